@@ -1,0 +1,1 @@
+"""Command-line interface (typer). Engine commands never import Django."""

@@ -1,0 +1,1 @@
+"""Report-engine commands: schema, check, extract, render, deadline."""

@@ -1,0 +1,1 @@
+"""Platform commands (demo, serve, worker …). Django is imported inside each command."""
