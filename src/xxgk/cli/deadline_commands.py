@@ -1,0 +1,1 @@
+"""Working-day deadline command (`xxgk deadline`)."""
