@@ -1,0 +1,50 @@
+"""The intermediate every reader produces: the report's text lines and its tables as grids of cells.
+
+Format quirks (one cell per line, run-together digits, split header cells, page footers) are
+the readers' business; label matching and row order belong to `mapper.py` only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Cell:
+    text: str
+    rowspan: int = 1
+    colspan: int = 1
+    # Where the cell was read in the source (1-based), for provenance and findings.
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass
+class GridTable:
+    """A table as rows of cells in reading order (spans as printed, not expanded)."""
+
+    rows: list[list[Cell]] = field(default_factory=list)
+    # Index into `Document.lines` of the text line after which the table stands.
+    after_line: int = 0
+
+
+@dataclass
+class TextLine:
+    text: str
+    # 1-based line (text formats) and page (PDF) in the source.
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass
+class Document:
+    """A report read from any format, before label matching."""
+
+    lines: list[TextLine] = field(default_factory=list)
+    tables: list[GridTable] = field(default_factory=list)
+    source: str | None = None
+    source_format: str = "text"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)

@@ -1,0 +1,1 @@
+"""Renderers of the report model: HTML, DOCX, PDF, XLSX, CSV/long format."""

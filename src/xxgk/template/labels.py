@@ -1,0 +1,43 @@
+"""Tolerant comparison of printed labels: width, brackets, quotes, punctuation, line breaks.
+
+Real reports print （一） and (一), “三安全一稳定” and "三安全一稳定", 自然人 split over two
+lines, `、` or `，` between clauses; PDFs drop characters. Labels are compared in a key form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+# Characters that carry no meaning for matching a label.
+_NOISE = re.compile(r"[\s\u00a0\u3000,，、.．。:：;；\"'“”‘’「」『』()（）\[\]【】<>《》\-—–_/|·•…]")
+# Leading enumeration: 一、 二、 （三） 3. 3、 ⑴ etc.
+_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[⑴-⒇])")
+
+
+def key_form(text: str) -> str:
+    """The label with width folded and every space and punctuation mark removed."""
+    return _NOISE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def strip_enumeration(text: str) -> str:
+    """`（三）不予公开` → `不予公开`; `1.属于国家秘密` → `属于国家秘密` (one level, in key form)."""
+    folded = unicodedata.normalize("NFKC", text).strip()
+    return key_form(_ENUM.sub("", folded, count=1))
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two labels in key form, 0..1 (difflib ratio)."""
+    ka, kb = key_form(a), key_form(b)
+    if not ka or not kb:
+        return 0.0
+    if ka == kb:
+        return 1.0
+    return SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+
+
+def contains_label(text: str, label: str) -> bool:
+    """Whether `label` appears in `text` once both are in key form."""
+    needle = key_form(label)
+    return bool(needle) and needle in key_form(text)

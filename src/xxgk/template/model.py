@@ -1,0 +1,112 @@
+"""Types describing a report template: tables, rows, columns, printed labels and their variants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ValueKind = Literal["count", "amount"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of numbers; `label` as printed, `variants` other spellings seen in real reports."""
+
+    key: str
+    label: str
+    variants: tuple[str, ...] = ()
+    kind: ValueKind = "count"
+    # Printed group header above the column (e.g. 法人或其他组织), if any.
+    group: str | None = None
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label, *self.variants)
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of a table.
+
+    `label` is the row's own printed text (e.g. 1.属于国家秘密); `group` the printed heading
+    it stands under (e.g. （三）不予公开), `caption` the sub-table caption in table 二.
+    `columns` is set where rows of one table have different columns (table 二).
+    """
+
+    key: str
+    label: str
+    variants: tuple[str, ...] = ()
+    group: str | None = None
+    caption: str | None = None
+    columns: tuple[Column, ...] = ()
+    # Rows counted in the `total` identity of table 三 (the result rows).
+    is_result: bool = False
+    # A one-row short form standing for these rows (the short （六）其他处理).
+    collapses: tuple[str, ...] = ()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label, *self.variants)
+
+    @property
+    def printed_label(self) -> str:
+        """The full label as a reader sees it, group heading first."""
+        return f"{self.group}{self.label}" if self.group else self.label
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    title: str
+    rows: tuple[Row, ...]
+    columns: tuple[Column, ...] = ()
+    note: str | None = None
+
+    def row(self, key: str) -> Row:
+        for row in self.rows:
+            if row.key == key:
+                return row
+        raise KeyError(key)
+
+    def columns_of(self, row: Row) -> tuple[Column, ...]:
+        return row.columns or self.columns
+
+    def cell_keys(self) -> list[tuple[str, str]]:
+        """All (row key, column key) pairs in printed order."""
+        return [(row.key, col.key) for row in self.rows for col in self.columns_of(row)]
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    heading: str
+    variants: tuple[str, ...] = ()
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return (self.heading, *self.variants)
+
+
+@dataclass(frozen=True)
+class Template:
+    """A national annual-report format: its sections and tables."""
+
+    key: str
+    name: str
+    issued_by: str
+    sections: tuple[Section, ...]
+    table2: Table
+    table3: Table
+    table4: Table
+    # Phrases that only this format prints; used to recognise it.
+    fingerprints: tuple[str, ...] = field(default=())
+
+    @property
+    def tables(self) -> tuple[Table, Table, Table]:
+        return (self.table2, self.table3, self.table4)
+
+    def table(self, key: str) -> Table:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(key)
