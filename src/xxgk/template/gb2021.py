@@ -117,7 +117,9 @@ _TABLE3_HEAD = (
     Row("new", "一、本年新收政府信息公开申请数量"),
     Row("carried_in", "二、上年结转政府信息公开申请数量"),
     _result("granted", "（一）予以公开", _RESULTS),
-    _result("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", _RESULTS, "（二）部分公开"),
+    _result(
+        "partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", _RESULTS, "（二）部分公开"
+    ),
     _result("denied.state_secret", "1.属于国家秘密", _DENIED),
     _result("denied.law_prohibited", "2.其他法律行政法规禁止公开", _DENIED),
     _result("denied.security_stability", "3.危及“三安全一稳定”", _DENIED),
@@ -210,5 +212,11 @@ GB2019 = Template(
     table2=TABLE2_2019,
     table3=TABLE3_2019,
     table4=TABLE4,
-    fingerprints=("本年新制作数量", "其他对外管理服务事项", "第二十条第（九）项", "政府集中采购", "对外公开总数量"),
+    fingerprints=(
+        "本年新制作数量",
+        "其他对外管理服务事项",
+        "第二十条第（九）项",
+        "政府集中采购",
+        "对外公开总数量",
+    ),
 )
