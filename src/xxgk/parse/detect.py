@@ -1,0 +1,73 @@
+"""Picks the reader for an input by its bytes (not its name) and maps it to the report model."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from xxgk.parse.errors import ReportReadError
+from xxgk.parse.grid import Document
+from xxgk.parse.mapper import map_document
+from xxgk.report import Report
+
+Reader = Callable[..., Document]
+
+
+def sniff(data: bytes) -> str:
+    head = data[:2048].lstrip()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            return "text"
+        return "docx" if "word/document.xml" in names else "zip"
+    lowered = head[:1024].lower()
+    if lowered.startswith((b"<!doctype", b"<html", b"<?xml", b"<table", b"<div", b"<meta", b"<head")) or (
+        b"<table" in data[:200_000].lower()
+    ):
+        return "html"
+    return "text"
+
+
+def reader_for(kind: str) -> Reader:
+    # Imported on demand: a text-only run never loads lxml, python-docx or PDFium.
+    if kind == "pdf":
+        from xxgk.parse.pdf import read_pdf
+
+        return read_pdf
+    if kind == "docx":
+        from xxgk.parse.docx import read_docx
+
+        return read_docx
+    if kind == "html":
+        from xxgk.parse.html import read_html
+
+        return read_html
+    if kind == "text":
+        from xxgk.parse.text import read_text
+
+        return read_text
+    raise ReportReadError(f"不支持的文件类型（{kind}）：请提供文本、HTML、DOCX 或 PDF 格式的年度报告", kind)
+
+
+def read_document(data: bytes, source: str | None = None) -> Document:
+    if not data.strip():
+        raise ReportReadError("文件为空", f"empty input {source or ''}")
+    return reader_for(sniff(data))(data, source=source)
+
+
+def read_report(data: bytes, source: str | None = None) -> Report:
+    """Any supported input → Report (parser findings included). Raises ReportReadError."""
+    return map_document(read_document(data, source))
+
+
+def read_report_file(path: Path) -> Report:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReportReadError(f"无法读取文件：{path}", str(exc)) from exc
+    return read_report(data, source=str(path))

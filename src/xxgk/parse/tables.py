@@ -1,0 +1,301 @@
+"""Grid rows → template cells: label matching and row order, shared by every reader.
+
+Each grid row is read as label cells followed by value cells. Rows without values lend their
+text to the next value row (labels wrapped over lines, group headings merged into rows). Value
+rows are matched to the template's rows in printed order; a value row whose label matches no
+row is reported, never assigned by guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from xxgk.findings import Finding, Place
+from xxgk.parse.grid import Cell, Document
+from xxgk.parse.values import CellReading, read_cell, split_run_together
+from xxgk.report import Provenance
+from xxgk.template import Column, Row, Table, Template
+from xxgk.template.labels import key_form, similarity, strip_enumeration
+
+# A label this similar to a template label (after both lose their numbering) is that row.
+FUZZY_THRESHOLD = 0.6
+
+
+@dataclass
+class ValueRow:
+    label: str  # the row's own label cells, joined
+    context: str  # text of the value-less rows before it (wrapped labels, headings)
+    values: list[tuple[CellReading, Cell]]
+
+    @property
+    def numbers(self) -> int:
+        return sum(1 for reading, _ in self.values if reading.kind == "number")
+
+
+@dataclass(frozen=True)
+class Slot:
+    table: Table
+    row: Row
+
+    @property
+    def width(self) -> int:
+        return len(self.table.columns_of(self.row))
+
+
+@dataclass
+class TableReading:
+    data: dict[str, dict[str, dict[str, int | Decimal | None]]]
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    other_row: str = "split"
+    matched_rows: int = 0
+
+
+def value_rows(doc: Document) -> list[ValueRow]:
+    """Every row of every table of `doc` that carries values, with its label context."""
+    rows: list[ValueRow] = []
+    for table in doc.tables:
+        context: list[str] = []
+        for cells in table.rows:
+            readings = [(read_cell(c.text), c) for c in cells]
+            split = len(readings)
+            while split > 0 and readings[split - 1][0].kind != "label":
+                split -= 1
+            labels = [r.text for r, _ in readings[:split] if r.text]
+            values = readings[split:]
+            row = ValueRow("".join(labels), "".join(context), values)
+            if row.numbers or (labels and values):
+                rows.append(row)
+                context = []
+            elif labels:
+                context.append("".join(labels))
+    return rows
+
+
+def _slots(template: Template) -> list[Slot]:
+    return [Slot(t, r) for t in (template.table2, template.table3) for r in t.rows]
+
+
+def _strength(slot: Slot, row: ValueRow) -> float:
+    """How well `row`'s printed label names `slot`: 0 (not at all) to 4 (exactly).
+
+    A label counts as contained in the printed text when the text ends with it, or when it makes
+    up most of the text, so that a short label (3.其他) is not found inside a longer one
+    (2.其他法律行政法规禁止公开).
+    """
+    own = strip_enumeration(row.label)
+    whole = key_form(row.context + row.label)
+    best = 0.0
+    for label in slot.row.labels:
+        core = strip_enumeration(label)
+        if not core:
+            continue
+        if own == core:
+            return 4.0
+        if own.endswith(key_form(label)) or (own.endswith(core) and len(core) >= 2):
+            # Headings run together with the row's label in front of it (web captures).
+            best = max(best, 3.0 + len(core) / 1000)
+        for text, base in ((own, 3.0), (whole, 2.5)):
+            if text and core in text and len(core) * 2 >= len(text):
+                best = max(best, base + len(core) / 1000)
+        for text in (own, whole):
+            score = similarity(text, core) if text else 0.0
+            if score >= FUZZY_THRESHOLD:
+                best = max(best, 1.0 + score)
+    return best
+
+
+def read_tables(doc: Document, template: Template) -> TableReading:
+    data = {t.key: {r.key: {c.key: None for c in t.columns_of(r)} for r in t.rows} for t in template.tables}
+    reading = TableReading(data)
+    slots = _slots(template)
+    position = 0
+    table4_values: list[tuple[CellReading, Cell]] = []
+    for row in value_rows(doc):
+        if table4_values or _is_table4_row(row, slots, position, template):
+            table4_values.extend(row.values)
+            if sum(1 for r, _ in table4_values if r.kind != "label") >= _table4_width(template):
+                _store_table4(reading, template, table4_values)
+                table4_values = []
+            continue
+        candidates = [(i, _strength(slots[i], row)) for i in range(position, len(slots))]
+        index, strength = max(candidates, key=lambda c: (c[1], -c[0]), default=(None, 0.0))
+        if index is None or strength == 0.0:
+            reading.findings.append(
+                Finding(
+                    "P-ROW-UNKNOWN",
+                    "warning",
+                    f"表格中有一行无法对应到年报格式的任何一行，已忽略：「{(row.context + row.label)[:60]}」",
+                    _place_of(row),
+                )
+            )
+            continue
+        slot = slots[index]
+        _store_row(reading, slot, row)
+        position = index + 1
+    if table4_values:
+        _store_table4(reading, template, table4_values)
+    reading.other_row = _other_form(reading, template)
+    return reading
+
+
+def _is_table4_row(row: ValueRow, slots: list[Slot], position: int, template: Template) -> bool:
+    """Table 四 prints one unlabelled row of fifteen numbers after table 三."""
+    if row.numbers >= _table4_width(template):
+        return True
+    return position >= len(slots) and row.numbers > 0
+
+
+def _table4_width(template: Template) -> int:
+    return len(template.table4.rows) * len(template.table4.columns)
+
+
+def _store_row(reading: TableReading, slot: Slot, row: ValueRow) -> None:
+    columns = slot.table.columns_of(slot.row)
+    values = _unrun(row.values, len(columns), _sums_check(columns, len(columns)), reading)
+    if values is None:
+        return
+    if len(values) > len(columns):
+        extra = values[: len(values) - len(columns)]
+        if any(r.kind == "number" for r, _ in extra):
+            reading.findings.append(
+                Finding(
+                    "P-ROW-EXTRA-VALUES",
+                    "error",
+                    f"该行印有 {len(values)} 个数值，格式只有 {len(columns)} 列，无法确定对应关系，按最后 {len(columns)} 个读取",
+                    Place(table=slot.table.key, row=slot.row.key, **_line_page(values[0][1])),
+                    expected=len(columns),
+                    actual=len(values),
+                )
+            )
+        values = values[len(values) - len(columns) :]
+    elif len(values) < len(columns):
+        reading.findings.append(
+            Finding(
+                "P-ROW-SHORT",
+                "error",
+                f"该行只读到 {len(values)} 个数值，格式有 {len(columns)} 列；缺少的单元格记为空",
+                Place(table=slot.table.key, row=slot.row.key, **_line_page(values[0][1] if values else None)),
+                expected=len(columns),
+                actual=len(values),
+            )
+        )
+    reading.matched_rows += 1
+    for column, (cell_reading, cell) in zip(columns, values, strict=False):
+        _store_cell(reading, slot.table.key, slot.row.key, column.key, column.kind, cell_reading, cell)
+
+
+def _store_table4(reading: TableReading, template: Template, values: list[tuple[CellReading, Cell]]) -> None:
+    table = template.table4
+    width = _table4_width(template)
+    cells = [v for v in values if v[0].kind != "label"]
+    cells = (_unrun(cells, width, _sums_check(table.columns, width), reading) or [])[:width]
+    keys = [(r.key, c.key, c.kind) for r in table.rows for c in table.columns]
+    reading.matched_rows += 1
+    for (row_key, col_key, kind), (cell_reading, cell) in zip(keys, cells, strict=False):
+        _store_cell(reading, table.key, row_key, col_key, kind, cell_reading, cell)
+
+
+def _sums_check(columns: tuple[Column, ...], width: int) -> Callable[[list[int]], bool] | None:
+    """The row identity (a `total` column is the sum of the columns before it), per block."""
+    if not columns or columns[-1].key != "total":
+        return None
+    size = len(columns)
+
+    def valid(values: list[int]) -> bool:
+        blocks = [values[i : i + size] for i in range(0, width, size)]
+        return all(block[-1] == sum(block[:-1]) for block in blocks)
+
+    return valid
+
+
+def _unrun(
+    values: list[tuple[CellReading, Cell]],
+    width: int,
+    valid: Callable[[list[int]], bool] | None,
+    reading: TableReading,
+) -> list[tuple[CellReading, Cell]] | None:
+    """Values printed run together (`1000001` for seven cells) cut into the row's cells.
+
+    None when they cannot be cut in exactly one way (reported; the cells stay empty).
+    """
+    if len(values) >= width or not values or any(r.kind != "number" for r, _ in values):
+        return values
+    split = split_run_together([r.text for r, _ in values], width, valid)
+    cell = values[0][1]
+    if split is None:
+        if any(len(r.text) > 1 for r, _ in values):
+            reading.findings.append(
+                Finding(
+                    "P-RUN-TOGETHER",
+                    "error",
+                    f"数字连写「{' '.join(r.text for r, _ in values)}」无法唯一拆分为 {width} 个单元格，记为空",
+                    Place(**_line_page(cell)),
+                )
+            )
+            return None
+        return values
+    return [(CellReading("number", str(v), Decimal(v)), cell) for v in split]
+
+
+def _store_cell(
+    reading: TableReading,
+    table: str,
+    row: str,
+    column: str,
+    kind: str,
+    cell_reading: CellReading,
+    cell: Cell,
+) -> None:
+    place = Place(table=table, row=row, column=column, **_line_page(cell))
+    reading.provenance[f"{table}.{row}.{column}"] = Provenance(line=cell.line, page=cell.page, text=cell.text)
+    number = cell_reading.number
+    if cell_reading.kind != "number" or number is None:
+        if cell_reading.kind == "label":
+            reading.findings.append(
+                Finding(
+                    "P-CELL-UNREADABLE",
+                    "error",
+                    f"单元格内容「{cell.text.strip()[:20]}」不是数字，记为空",
+                    place,
+                )
+            )
+        return
+    if kind == "amount":
+        reading.data[table][row][column] = number
+    elif number != number.to_integral_value():
+        reading.findings.append(
+            Finding(
+                "P-CELL-NOT-INTEGER", "error", f"件数应为整数，印为「{cell_reading.text}」，记为空", place
+            )
+        )
+    else:
+        reading.data[table][row][column] = int(number)
+
+
+def _other_form(reading: TableReading, template: Template) -> str:
+    short = template.table3.row("other")
+    table3 = reading.data["table3"]
+    if any(v is not None for v in table3[short.key].values()):
+        return "short"
+    sub_rows = [key for key in short.collapses if key in table3]
+    return "split" if sub_rows else "short"
+
+
+def _place_of(row: ValueRow) -> Place:
+    return Place(
+        **_line_page(row.values[0][1] if row.values else None), excerpt=(row.context + row.label)[:60]
+    )
+
+
+def _line_page(cell: Cell | None) -> dict[str, int | None]:
+    return {"line": cell.line if cell else None, "page": cell.page if cell else None}
+
+
+def all_text(doc: Document) -> Iterable[str]:
+    yield from (line.text for line in doc.lines)
+    for table in doc.tables:
+        for cells in table.rows:
+            yield from (c.text for c in cells)

@@ -1,0 +1,187 @@
+"""Plain-text reports → Document.
+
+Layouts seen: one cell per line prefixed by a tab, rows separated by blank lines (labels broken
+over lines: `\\t自` / `然人`); whole rows on one line separated by spaces, tabs or `|`
+(Markdown tables); and web captures with the whole body on one line, cells run together.
+The tables stand between the headings of sections 二 and 五.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xxgk.parse.grid import Cell, Document, GridTable, TextLine
+from xxgk.parse.text_parts import match_heading
+from xxgk.template import GB2021, Section
+
+# A web capture (标题: … / ==== 正文 ====) keeps the page's metadata above the body.
+_CAPTURE_BODY = re.compile(r"^=+\s*正文\s*=+\s*$", re.M)
+_CAPTURE_TITLE = re.compile(r"^标题[:：]\s*(.+)$", re.M)
+# Numbers printed in a row: `0 0 0`, `7730.28`, `1000001`.
+_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:[ \t\u3000\u00a0]+\d+(?:\.\d+)?)*")
+# A digit followed by `.` or `、` and a non-digit is a sub-row's numbering (`2.其他…`), not a value.
+_ENUM_AFTER = re.compile(r"[.．、](?=\D)")
+_DATE_AT_END = re.compile(r"\s*(\S{2,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+_TAB_LAYOUT_MIN = 10
+_LONG_LINE = 300
+
+
+def decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def read_text(data: bytes, *, source: str | None = None) -> Document:
+    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [TextLine(t, line=n) for n, t in _capture_body(text)]
+    return document_from_lines(_split_long_lines(lines), source=source, source_format="text")
+
+
+def document_from_lines(lines: list[TextLine], *, source: str | None, source_format: str) -> Document:
+    """Lines of a text layer (text file, PDF) → Document; the table region's lines become one grid."""
+    start, end = _table_region(lines)
+    doc = Document(source=source, source_format=source_format)
+    headings, body = _split_headings(lines[start:end])
+    doc.lines = lines[:start] + headings + lines[end:]
+    tab_lines = sum(1 for ln in body if ln.text.startswith("\t"))
+    rows = _tab_rows(body) if tab_lines >= _TAB_LAYOUT_MIN else _line_rows(body)
+    if rows:
+        doc.tables.append(GridTable(rows=rows, after_line=start + len(headings)))
+    return doc
+
+
+def _capture_body(text: str) -> list[tuple[int, str]]:
+    """(line number, text) of the report body; a capture's metadata header becomes its title."""
+    all_lines = text.split("\n")
+    marker = _CAPTURE_BODY.search(text)
+    if not marker:
+        return list(enumerate(all_lines, start=1))
+    head_count = text[: marker.start()].count("\n") + 1
+    title = _CAPTURE_TITLE.search(text[: marker.start()])
+    body = [(n, t) for n, t in enumerate(all_lines, start=1) if n > head_count]
+    return ([(1, title.group(1).strip())] if title else []) + body
+
+
+def _split_long_lines(lines: list[TextLine]) -> list[TextLine]:
+    """A body captured as one line is cut before each section heading and before the signature."""
+    out: list[TextLine] = []
+    for line in lines:
+        if len(line.text) < _LONG_LINE:
+            out.append(line)
+            continue
+        pieces = _cut_at_headings(line.text, GB2021.sections)
+        last = pieces.pop()
+        signature = _DATE_AT_END.search(last)
+        if signature:
+            pieces += [last[: signature.start()], signature.group(1), signature.group(2)]
+        else:
+            pieces.append(last)
+        out += [TextLine(p.strip(), line=line.line) for p in pieces if p.strip()]
+    return out
+
+
+def _cut_at_headings(text: str, sections: tuple[Section, ...]) -> list[str]:
+    pieces, position = [], 0
+    for section in sections:
+        # Some captures drop the 、 after the numeral (一总体情况).
+        spellings = {form for h in section.headings for form in (h, h.replace("、", "", 1))}
+        found = [i for h in spellings if (i := text.find(h, position)) >= 0]
+        if found:
+            cut = min(found)
+            pieces.append(text[position:cut])
+            position = cut
+    pieces.append(text[position:])
+    return pieces
+
+
+def _split_headings(region: list[TextLine]) -> tuple[list[TextLine], list[TextLine]]:
+    """Section headings inside the table region (二, 三, 四) apart from the table lines."""
+    headings: list[TextLine] = []
+    body: list[TextLine] = []
+    for ln in region:
+        rest = next((r for s in GB2021.sections[1:4] if (r := match_heading(ln.text, s)) is not None), None)
+        if rest is None:
+            body.append(ln)
+            continue
+        text = ln.text.strip()
+        headings.append(TextLine(text[: len(text) - len(rest)].strip() if rest else text, line=ln.line))
+        if rest:
+            body.append(TextLine(rest, line=ln.line))
+    return headings, body
+
+
+def _table_region(lines: list[TextLine]) -> tuple[int, int]:
+    """Indices of the lines from the heading of section 二 up to the heading of section 五."""
+    two, five = GB2021.sections[1], GB2021.sections[4]
+    start = next((i for i, ln in enumerate(lines) if match_heading(ln.text, two) is not None), None)
+    if start is None:
+        return len(lines), len(lines)
+    end = next(
+        (i for i in range(start + 1, len(lines)) if match_heading(lines[i].text, five) is not None), None
+    )
+    return start, len(lines) if end is None else end
+
+
+def _tab_rows(body: list[TextLine]) -> list[list[Cell]]:
+    """One cell per line (tab-prefixed), rows separated by blank lines; untabbed lines continue a cell."""
+    rows: list[list[Cell]] = []
+    current: list[Cell] = []
+    for ln in body:
+        if not ln.text.strip():
+            if current:
+                rows.append(current)
+                current = []
+        elif ln.text.startswith("\t"):
+            current.append(Cell(ln.text.strip(), line=ln.line))
+        elif current:
+            current[-1].text += ln.text.strip()
+        else:
+            current.append(Cell(ln.text.strip(), line=ln.line))
+    if current:
+        rows.append(current)
+    return rows
+
+
+def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for ln in body:
+        text = ln.text.strip()
+        if not text or set(text) <= set("|-: "):
+            continue
+        if text.count("|") >= 2:
+            rows.append([Cell(c.strip(), line=ln.line) for c in text.strip("|").split("|")])
+        elif "\t" in text:
+            rows.append([Cell(c.strip(), line=ln.line) for c in text.split("\t")])
+        else:
+            rows.extend(_segment(text, ln.line))
+    return rows
+
+
+def _segment(text: str, line: int | None) -> list[list[Cell]]:
+    """`规章 0 0 0` → one row; a whole table run together on one line → its rows, at each number run."""
+    rows: list[list[Cell]] = []
+    label_start = 0
+    for match in _NUMBERS.finditer(text):
+        numbers, end = match.group(), match.end()
+        if _ENUM_AFTER.match(text, end):
+            # The run's last digit numbers the next label (`…00000002.其他法律…`).
+            numbers, end = numbers[:-1].rstrip(), end - 1
+        if not numbers.strip() or _inside_label(text, end):
+            continue
+        label = text[label_start : match.start()].strip()
+        label_cells = [Cell(label, line=line)] if label else []
+        rows.append([*label_cells, *(Cell(n, line=line) for n in numbers.split())])
+        label_start = end
+    tail = text[label_start:].strip()
+    if tail:
+        rows.append([Cell(tail, line=line)])
+    return rows
+
+
+def _inside_label(text: str, end: int) -> bool:
+    """Digits that belong to the text (`2023年`, `711号`) are not values."""
+    return text[end : end + 1] in {"年", "月", "日", "件", "号", "条", "项", "%"}

@@ -1,0 +1,193 @@
+"""The text around the tables: title, organisation, year, the six sections, the signing date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from xxgk.findings import Finding, Place
+from xxgk.parse.grid import TextLine
+from xxgk.report import SectionText
+from xxgk.template import Section, Template
+from xxgk.template.labels import key_form, similarity
+
+_TITLE = re.compile(
+    r"^(?P<org>.*?)(?P<year>(?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)"
+)
+_DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日$")
+_CN_DIGITS = {
+    "〇": 0,
+    "○": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_DATE = re.compile(
+    r"^(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,3})月(?P<d>[一二三四五六七八九十]{1,3})日$"
+)
+# A heading line is short; a longer line that merely starts like one is body text.
+_HEADING_MAX = 40
+_SIGNATURE_LINES = 4
+
+
+@dataclass
+class TextParts:
+    title: str | None = None
+    organization: str | None = None
+    year: int | None = None
+    signed_on: dt.date | None = None
+    preamble: str = ""
+    sections: list[SectionText] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_text_parts(lines: list[TextLine], template: Template) -> TextParts:
+    parts = TextParts()
+    body = [line for line in lines if line.text.strip()]
+    title_end = _read_title(body, parts)
+    starts = _section_starts(body, template.sections, title_end)
+    first = min((i for i, _ in starts.values()), default=len(body))
+    parts.preamble = "\n".join(line.text.strip() for line in body[title_end:first])
+    ordered = sorted(starts.items(), key=lambda item: item[1][0])
+    for n, (number, (index, rest)) in enumerate(ordered):
+        end = ordered[n + 1][1][0] if n + 1 < len(ordered) else len(body)
+        text_lines = ([rest] if rest else []) + [line.text.strip() for line in body[index + 1 : end]]
+        if n + 1 == len(ordered):
+            text_lines = _take_signature(text_lines, parts)
+        section = template.sections[number - 1]
+        parts.sections.append(
+            SectionText(
+                number=number,
+                heading=_heading_text(body[index].text, rest) or section.heading,
+                text="\n".join(text_lines),
+                line=body[index].line,
+            )
+        )
+    if not ordered:
+        _take_signature([line.text.strip() for line in body], parts)
+    return parts
+
+
+def _read_title(body: list[TextLine], parts: TextParts) -> int:
+    """Reads the title from the first lines; returns the index of the first line after it."""
+    for end in range(1, min(len(body), 4) + 1):
+        joined = "".join(line.text.strip() for line in body[:end])
+        match = _TITLE.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", joined)))
+        if match and len(joined) <= 80:
+            parts.title = "".join(line.text.strip() for line in body[:end])
+            parts.organization = match["org"] or None
+            parts.year = int(match["year"])
+            return end
+    parts.findings.append(
+        Finding("P-TITLE-MISSING", "warning", "未找到“××年政府信息公开工作年度报告”格式的标题", Place(line=1))
+    )
+    return 0
+
+
+def _section_starts(
+    body: list[TextLine], sections: tuple[Section, ...], start: int
+) -> dict[int, tuple[int, str]]:
+    """Section number → (line index of its heading, text printed after the heading on that line)."""
+    found: dict[int, tuple[int, str]] = {}
+    position = start
+    for section in sections:
+        for index in range(position, len(body)):
+            rest = match_heading(body[index].text, section)
+            if rest is not None:
+                found[section.number] = (index, rest)
+                position = index + 1
+                break
+    return found
+
+
+def match_heading(text: str, section: Section) -> str | None:
+    """The rest of the line if it starts with the section's heading, else None."""
+    line_key = key_form(text)
+    for heading in section.headings:
+        head_key = key_form(heading)
+        if line_key.startswith(head_key):
+            return _after_key_chars(text, len(head_key))
+    numeral = key_form(section.heading)[0]
+    short = len(text.strip()) <= _HEADING_MAX and line_key.startswith(numeral)
+    if short and max(similarity(text, h) for h in section.headings) >= 0.75:
+        return ""
+    return None
+
+
+def _after_key_chars(text: str, count: int) -> str:
+    """The part of `text` after its first `count` key-form characters."""
+    seen = 0
+    for i, char in enumerate(text):
+        if key_form(char):
+            seen += 1
+            if seen == count:
+                return text[i + 1 :].strip()
+    return ""
+
+
+def _heading_text(line: str, rest: str) -> str:
+    line = line.strip()
+    return line[: len(line) - len(rest)].strip() if rest else line
+
+
+def _take_signature(text_lines: list[str], parts: TextParts) -> list[str]:
+    """Removes the signature (issuing organisation, date) from the end of the last section."""
+    kept = _rstrip_blank(list(text_lines))
+    for _ in range(_SIGNATURE_LINES):
+        if not kept:
+            break
+        last = kept[-1].strip()
+        date = parse_date(last)
+        if date and parts.signed_on is None:
+            parts.signed_on = date
+        elif not _is_signatory(last, parts):
+            break
+        kept = _rstrip_blank(kept[:-1])
+    return kept
+
+
+def _rstrip_blank(lines: list[str]) -> list[str]:
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return lines
+
+
+def _is_signatory(line: str, parts: TextParts) -> bool:
+    """The organisation's name printed above (or below) the date."""
+    if parts.organization and key_form(line) == key_form(parts.organization):
+        return True
+    return parts.signed_on is not None and len(line) <= 30 and not line.endswith(("。", "；", "：", ":"))
+
+
+def parse_date(text: str) -> dt.date | None:
+    """`2024年1月26日`, `2024 年 1 月 26 日` or `二〇二四年一月二十六日` → a date; else None."""
+    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    match = _DATE.match(folded)
+    if match:
+        y, m, d = int(match["y"]), int(match["m"]), int(match["d"])
+    else:
+        match = _CN_DATE.match(folded)
+        if not match:
+            return None
+        y = int("".join(str(_CN_DIGITS[c]) for c in match["y"]))
+        m, d = _cn_number(match["m"]), _cn_number(match["d"])
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _cn_number(text: str) -> int:
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
