@@ -1,1 +1,205 @@
-"""Report-engine commands: schema, check, extract, render, deadline."""
+"""Report-engine commands: schema, check, extract. No Django is imported here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from xxgk.cli.main import app
+
+if TYPE_CHECKING:
+    from xxgk.corpus import Outcome
+    from xxgk.findings import Finding
+    from xxgk.report import Report
+
+err = Console(stderr=True)
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class ExtractFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+Files = Annotated[
+    list[Path],
+    typer.Argument(help="年度报告文件或目录（文本、HTML、DOCX、PDF 或 xxgk 的 JSON）", show_default=False),
+]
+Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="并行进程数")]
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """输出年报数据（xxgk extract 的 JSON）的 JSON Schema。"""
+    from xxgk.report import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command("check")
+def check_command(
+    files: Files,
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式")] = CheckFormat.text,
+    previous: Annotated[
+        Path | None, typer.Option("--previous", help="同一机关上一年度的报告，用于核对结转数和现行有效件数")
+    ] = None,
+    jobs: Jobs = 1,
+) -> None:
+    """检查年度报告：勾稽关系、格式、文字与表格是否一致。有错误时退出码为 1。"""
+    from xxgk.checks.across import carry_over
+    from xxgk.checks.registry import run_checks
+
+    outcomes = _read_all(files, jobs)
+    previous_report = _read_single(previous) if previous else None
+    results: list[dict[str, Any]] = []
+    any_error = False
+    for outcome in outcomes:
+        if outcome.report is None:
+            any_error = True
+            results.append({"source": outcome.path, "error": outcome.error_zh, "findings": []})
+            continue
+        findings = run_checks(outcome.report)
+        if previous_report is not None:
+            findings += carry_over(previous_report, outcome.report)
+        any_error = any_error or any(f.is_error for f in findings)
+        results.append({"source": outcome.path, "report": outcome.report, "findings": findings})
+    if fmt is CheckFormat.json:
+        typer.echo(json.dumps([_check_json(r) for r in results], ensure_ascii=False, indent=2))
+    else:
+        for result in results:
+            _print_check(result)
+    raise typer.Exit(1 if any_error else 0)
+
+
+@app.command("extract")
+def extract_command(
+    files: Files,
+    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="输出格式")] = ExtractFormat.json,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件（xlsx 必须指定；默认输出到屏幕）")
+    ] = None,
+    jobs: Jobs = 1,
+) -> None:
+    """读取年度报告，输出结构化数据：JSON（每份报告一个对象）或 CSV/XLSX（每个单元格一行）。"""
+    from xxgk.checks.registry import run_checks
+
+    if fmt is ExtractFormat.xlsx and output is None:
+        _fail("XLSX 格式需要用 -o 指定输出文件")
+    outcomes = _read_all(files, jobs)
+    reports = [o.report for o in outcomes if o.report is not None]
+    for report in reports:
+        report.findings = run_checks(report)
+    if fmt is ExtractFormat.json:
+        data = [r.model_dump(mode="json") for r in reports]
+        text = json.dumps(
+            data[0] if len(data) == 1 and len(files) == 1 else data, ensure_ascii=False, indent=2
+        )
+        _write_text(text + "\n", output)
+    elif fmt is ExtractFormat.csv:
+        from xxgk.render.tabular import write_long_csv
+
+        if output is None:
+            write_long_csv(reports, sys.stdout)
+        else:
+            with _open_for_writing(output) as handle:
+                write_long_csv(reports, handle)
+    else:
+        from xxgk.render.xlsx import write_corpus_xlsx
+
+        assert output is not None
+        write_corpus_xlsx(reports, output)
+    failed = [o for o in outcomes if o.report is None]
+    if failed:
+        err.print(f"[yellow]{len(failed)} 个文件未能读取：[/yellow]")
+        for outcome in failed:
+            err.print(f"  {outcome.path}：{outcome.error_zh}")
+    if output is not None:
+        err.print(f"已写入 {output}（{len(reports)} 份报告）")
+    raise typer.Exit(1 if failed and not reports else 0)
+
+
+def _read_all(files: list[Path], jobs: int) -> list[Outcome]:
+    from xxgk.corpus import expand, read_many
+
+    missing = [f for f in files if not f.exists()]
+    if missing:
+        _fail("文件不存在：" + "、".join(str(m) for m in missing))
+    paths = expand(files)
+    if not paths:
+        _fail("没有找到可读取的年度报告文件")
+    if len(paths) == 1:
+        return list(read_many(paths))
+    columns = (TextColumn("读取报告"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("read", total=len(paths))
+        return list(read_many(paths, jobs=jobs, on_done=lambda _: progress.advance(task)))
+
+
+def _read_single(path: Path) -> Report:
+    outcome = _read_all([path], 1)[0]
+    if outcome.report is None:
+        _fail(f"{path}：{outcome.error_zh}")
+    assert outcome.report is not None
+    return outcome.report
+
+
+def _check_json(result: dict[str, Any]) -> dict[str, Any]:
+    report: Report | None = result.get("report")
+    findings: list[Finding] = result["findings"]
+    return {
+        "source": result["source"],
+        "error": result.get("error"),
+        "organization": report.organization if report else None,
+        "year": report.year if report else None,
+        "findings": [f.to_dict() for f in findings],
+    }
+
+
+def _print_check(result: dict[str, Any]) -> None:
+    out = Console()
+    if result.get("error"):
+        out.print(f"[bold]{result['source']}[/bold]\n  [red]无法读取：{result['error']}[/red]")
+        return
+    report: Report = result["report"]
+    findings: list[Finding] = result["findings"]
+    errors = sum(f.is_error for f in findings)
+    warnings = sum(f.severity == "warning" for f in findings)
+    title = f"{report.organization or '（未识别机关）'} {report.year or '（未识别年度）'}年度报告"
+    out.print(f"[bold]{result['source']}[/bold]  {title}")
+    style = {"error": "red", "warning": "yellow", "info": "cyan"}
+    for finding in findings:
+        out.print(f"  [{style[finding.severity]}]{finding.format_zh()}[/]", highlight=False)
+    out.print(f"  共 {errors} 个错误，{warnings} 个警告" if findings else "  [green]未发现问题[/green]")
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    with _open_for_writing(output) as handle:
+        handle.write(text)
+
+
+def _open_for_writing(output: Path) -> TextIO:
+    try:
+        return output.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        _fail(f"无法写入 {output}：{exc.strerror}")
+        raise
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]错误：{message}[/red]")
+    raise typer.Exit(2)

@@ -7,6 +7,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.grid import Document
 from xxgk.parse.mapper import map_document
@@ -17,6 +19,8 @@ Reader = Callable[..., Document]
 
 def sniff(data: bytes) -> str:
     head = data[:2048].lstrip()
+    if head.startswith(b"{"):
+        return "json"
     if head.startswith(b"%PDF"):
         return "pdf"
     if data[:4] == b"PK\x03\x04":
@@ -61,8 +65,24 @@ def read_document(data: bytes, source: str | None = None) -> Document:
 
 
 def read_report(data: bytes, source: str | None = None) -> Report:
-    """Any supported input → Report (parser findings included). Raises ReportReadError."""
+    """Any supported input → Report (parser findings included). Raises ReportReadError.
+
+    The engine's own JSON (what `xxgk extract` writes) is read back as it is.
+    """
+    if sniff(data) == "json":
+        return _report_from_json(data, source)
     return map_document(read_document(data, source))
+
+
+def _report_from_json(data: bytes, source: str | None) -> Report:
+    try:
+        return Report.model_validate_json(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ReportReadError(
+            f"JSON 不符合年报数据格式（xxgk schema）：{where} {first['msg']}", f"{source}: {exc}"
+        ) from exc
 
 
 def read_report_file(path: Path) -> Report:

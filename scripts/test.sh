@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Lint, then the whole suite twice: on the embedded SQLite default and on PostgreSQL.
+# PostgreSQL must answer on 127.0.0.1:5432 (scripts/bootstrap.sh --services starts it); if it
+# does not, this fails loudly instead of skipping.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export UV_PYTHON_DOWNLOADS=never PATH="$HOME/.local/bin:$PATH"
+uv run --frozen ruff check src tests benchmarks
+uv run --frozen ruff format --check src tests benchmarks
+
+echo "== 测试：SQLite =="
+env -u XXGK_DATABASE_URL uv run --frozen pytest -q -p no:cacheprovider -n 2 "$@"
+
+echo "== 测试：PostgreSQL =="
+pg_isready -h 127.0.0.1 -p 5432 || { echo "PostgreSQL 未在 127.0.0.1:5432 运行" >&2; exit 1; }
+XXGK_DATABASE_URL="${XXGK_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/xxgk}" \
+  uv run --frozen pytest -q -p no:cacheprovider -n 2 "$@"
