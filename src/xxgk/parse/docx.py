@@ -1,0 +1,206 @@
+"""DOCX reader: a Word report → `Document` (text lines + grids), the grid step only.
+
+The body's children are read in document order (`w:p` → a `TextLine`, `w:tbl` → a
+`GridTable`; content controls `w:sdt` are looked into). Merged cells come back as ONE cell,
+as printed: `w:gridSpan` gives the colspan, a `w:vMerge` restart cell gets a rowspan counting
+the continuation cells below it at the same grid column, and continuation cells are skipped.
+A cell's text is its paragraphs joined with "" (labels split over lines, e.g. “社会 / 公益 /
+组织”, come back whole), normalised like the HTML reader's cells.
+
+`TextLine.line` and `Cell.line` are the 1-based ordinal of the body-level block (paragraph or
+table) they belong to: Word has no lines or pages until it lays the document out.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+from lxml import etree
+
+from xxgk.parse.errors import ReportReadError
+from xxgk.parse.grid import Cell, Document, GridTable, TextLine
+from xxgk.parse.html import clean_cell_text, clean_line_text
+
+__all__ = ["read_docx"]
+
+_P = qn("w:p")
+_TBL = qn("w:tbl")
+_TR = qn("w:tr")
+_TC = qn("w:tc")
+_SDT = qn("w:sdt")
+_SDT_CONTENT = qn("w:sdtContent")
+_CUSTOM_XML = qn("w:customXml")
+_T = qn("w:t")
+_TAB = qn("w:tab")
+_BR = qn("w:br")
+_CR = qn("w:cr")
+_NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
+_TC_PR = qn("w:tcPr")
+_TR_PR = qn("w:trPr")
+_GRID_SPAN = qn("w:gridSpan")
+_GRID_BEFORE = qn("w:gridBefore")
+_V_MERGE = qn("w:vMerge")
+_H_MERGE = qn("w:hMerge")
+_VAL = qn("w:val")
+# Runs' text that is not printed: deleted revisions, field codes.
+_SKIPPED = frozenset({qn("w:del"), qn("w:instrText"), qn("w:delText"), qn("w:fldData")})
+_MAX_SPAN = 1000
+
+
+def _children(parent: etree._Element, wanted: str) -> Iterator[etree._Element]:
+    """Children with tag `wanted`, looking through content controls and custom XML wrappers."""
+    for child in parent:
+        tag = child.tag
+        if tag == wanted:
+            yield child
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _children(content, wanted)
+        elif tag == _CUSTOM_XML:
+            yield from _children(child, wanted)
+
+
+def _body_blocks(body: etree._Element) -> Iterator[etree._Element]:
+    for child in body:
+        tag = child.tag
+        if tag in (_P, _TBL):
+            yield child
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
+            if content is not None:
+                yield from _body_blocks(content)
+        elif tag == _CUSTOM_XML:
+            yield from _body_blocks(child)
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    """The printed text of a `w:p`: its runs' `w:t`, tabs as spaces, breaks as new lines."""
+    parts: list[str] = []
+    walker = etree.iterwalk(p, events=("start",))
+    for _event, el in walker:
+        tag = el.tag
+        if tag in _SKIPPED:
+            walker.skip_subtree()
+        elif tag == _T:
+            parts.append(el.text or "")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif tag in (_BR, _CR):
+            parts.append("\n")
+        elif tag == _NO_BREAK_HYPHEN:
+            parts.append("-")
+    return "".join(parts)
+
+
+def _int_val(el: etree._Element | None, default: int) -> int:
+    if el is None:
+        return default
+    try:
+        return min(max(int(el.get(_VAL, default)), 1), _MAX_SPAN)
+    except (TypeError, ValueError):
+        return default
+
+
+def _cell_props(tc: etree._Element) -> tuple[int, str | None, bool]:
+    """(colspan, vMerge state: "restart" | "continue" | None, hMerge continuation)."""
+    tc_pr = tc.find(_TC_PR)
+    if tc_pr is None:
+        return 1, None, False
+    colspan = _int_val(tc_pr.find(_GRID_SPAN), 1)
+    v_merge = tc_pr.find(_V_MERGE)
+    state = None if v_merge is None else (v_merge.get(_VAL) or "continue")
+    h_merge = tc_pr.find(_H_MERGE)
+    h_continue = h_merge is not None and (h_merge.get(_VAL) or "continue") == "continue"
+    return colspan, state, h_continue
+
+
+def _cell_text(tc: etree._Element) -> str:
+    """A cell's paragraphs (nested tables' too) joined with ""."""
+    return "".join(clean_cell_text(_paragraph_text(p)) for p in tc.iter(_P))
+
+
+def _read_table(tbl: etree._Element, ordinal: int) -> list[list[Cell]]:
+    # First pass: every row's cells with their grid column, colspan and vMerge state.
+    layout: list[list[tuple[int, int, str | None, etree._Element]]] = []
+    for tr in _children(tbl, _TR):
+        tr_pr = tr.find(_TR_PR)
+        col = _int_val(tr_pr.find(_GRID_BEFORE), 0) if tr_pr is not None else 0
+        row: list[tuple[int, int, str | None, etree._Element]] = []
+        for tc in _children(tr, _TC):
+            colspan, v_state, h_continue = _cell_props(tc)
+            if h_continue and row:
+                # Legacy horizontal merge: widen the cell on the left.
+                start, span, state, first = row[-1]
+                row[-1] = (start, span + colspan, state, first)
+            else:
+                row.append((col, colspan, v_state, tc))
+            col += colspan
+        layout.append(row)
+
+    # Second pass: rowspans from continuation cells below; continuations themselves skipped.
+    continuing = [{start for start, _span, state, _tc in row if state == "continue"} for row in layout]
+    rows: list[list[Cell]] = []
+    for r, row in enumerate(layout):
+        cells: list[Cell] = []
+        for start, colspan, state, tc in row:
+            if state == "continue" and r > 0 and _covered(layout, r, start):
+                continue
+            rowspan = 1
+            if state is not None:
+                below = r + 1
+                while below < len(layout) and start in continuing[below]:
+                    rowspan += 1
+                    below += 1
+            cells.append(Cell(text=_cell_text(tc), rowspan=rowspan, colspan=colspan, line=ordinal))
+        # Rows are kept even when empty (all continuation cells): rowspans count them.
+        rows.append(cells)
+    return rows
+
+
+def _covered(layout: list[list[tuple[int, int, str | None, etree._Element]]], r: int, start: int) -> bool:
+    """Whether a continuation cell at grid column `start` in row `r` continues a cell above."""
+    for above in range(r - 1, -1, -1):
+        for col, _span, state, _tc in layout[above]:
+            if col == start:
+                if state == "continue":
+                    break  # keep looking further up
+                return state == "restart"
+        else:
+            return False
+    return False
+
+
+def read_docx(data: bytes, *, source: str | None = None) -> Document:
+    """Read a Word (.docx) report into lines and grids (see the module docstring).
+
+    Raises `ReportReadError` when the bytes are not a readable DOCX.
+    """
+    try:
+        word = open_docx(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:
+        raise ReportReadError(
+            "无法读取该 Word 文件：它不是有效的 DOCX 文档（如为旧版 .doc，请另存为 .docx）。",
+            f"not a DOCX: {exc}",
+        ) from exc
+    except Exception as exc:  # python-docx raises its own PackageNotFoundError and others
+        raise ReportReadError(
+            "无法读取该 Word 文件：文件已损坏或格式不受支持。", f"{type(exc).__name__}: {exc}"
+        ) from exc
+
+    doc = Document(source=source, source_format="docx")
+    for ordinal, block in enumerate(_body_blocks(word.element.body), start=1):
+        if block.tag == _P:
+            for piece in _paragraph_text(block).split("\n"):
+                text = clean_line_text(piece)
+                if text:
+                    doc.lines.append(TextLine(text=text, line=ordinal))
+        else:
+            rows = _read_table(block, ordinal)
+            if rows:
+                doc.tables.append(GridTable(rows=rows, after_line=len(doc.lines)))
+    return doc

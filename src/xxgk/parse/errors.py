@@ -1,0 +1,26 @@
+"""Errors raised by the readers when the input cannot be read at all.
+
+A file that can be opened but is not a report is *not* an error here: the reader returns what it
+found and the mapper reports the missing tables as findings. `ReportReadError` is for inputs that
+cannot be opened in the claimed format (a damaged DOCX, an encrypted PDF, …).
+"""
+
+from __future__ import annotations
+
+
+class ReportReadError(Exception):
+    """The input could not be read in its format.
+
+    `message_zh` is shown to users (CLI, web UI, API); `str()` is English, for logs.
+    """
+
+    def __init__(self, message_zh: str, detail: str = "") -> None:
+        self.message_zh = message_zh
+        self.detail = detail
+        super().__init__(message_zh, detail)
+
+    def __str__(self) -> str:
+        return f"cannot read the report: {self.detail}" if self.detail else "cannot read the report"
+
+    def __repr__(self) -> str:
+        return f"ReportReadError(message_zh={self.message_zh!r}, detail={self.detail!r})"

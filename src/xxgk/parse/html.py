@@ -1,0 +1,418 @@
+"""HTML reader: a saved report page → `Document` (text lines + grids), the grid step only.
+
+Agency sites wrap the report in CMS noise (navigation, headers, footers, share buttons,
+scripts). The reader drops the obvious noise elements, then picks the report body as the
+element that holds the page's densest non-link text and all of its data tables, and reads
+that element only:
+
+- every block of text outside tables becomes a `TextLine` (one per `<p>`/`<div>`/heading/
+  `<br>`-separated line, whitespace and `&nbsp;` normalised, empty lines dropped), `line` being
+  lxml's source line of the element the text starts in;
+- every innermost `<table>` becomes a `GridTable`: one row per `<tr>`, cells in reading order,
+  spans as printed (never expanded), a cell's text being its paragraphs/lines joined with ""
+  (labels split into several `<p>`s or padded spans, e.g. “自 / 然人”, come back whole).
+  Layout tables (tables that contain tables) and one-cell tables are read as text blocks.
+
+The page title (from `<title>`, located at the matching heading above the body when there is
+one) is put first in `lines` when the body does not start with it, since CMS pages print the
+title outside the article container. No label knowledge lives here: that is the mapper's.
+
+Bytes that are not HTML never raise: they give a `Document` without tables.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from xxgk.parse.grid import Cell, Document, GridTable, TextLine
+
+__all__ = ["clean_cell_text", "clean_line_text", "decode_html", "read_html"]
+
+# --- text normalisation (shared with the DOCX reader) ------------------------------------
+
+# Characters after/before which whitespace is layout, not content: CJK ideographs, CJK and
+# full-width punctuation, Chinese quotation marks.
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2018-\u201f\u2026"
+_INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_WS_RUN_RE = re.compile(r"\s+")
+_WS_NEAR_CJK_RE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_LAYOUT_WS_NEAR_CJK_RE = re.compile(rf"(?<=[{_CJK}])\s*[\r\n\t]\s*|\s*[\r\n\t]\s*(?=[{_CJK}])")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def clean_cell_text(text: str) -> str:
+    """Normalise a table cell's text: no whitespace next to Chinese characters, single spaces
+    elsewhere (so “社 会&nbsp;&nbsp;公益” → “社会公益” but “0591 23161005” keeps its space)."""
+    text = _INVISIBLE_RE.sub("", text)
+    text = _WS_NEAR_CJK_RE.sub("", text)
+    return _WS_RUN_RE.sub(" ", text).strip()
+
+
+def clean_line_text(text: str) -> str:
+    """Normalise a line of running text: source line breaks between Chinese characters vanish,
+    any other run of whitespace (including `&nbsp;` and U+3000) becomes one space."""
+    text = _INVISIBLE_RE.sub("", text)
+    text = _LAYOUT_WS_NEAR_CJK_RE.sub("", text)
+    return _WS_RUN_RE.sub(" ", text).strip()
+
+
+def _join_cell_pieces(pieces: Iterable[str]) -> str:
+    return "".join(clean_cell_text(piece) for piece in pieces)
+
+
+# --- decoding --------------------------------------------------------------------------
+
+_META_CHARSET_RE = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "x-gbk", "gb_2312-80", "csgb2312", "euc-cn"}
+_LATIN_FAMILY = {"latin_1", "iso8859-1", "cp1252", "ascii"}
+
+
+def _codec_name(label: bytes) -> str | None:
+    """The Python codec for a declared charset label, or None when it is unknown."""
+    name = label.decode("ascii", "ignore").strip().lower()
+    if name in _GB_FAMILY:
+        # GB18030 is a superset of GB2312 and GBK; pages declared gb2312 routinely use GBK.
+        return "gb18030"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    head = data[:65536]
+    match = _XML_ENCODING_RE.match(head) or _META_CHARSET_RE.search(head)
+    return _codec_name(match.group(1)) if match else None
+
+
+def decode_html(data: bytes) -> str:
+    """Decode a page: BOM, else the declared charset (meta charset / http-equiv / XML
+    declaration), else UTF-8, else GB18030; as a last resort GB18030 with replacement."""
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, "replace")
+    candidates: list[str] = []
+    declared = _declared_charset(data)
+    if declared and declared not in _LATIN_FAMILY:
+        candidates.append(declared)
+    candidates += ["utf-8", "gb18030"]
+    if declared in _LATIN_FAMILY:
+        # Chinese pages mis-declared as Latin-1 are common; Latin-1 never fails, so try it last.
+        candidates.append(declared)
+    for codec in dict.fromkeys(candidates):
+        try:
+            return data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("gb18030", "replace")
+
+
+# --- parsing ---------------------------------------------------------------------------
+
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, remove_blank_text=False)
+
+_NOISE_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe",
+        "frame", "frameset", "object", "embed", "applet", "select", "option", "button", "textarea",
+        "input", "svg", "canvas", "map", "audio", "video", "head", "title", "meta", "link", "base",
+    }
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "blockquote", "body", "center", "dd", "details", "dialog", "dir",
+        "div", "dl", "dt", "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "hgroup", "hr", "html", "li", "main", "menu", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul",
+        "legend", "colgroup", "col", "marquee", "listing", "plaintext", "xmp",
+    }
+)  # fmt: skip
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
+_TITLE_SPLIT_RE = re.compile(r"\s*(?:[_|｜]|\s[-–—－]\s)\s*")
+_MAX_SPAN = 1000
+
+
+def _parse(text: str) -> etree._Element | None:
+    text = _CONTROL_RE.sub("", _XML_DECL_RE.sub("", text, count=1))
+    if not text.strip():
+        return None
+    try:
+        return lxml_html.document_fromstring(text, parser=_PARSER)
+    except Exception:  # lxml raises several types on garbage; none of them is the user's fault
+        return None
+
+
+def _is_element(el: object) -> bool:
+    return isinstance(el, etree._Element) and isinstance(el.tag, str)
+
+
+def _tag(el: etree._Element) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def _drop_noise(root: etree._Element) -> None:
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            doomed.append(el)
+            continue
+        tag = el.tag.lower()
+        if (
+            tag in _NOISE_TAGS
+            or el.get("hidden") is not None
+            or el.get("aria-hidden") == "true"
+            or _HIDDEN_STYLE_RE.search(el.get("style") or "")
+        ):
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _has_table_inside(table: etree._Element) -> bool:
+    return any(True for _ in table.iterdescendants("table"))
+
+
+def _rows_of(table: etree._Element) -> list[etree._Element]:
+    """The table's `<tr>`s in source order (through thead/tbody/tfoot), none of a nested table."""
+    return [tr for tr in table.iterdescendants("tr")]
+
+
+def _cells_of(tr: etree._Element) -> list[etree._Element]:
+    return [td for td in tr if _tag(td) in ("td", "th")]
+
+
+def _is_grid(table: etree._Element) -> bool:
+    """An innermost table with more than one cell is read as a grid."""
+    if _has_table_inside(table):
+        return False
+    count = 0
+    for tr in _rows_of(table):
+        count += len(_cells_of(tr))
+        if count > 1:
+            return True
+    return False
+
+
+def _is_data_table(table: etree._Element) -> bool:
+    """A grid with at least two rows and a digit somewhere: what a report's tables look like."""
+    return _is_grid(table) and len(_rows_of(table)) >= 2 and bool(_DIGIT_RE.search(table.text_content()))
+
+
+def _nonspace_len(text: str | None) -> int:
+    return len("".join(text.split())) if text else 0
+
+
+def _common_ancestor(elements: list[etree._Element]) -> etree._Element:
+    chains = [[el, *el.iterancestors()] for el in elements]
+    others = [set(chain) for chain in chains[1:]]
+    return next(a for a in chains[0] if all(a in other for other in others))
+
+
+def _find_body(root: etree._Element) -> etree._Element:
+    """The smallest element holding the page's densest prose and every data table on it.
+
+    Prose is scored as readability tools do: each paragraph (a block element without block
+    descendants) adds its non-link text length to its parent and half of it to its
+    grandparent; text standing directly in a container counts for the container. The element
+    with the best score holds the report's paragraphs; the body is the common ancestor of it
+    and of the page's data tables (which CMS editors sometimes put in sibling containers).
+    """
+    top = root.find("body")
+    if top is None:
+        top = root
+    data_tables = [t for t in top.iter("table") if _is_data_table(t)]
+    in_tables = {el for t in data_tables for el in t.iter()}
+    weights: dict[etree._Element, int] = {}
+    has_block: dict[etree._Element, bool] = {}
+    scores: dict[etree._Element, float] = {}
+    for el in reversed(list(top.iter())):
+        own = _nonspace_len(el.text)
+        weight = 0 if _tag(el) == "a" else own
+        block_inside = False
+        for child in el:
+            tail = _nonspace_len(child.tail)
+            own += tail
+            weight += tail + (weights.get(child, 0) if _tag(child) != "a" else 0)
+            block_inside = block_inside or has_block.get(child, False) or _tag(child) in _BLOCK_TAGS
+        weights[el] = weight
+        has_block[el] = block_inside
+        if el in in_tables or not weight:
+            continue
+        if block_inside:
+            scores[el] = scores.get(el, 0.0) + (0 if _tag(el) == "a" else own)
+        elif _tag(el) in _BLOCK_TAGS:
+            parent = el.getparent()
+            if parent is not None:
+                scores[parent] = scores.get(parent, 0.0) + weight
+                grandparent = parent.getparent()
+                if grandparent is not None:
+                    scores[grandparent] = scores.get(grandparent, 0.0) + weight / 2
+    dense = max(scores, key=scores.__getitem__) if scores else top
+    if not data_tables:
+        return dense
+    return _common_ancestor([dense, *data_tables])
+
+
+def _span(value: str | None) -> int:
+    """A rowspan/colspan attribute as printed, tolerating junk (“2;”, “0”, “-1”, “abc”)."""
+    if not value:
+        return 1
+    match = re.match(r"\s*\+?(\d+)", value)
+    if not match:
+        return 1
+    return min(max(int(match.group(1)), 1), _MAX_SPAN)
+
+
+class _Reader:
+    """Walks the body once, producing lines and grids in document order."""
+
+    def __init__(self) -> None:
+        self.lines: list[TextLine] = []
+        self.tables: list[GridTable] = []
+        self._buf: list[str] = []
+        self._buf_line: int | None = None
+
+    # lines
+    def _add(self, text: str | None, line: int | None) -> None:
+        if text:
+            if not self._buf:
+                self._buf_line = line
+            self._buf.append(text)
+
+    def _flush(self) -> None:
+        if self._buf:
+            text = clean_line_text("".join(self._buf))
+            if text:
+                self.lines.append(TextLine(text=text, line=self._buf_line))
+        self._buf = []
+        self._buf_line = None
+
+    def walk(self, body: etree._Element) -> None:
+        walker = etree.iterwalk(body, events=("start", "end"))
+        for event, el in walker:
+            tag = _tag(el)
+            if event == "start":
+                if tag in _BLOCK_TAGS:
+                    self._flush()
+                if tag == "br":
+                    self._flush()
+                elif tag == "table" and _is_grid(el):
+                    self._flush()
+                    self._read_grid(el)
+                    walker.skip_subtree()
+                    continue
+                self._add(el.text, el.sourceline)
+            else:
+                if tag in _BLOCK_TAGS:
+                    self._flush()
+                if el is not body:
+                    self._add(el.tail, el.sourceline)
+        self._flush()
+
+    # grids
+    def _read_grid(self, table: etree._Element) -> None:
+        caption = table.find("caption")
+        if caption is not None:
+            text = clean_line_text(caption.text_content())
+            if text:
+                self.lines.append(TextLine(text=text, line=caption.sourceline))
+        rows: list[list[Cell]] = []
+        for tr in _rows_of(table):
+            cells = [
+                Cell(
+                    text=_join_cell_pieces(_cell_pieces(td)),
+                    rowspan=_span(td.get("rowspan")),
+                    colspan=_span(td.get("colspan")),
+                    line=td.sourceline,
+                )
+                for td in _cells_of(tr)
+            ]
+            # Rows are kept even when empty (all covered by rowspans): spans count them.
+            rows.append(cells)
+        self.tables.append(GridTable(rows=rows, after_line=len(self.lines)))
+
+
+def _cell_pieces(td: etree._Element) -> list[str]:
+    """A cell's text split at its paragraphs, blocks and `<br>`s."""
+    pieces: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        if buf:
+            pieces.append("".join(buf))
+            buf.clear()
+
+    for event, el in etree.iterwalk(td, events=("start", "end")):
+        tag = _tag(el)
+        if event == "start":
+            if tag in _BLOCK_TAGS or tag == "br":
+                flush()
+            if el.text:
+                buf.append(el.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                flush()
+            if el is not td and el.tail:
+                buf.append(el.tail)
+    flush()
+    return pieces
+
+
+def _title_line(
+    title: str, title_line: int | None, root: etree._Element, body: etree._Element
+) -> TextLine | None:
+    """The page's title, at the heading above the body that prints it when there is one."""
+    segments = [s for s in _TITLE_SPLIT_RE.split(clean_line_text(title)) if s]
+    if not segments:
+        return None
+    wanted = set(segments)
+    found: TextLine | None = None
+    top = root.find("body")
+    if top is not None:
+        for el in top.iter():
+            if el is body:
+                break
+            if not _is_element(el) or _tag(el) == "a" or len(el):
+                continue
+            text = clean_line_text(el.text_content())
+            if text in wanted:
+                found = TextLine(text=text, line=el.sourceline)
+    return found or TextLine(text=segments[0], line=title_line)
+
+
+def read_html(data: bytes, *, source: str | None = None) -> Document:
+    """Read a saved report page into lines and grids (see the module docstring)."""
+    doc = Document(source=source, source_format="html")
+    root = _parse(decode_html(data))
+    if root is None:
+        return doc
+    # The title lives in <head>, which the noise pass drops: read it first.
+    title_el = root.find(".//title")
+    title_text = title_el.text_content() if title_el is not None else ""
+    title_source_line = title_el.sourceline if title_el is not None else None
+    _drop_noise(root)
+    body = _find_body(root)
+    reader = _Reader()
+    reader.walk(body)
+    title = _title_line(title_text, title_source_line, root, body) if title_text else None
+    if title is not None and not (reader.lines and title.text in reader.lines[0].text):
+        reader.lines.insert(0, title)
+        for table in reader.tables:
+            table.after_line += 1
+    doc.lines = reader.lines
+    doc.tables = reader.tables
+    return doc
