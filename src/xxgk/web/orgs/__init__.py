@@ -1,0 +1,1 @@
+"""Organisations (a supervision tree), staff users, their roles, and the scoping of every read."""

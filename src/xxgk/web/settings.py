@@ -1,0 +1,112 @@
+"""Django settings for xxgk, read from the XXGK_* environment (variables listed in the README).
+
+XXGK_DATABASE_URL   sqlite:///path or postgresql://user@host:port/db (default: SQLite in the data dir)
+XXGK_SECRET_KEY     secret key (default: generated once into <data dir>/secret_key)
+XXGK_DEBUG          1/0 (default 0)
+XXGK_ALLOWED_HOSTS  comma-separated host names (default 127.0.0.1,localhost)
+XXGK_DATA_DIR       embedded database, secret key, collected static files (default ./var)
+XXGK_HTTPS          1 behind HTTPS: secure cookies, trust X-Forwarded-Proto (default 0)
+XXGK_CSRF_TRUSTED_ORIGINS  comma-separated origins such as https://xxgk.example.gov.cn
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+from xxgk.web.config import data_dir, env_bool, env_list, parse_database_url, secret_key
+
+DATA_DIR = data_dir()
+DEBUG = env_bool("XXGK_DEBUG")
+SECRET_KEY = secret_key(DATA_DIR)
+ALLOWED_HOSTS = env_list("XXGK_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("XXGK_CSRF_TRUSTED_ORIGINS", [])
+
+DATABASES = {
+    "default": parse_database_url(
+        os.environ.get("XXGK_DATABASE_URL") or f"sqlite:///{DATA_DIR / 'xxgk.sqlite3'}"
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "xxgk.web.orgs",
+    "xxgk.web.audit",
+    "xxgk.web.ui",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "xxgk.web.urls"
+WSGI_APPLICATION = "xxgk.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "xxgk.web.ui.context.navigation",
+            ],
+        },
+    }
+]
+
+AUTH_USER_MODEL = "orgs.User"
+LOGIN_URL = "ui:login"
+LOGIN_REDIRECT_URL = "ui:dashboard"
+LOGOUT_REDIRECT_URL = "ui:login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+if env_bool("XXGK_HTTPS"):
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文")]
+USE_I18N = True
+TIME_ZONE = "Asia/Shanghai"
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+with contextlib.suppress(OSError):  # whitenoise warns about a missing STATIC_ROOT on every start
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Whitenoise serves straight from the apps' static/ folders, so the embedded demo needs no
+# collectstatic step; a production deployment may still run collectstatic into STATIC_ROOT.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
+}

@@ -1,0 +1,95 @@
+"""Log-in with a temporary lockout after 5 failures; log-out; both audited."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from xxgk.web.audit.models import AuditEvent
+from xxgk.web.demo import DemoContext
+from xxgk.web.orgs.models import LoginThrottle
+
+LOGIN = reverse("ui:login")
+
+
+def _try(client: Client, username: str, password: str) -> str:
+    response = client.post(LOGIN, {"username": username, "password": password})
+    return "ok" if response.status_code == 302 else response.content.decode()
+
+
+def test_correct_password_logs_in_and_logout_ends_the_session(demo: DemoContext) -> None:
+    client = Client()
+    assert _try(client, "jgsw_chengban", demo.password) == "ok"
+    assert client.get(reverse("ui:dashboard")).status_code == 200
+    client.post(reverse("ui:logout"))
+    assert client.get(reverse("ui:dashboard")).status_code == 302
+    actions = AuditEvent.objects.filter(action__in=["orgs.login", "orgs.logout"]).values_list(
+        "action", flat=True
+    )
+    assert list(actions) == ["orgs.logout", "orgs.login"]
+
+
+def test_wrong_password_gets_a_chinese_message(demo: DemoContext) -> None:
+    page = _try(Client(), "jgsw_chengban", "wrong")
+    assert "用户名或密码不正确" in page
+
+
+def test_five_failures_lock_the_account_even_for_the_right_password(demo: DemoContext) -> None:
+    client = Client()
+    for _ in range(4):
+        assert "用户名或密码不正确" in _try(client, "jgsw_chengban", "wrong")
+    assert "已被临时锁定" in _try(client, "jgsw_chengban", "wrong")
+    page = _try(client, "JGSW_chengban", demo.password)
+    assert "已被临时锁定" in page
+    assert "15 分钟后再试" in page
+    assert AuditEvent.objects.filter(
+        action="orgs.locked_out", object_id=str(demo.users["jgsw_chengban"].pk)
+    ).exists()
+
+
+def test_the_lock_ends_after_fifteen_minutes(demo: DemoContext) -> None:
+    client = Client()
+    for _ in range(5):
+        _try(client, "jgsw_chengban", "wrong")
+    LoginThrottle.objects.update(locked_until=timezone.now() - timedelta(seconds=1))
+    assert _try(client, "jgsw_chengban", demo.password) == "ok"
+    assert not LoginThrottle.objects.exists()
+
+
+def test_a_success_resets_the_failure_count(demo: DemoContext) -> None:
+    for _ in range(4):
+        _try(Client(), "jgsw_chengban", "wrong")
+    assert _try(Client(), "jgsw_chengban", demo.password) == "ok"
+    for _ in range(4):
+        assert "用户名或密码不正确" in _try(Client(), "jgsw_chengban", "wrong")
+
+
+def test_failures_older_than_the_window_are_forgotten(demo: DemoContext) -> None:
+    for _ in range(4):
+        _try(Client(), "jgsw_chengban", "wrong")
+    LoginThrottle.objects.update(first_failure_at=timezone.now() - timedelta(minutes=16))
+    assert "用户名或密码不正确" in _try(Client(), "jgsw_chengban", "wrong")
+    assert LoginThrottle.objects.get().failures == 1
+
+
+def test_unknown_user_names_are_throttled_too_but_not_logged(demo: DemoContext) -> None:
+    for _ in range(5):
+        _try(Client(), "nobody", "wrong")
+    assert "已被临时锁定" in _try(Client(), "nobody", "x")
+    assert not AuditEvent.objects.filter(action="orgs.locked_out").exists()
+
+
+def test_empty_form_is_explained(demo: DemoContext) -> None:
+    page = _try(Client(), "", "")
+    assert "请输入用户名" in page
+    assert "请输入密码" in page
+
+
+def test_next_parameter_cannot_leave_the_site(demo: DemoContext) -> None:
+    response = Client().post(
+        LOGIN + "?next=https://evil.example/", {"username": "jgsw_chengban", "password": demo.password}
+    )
+    assert response.url == reverse("ui:dashboard")

@@ -1,0 +1,79 @@
+"""Reading the XXGK_* environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xxgk.web.config import ConfigError, env_bool, env_list, parse_database_url, secret_key
+
+
+def test_sqlite_url_with_three_slashes_is_relative() -> None:
+    db = parse_database_url("sqlite:///var/xxgk.sqlite3")
+    assert db["ENGINE"] == "django.db.backends.sqlite3"
+    assert db["NAME"] == "var/xxgk.sqlite3"
+
+
+def test_sqlite_url_with_four_slashes_is_absolute_and_uses_wal_and_immediate_transactions() -> None:
+    db = parse_database_url("sqlite:////srv/xxgk/db.sqlite3")
+    assert db["NAME"] == "/srv/xxgk/db.sqlite3"
+    assert "journal_mode=WAL" in db["OPTIONS"]["init_command"]
+    assert db["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_postgresql_url_is_split_into_its_parts() -> None:
+    db = parse_database_url("postgresql://xxgk:p%40ss@db.example:5433/xxgk?sslmode=require")
+    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert (db["USER"], db["PASSWORD"], db["HOST"], db["PORT"], db["NAME"]) == (
+        "xxgk",
+        "p@ss",
+        "db.example",
+        "5433",
+        "xxgk",
+    )
+    assert db["OPTIONS"] == {"sslmode": "require"}
+
+
+def test_postgresql_url_without_password_or_port() -> None:
+    db = parse_database_url("postgres://postgres@127.0.0.1/xxgk")
+    assert (db["USER"], db["PASSWORD"], db["HOST"], db["PORT"]) == ("postgres", "", "127.0.0.1", "")
+
+
+@pytest.mark.parametrize(
+    ("url", "fragment"),
+    [
+        ("mysql://root@localhost/x", "不支持的数据库地址"),
+        ("postgresql://u@h:5432/", "缺少数据库名"),
+        ("postgresql://u@h:port/x", "端口号无效"),
+        ("sqlite://", "缺少文件路径"),
+    ],
+)
+def test_bad_database_urls_get_a_chinese_message(url: str, fragment: str) -> None:
+    with pytest.raises(ConfigError, match=fragment):
+        parse_database_url(url)
+
+
+def test_password_is_hidden_in_error_messages() -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_database_url("mysql://root:secret@localhost/x")
+    assert "secret" not in str(info.value)
+
+
+def test_flags_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XXGK_DEBUG", "Yes")
+    monkeypatch.setenv("XXGK_ALLOWED_HOSTS", " a.gov.cn, ,b.gov.cn ")
+    assert env_bool("XXGK_DEBUG") is True
+    assert env_list("XXGK_ALLOWED_HOSTS", []) == ["a.gov.cn", "b.gov.cn"]
+    monkeypatch.setenv("XXGK_DEBUG", "maybe")
+    with pytest.raises(ConfigError, match="无法识别"):
+        env_bool("XXGK_DEBUG")
+
+
+def test_secret_key_is_generated_once_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XXGK_SECRET_KEY", raising=False)
+    first = secret_key(tmp_path / "data")
+    assert len(first) > 40
+    assert secret_key(tmp_path / "data") == first
+    monkeypatch.setenv("XXGK_SECRET_KEY", "from-env")
+    assert secret_key(tmp_path / "data") == "from-env"

@@ -1,0 +1,29 @@
+"""The dashboard shows the registered widgets and navigation the user may use."""
+
+from __future__ import annotations
+
+from django.test import Client
+from django.urls import reverse
+
+from xxgk.web.demo import DemoContext
+
+
+def test_dashboard_lists_roles_and_recent_events_in_chinese(demo: DemoContext) -> None:
+    client = Client()
+    client.force_login(demo.users["zrzy_chengban"])
+    page = client.get(reverse("ui:dashboard")).content.decode()
+    assert "我的机关与角色" in page
+    assert "宜春市自然资源局</a>：登记、承办" in page
+    assert "最近操作" in page
+    assert 'aria-current="page">工作台' in page
+    assert "系统管理" not in page
+
+
+def test_staff_flag_adds_the_admin_link(demo: DemoContext) -> None:
+    client = Client()
+    client.force_login(demo.users["admin"])
+    assert "系统管理" in client.get(reverse("ui:dashboard")).content.decode()
+
+
+def test_site_root_leads_to_the_staff_dashboard(demo: DemoContext) -> None:
+    assert Client().get("/").url == reverse("ui:dashboard")
