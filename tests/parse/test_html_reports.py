@@ -1,0 +1,180 @@
+"""End to end: the real 平潭 pages → read_html → map_document → the figures printed on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from xxgk.parse.detect import read_report
+from xxgk.parse.errors import ReportReadError
+from xxgk.parse.html import read_html
+from xxgk.parse.mapper import map_document
+from xxgk.report import Report
+
+REPORTS = Path("/work/shared/reports")
+GUANWEIHUI = REPORTS / "pingtan-2024-guanweihui.html"
+GUOZIJU = REPORTS / "pingtan-2023-guoziju.html"
+
+pytestmark = pytest.mark.skipif(not GUANWEIHUI.exists(), reason="real reports not available")
+
+# Every non-zero figure printed on pingtan-2024-guanweihui.html (read by hand from the page).
+GUANWEIHUI_TABLE2 = {
+    ("normative_documents", "issued"): 62,
+    ("normative_documents", "repealed"): 33,
+    ("normative_documents", "in_force"): 440,
+    ("licensing", "decisions"): 4529,
+    ("penalty", "decisions"): 1100,
+    ("coercion", "decisions"): 65,
+    ("fees", "amount"): Decimal("18651.06"),
+}
+GUANWEIHUI_TABLE3 = {
+    ("new", "natural_person"): 217,
+    ("new", "commercial"): 1,
+    ("new", "total"): 218,
+    ("granted", "natural_person"): 71,
+    ("granted", "total"): 71,
+    ("partial", "natural_person"): 29,
+    ("partial", "total"): 29,
+    ("denied.state_secret", "natural_person"): 4,
+    ("denied.state_secret", "total"): 4,
+    ("denied.third_party", "natural_person"): 3,
+    ("denied.third_party", "total"): 3,
+    ("denied.internal_affairs", "natural_person"): 32,
+    ("denied.internal_affairs", "total"): 32,
+    ("unavailable.not_held", "natural_person"): 75,
+    ("unavailable.not_held", "total"): 75,
+    ("not_processed.repeat", "natural_person"): 1,
+    ("not_processed.repeat", "total"): 1,
+    ("other.no_correction", "natural_person"): 1,
+    ("other.no_correction", "total"): 1,
+    ("other.other", "natural_person"): 1,
+    ("other.other", "commercial"): 1,
+    ("other.other", "total"): 2,
+    ("total", "natural_person"): 217,
+    ("total", "commercial"): 1,
+    ("total", "total"): 218,
+}
+GUANWEIHUI_TABLE4 = {
+    ("review", "upheld"): 2,
+    ("review", "corrected"): 1,
+    ("review", "other"): 3,
+    ("review", "pending"): 1,
+    ("review", "total"): 7,
+    ("suit_after_review", "upheld"): 13,
+    ("suit_after_review", "corrected"): 2,
+    ("suit_after_review", "other"): 4,
+    ("suit_after_review", "total"): 19,
+}
+GUOZIJU_TABLE2 = {
+    ("normative_documents", "issued"): 6,
+    ("normative_documents", "repealed"): 1,
+    ("normative_documents", "in_force"): 26,
+}
+
+T3_ROWS = {
+    "new", "carried_in", "granted", "partial",
+    *(f"denied.{k}" for k in ("state_secret", "law_prohibited", "security_stability", "third_party",
+                              "internal_affairs", "process_info", "enforcement_file", "inquiry")),
+    *(f"unavailable.{k}" for k in ("not_held", "needs_creation", "unclear")),
+    *(f"not_processed.{k}" for k in ("petition", "repeat", "publication", "excessive", "confirmation")),
+    "other.no_correction", "other.no_fee", "other.other", "other", "total", "carried_out",
+}  # fmt: skip
+T3_COLUMNS = {
+    "natural_person",
+    "commercial",
+    "research",
+    "social_welfare",
+    "legal_service",
+    "other_org",
+    "total",
+}
+
+
+def assert_table(
+    data: dict[str, dict[str, object]], nonzero: dict[tuple[str, str], object], *, skip_rows=()
+) -> None:
+    """Every cell equals its printed figure: the listed non-zero ones, 0 everywhere else."""
+    got = {
+        (row, col): value
+        for row, cells in data.items()
+        if row not in skip_rows
+        for col, value in cells.items()
+    }
+    assert set(nonzero) <= set(got)
+    assert {k: v for k, v in got.items() if v != 0} == nonzero
+    assert all(v == 0 and v is not None for k, v in got.items() if k not in nonzero)
+
+
+def assert_guanweihui(report: Report) -> None:
+    assert report.template == "2021"
+    assert report.year == 2024
+    assert report.organization == "平潭综合实验区"
+    assert report.title == "平潭综合实验区2024年度政府信息公开工作年度报告"
+    assert report.signed_on is None  # the page prints no signing date
+    assert report.other_row == "split"
+    assert set(report.table3) == T3_ROWS
+    assert all(set(cells) == T3_COLUMNS for cells in report.table3.values())
+    assert_table(report.table2, GUANWEIHUI_TABLE2)
+    assert report.table2["fees"]["amount"] == Decimal("18651.06")
+    assert_table(report.table3, GUANWEIHUI_TABLE3, skip_rows=("other",))
+    # （六） printed as three sub-rows: the short row is absent (null), never invented.
+    assert set(report.table3["other"].values()) == {None}
+    assert_table(report.table4, GUANWEIHUI_TABLE4)
+    assert set(report.table4) == {"review", "suit_direct", "suit_after_review"}
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[5].text == "2024年，无收取信息处理费情况。"
+
+
+def test_guanweihui_page() -> None:
+    report = map_document(read_html(GUANWEIHUI.read_bytes(), source=GUANWEIHUI.name))
+    assert_guanweihui(report)
+    assert report.source_format == "html"
+    assert report.source == GUANWEIHUI.name
+
+
+def test_guanweihui_page_through_read_report() -> None:
+    report = read_report(GUANWEIHUI.read_bytes(), GUANWEIHUI.name)
+    assert_guanweihui(report)
+
+
+def assert_guoziju(report: Report) -> None:
+    assert report.template == "2021"  # although its preamble cites 国办公开办函〔2019〕60号
+    assert report.year == 2023
+    assert report.organization == "平潭综合实验区国有资产管理局"
+    assert report.signed_on == dt.date(2024, 1, 26)
+    assert report.other_row == "split"
+    assert_table(report.table2, GUOZIJU_TABLE2)
+    assert report.table2["fees"]["amount"] == 0
+    assert_table(report.table3, {}, skip_rows=("other",))
+    assert set(report.table3["other"].values()) == {None}
+    assert_table(report.table4, {})
+    assert [s.number for s in report.sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_guoziju_page() -> None:
+    assert_guoziju(map_document(read_html(GUOZIJU.read_bytes(), source=GUOZIJU.name)))
+
+
+def test_guoziju_page_in_gbk() -> None:
+    text = GUOZIJU.read_bytes().decode("utf-8")
+    text = re.sub(
+        r'<meta charset="[^"]*"', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"', text
+    )
+    assert_guoziju(read_report(text.encode("gb18030"), "gbk.html"))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<html><body><p>\xe4\xbd\xa0\xe5\xa5\xbd</p><table><tr><td>1</td><td>2</td></tr></table></body></html>",
+        bytes(range(256)) * 4,
+    ],
+)
+def test_pages_that_are_not_reports_are_refused_by_the_mapper(data: bytes) -> None:
+    with pytest.raises(ReportReadError) as caught:
+        map_document(read_html(data))
+    assert "不是" in caught.value.message_zh
