@@ -1,0 +1,392 @@
+"""The arithmetic of tables 二/三/四 (勾稽关系 and cell values), derived from the template.
+
+Each identity is a signed sum of cells that must be zero. When one cell explains every failed
+identity of a table (it lies in all of them, in no identity that holds, and the same correction
+fixes each), every finding points at that cell with the value the identities imply; otherwise each
+finding points at the cell its identity computes (a total, or 结转下年度). One corrupted cell thus
+yields one finding per identity it breaks, all naming it, and nothing elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from xxgk.checks.cells import (
+    Number,
+    cell_name,
+    column_name,
+    fmt,
+    is_number,
+    num,
+    row_cells,
+    row_is_blank,
+    row_name,
+    row_printed,
+    rows_in_use,
+    unused_rows,
+)
+from xxgk.checks.registry import finding, rule
+from xxgk.findings import Finding, Place
+from xxgk.report import Report
+from xxgk.template import Table
+
+Cell = tuple[str, str]  # (row key, column key)
+
+# The column of table 三 that adds up the applicant columns (spec key).
+TOTAL = "total"
+# Columns printed with a sign (2019 trial format, 本年增/减); the JSON Schema allows them too.
+SIGNED_COLUMNS = frozenset({"change"})
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Σ coefficient × cell = 0 over `terms`; `target` is the cell the identity computes."""
+
+    code: str
+    table: str
+    # What the identity is about: a column key (表三 per column), a row key (per row / block).
+    about: str
+    terms: tuple[tuple[Cell, int], ...]
+    target: Cell
+
+    def coefficient(self, cell: Cell) -> int:
+        return next(k for c, k in self.terms if c == cell)
+
+    def residual(self, report: Report) -> Number:
+        data = report.table(self.table)
+        return sum((k * num(data[r][c]) for (r, c), k in self.terms), start=0)
+
+    def blanks(self, report: Report) -> list[Cell]:
+        data = report.table(self.table)
+        return [cell for cell, _ in self.terms if data[cell[0]][cell[1]] is None]
+
+
+@dataclass(frozen=True)
+class Failure:
+    identity: Identity
+    residual: Number
+    # Where the finding points, and the value the identity implies there.
+    cell: Cell
+    expected: Number
+    located: bool
+
+
+# --- the identities, from the template ----------------------------------------------------
+
+
+def table3_identities(report: Report) -> list[Identity]:
+    """勾稽关系 of table 三: per column 一+二=三（七）+四 and 总计=Σ办理结果; per row 总计列=Σ申请人列."""
+    table = report.spec.table3
+    results = [row.key for row in rows_in_use(report, table) if row.is_result]
+    balance, result_sum, row_sum = [], [], []
+    for col in table.columns:
+        c = col.key
+        balance.append(
+            Identity(
+                "T3-BALANCE",
+                table.key,
+                c,
+                ((("new", c), 1), (("carried_in", c), 1), ((TOTAL, c), -1), (("carried_out", c), -1)),
+                ("carried_out", c),
+            )
+        )
+        result_sum.append(
+            Identity(
+                "T3-RESULT-SUM",
+                table.key,
+                c,
+                (*(((r, c), 1) for r in results), ((TOTAL, c), -1)),
+                (TOTAL, c),
+            )
+        )
+    applicants = [col.key for col in table.columns if col.key != TOTAL]
+    for row in table.rows:
+        row_sum.append(
+            Identity(
+                "T3-ROW-SUM",
+                table.key,
+                row.key,
+                (*(((row.key, a), 1) for a in applicants), ((row.key, TOTAL), -1)),
+                (row.key, TOTAL),
+            )
+        )
+    return [*balance, *result_sum, *row_sum]
+
+
+def table4_identities(report: Report) -> list[Identity]:
+    """Table 四, per block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
+    table = report.spec.table4
+    out = []
+    for row in table.rows:
+        parts = [col.key for col in table.columns_of(row) if col.key != TOTAL]
+        out.append(
+            Identity(
+                "T4-BLOCK-SUM",
+                table.key,
+                row.key,
+                (*(((row.key, p), 1) for p in parts), ((row.key, TOTAL), -1)),
+                (row.key, TOTAL),
+            )
+        )
+    return out
+
+
+def failures(report: Report, identities: list[Identity]) -> list[Failure]:
+    """The identities that do not hold, each placed on the single cell that explains them all if
+    there is one, else on its own target cell."""
+    residuals = [ident.residual(report) for ident in identities]
+    failed = {i for i, r in enumerate(residuals) if r != 0}
+    if not failed:
+        return []
+    member: dict[Cell, dict[int, int]] = defaultdict(dict)
+    for i, ident in enumerate(identities):
+        for cell, k in ident.terms:
+            member[cell][i] = k
+    candidates = []
+    for cell, where in member.items():
+        if set(where) != failed:
+            continue
+        deltas = {-residuals[i] * k for i, k in where.items()}
+        if len(deltas) == 1:
+            candidates.append(cell)
+    located = candidates[0] if len(candidates) == 1 else None
+    out = []
+    for i in sorted(failed):
+        ident = identities[i]
+        cell = located or ident.target
+        printed = report.table(ident.table)[cell[0]][cell[1]]
+        expected = num(printed) - residuals[i] * ident.coefficient(cell)
+        out.append(Failure(ident, residuals[i], cell, expected, located is not None))
+    return out
+
+
+# --- messages -------------------------------------------------------------------------------
+
+
+def _note_wording(report: Report) -> str:
+    """The 勾稽关系 note printed on table 三, without its brackets."""
+    return (report.spec.table3.note or "").strip("（）()")
+
+
+def _value_text(report: Report, table: Table, cell: Cell) -> str:
+    return fmt(report.table(table.key)[cell[0]][cell[1]])
+
+
+def _tail(report: Report, table: Table, fail: Failure) -> str:
+    text = ""
+    blanks = fail.identity.blanks(report)
+    if blanks:
+        names = "".join(cell_name(table, table.row(r), _column(table, r, c)) for r, c in blanks)
+        text += f"；其中{len(blanks)}格为空，按0计：{names}"
+    if fail.located:
+        row, col = fail.cell
+        text += (
+            f"；各项勾稽关系共同指向{cell_name(table, table.row(row), _column(table, row, col))}，"
+            f"按本关系推算该格应为{fmt(fail.expected)}"
+        )
+    return text
+
+
+def _column(table: Table, row_key: str, col_key: str):
+    return next(c for c in table.columns_of(table.row(row_key)) if c.key == col_key)
+
+
+def _finding(report: Report, table: Table, fail: Failure, message: str) -> Finding:
+    row, col = fail.cell
+    return finding(
+        fail.identity.code,
+        message + _tail(report, table, fail),
+        place=Place(table=table.key, row=row, column=col),
+        expected=fail.expected,
+        actual=report.table(table.key)[row][col],
+    )
+
+
+def _table3_failures(report: Report, code: str) -> Iterator[Failure]:
+    for fail in failures(report, table3_identities(report)):
+        if fail.identity.code == code:
+            yield fail
+
+
+# --- rules: identities ------------------------------------------------------------------------
+
+
+@rule("T3-BALANCE", "error", "表三每列：第一项加第二项之和，等于第三项加第四项之和（表上所印勾稽关系）")
+def check_t3_balance(report: Report) -> Iterator[Finding]:
+    table = report.spec.table3
+    for fail in _table3_failures(report, "T3-BALANCE"):
+        c = fail.identity.about
+        v = {r: num(report.table3[r][c]) for r in ("new", "carried_in", TOTAL, "carried_out")}
+        message = (
+            f"「{column_name(_column(table, 'new', c))}」列不符合勾稽关系“{_note_wording(report)}”："
+            f"第一项{fmt(v['new'])}加第二项{fmt(v['carried_in'])}为{fmt(v['new'] + v['carried_in'])}，"
+            f"第三项（七）总计{fmt(v[TOTAL])}加第四项{fmt(v['carried_out'])}为"
+            f"{fmt(v[TOTAL] + v['carried_out'])}"
+        )
+        yield _finding(report, table, fail, message)
+
+
+@rule("T3-RESULT-SUM", "error", "表三每列：（七）总计等于各项办理结果之和")
+def check_t3_result_sum(report: Report) -> Iterator[Finding]:
+    table = report.spec.table3
+    for fail in _table3_failures(report, "T3-RESULT-SUM"):
+        c = fail.identity.about
+        parts = sum((num(report.table3[cell[0]][c]) for cell, k in fail.identity.terms if k > 0), start=0)
+        form = "一行" if report.short_other_row else "三个子项"
+        message = (
+            f"「{column_name(_column(table, TOTAL, c))}」列：（七）总计为{_value_text(report, table, (TOTAL, c))}，"
+            f"而（一）至（六）各项办理结果之和为{fmt(parts)}（其中“（六）其他处理”按{form}计）"
+        )
+        yield _finding(report, table, fail, message)
+
+
+@rule("T3-ROW-SUM", "error", "表三每行：总计列等于自然人与法人或其他组织五列之和")
+def check_t3_row_sum(report: Report) -> Iterator[Finding]:
+    table = report.spec.table3
+    for fail in _table3_failures(report, "T3-ROW-SUM"):
+        r = fail.identity.about
+        parts = sum((num(report.table3[r][cell[1]]) for cell, k in fail.identity.terms if k > 0), start=0)
+        message = (
+            f"「{row_name(table, table.row(r))}」行：总计列为{_value_text(report, table, (r, TOTAL))}，"
+            f"而自然人与法人或其他组织五列之和为{fmt(parts)}"
+        )
+        yield _finding(report, table, fail, message)
+
+
+@rule("T4-BLOCK-SUM", "error", "表四每类：总计等于结果维持、结果纠正、其他结果、尚未审结之和")
+def check_t4_block_sum(report: Report) -> Iterator[Finding]:
+    table = report.spec.table4
+    for fail in failures(report, table4_identities(report)):
+        row = table.row(fail.identity.about)
+        name = row_name(table, row)
+        parts = [c for c in table.columns_of(row) if c.key != TOTAL]
+        total = sum((num(report.table4[row.key][c.key]) for c in parts), start=0)
+        message = (
+            f"「{name}」：总计为{_value_text(report, table, (row.key, TOTAL))}，"
+            f"而{'、'.join(c.label for c in parts)}之和为{fmt(total)}"
+        )
+        yield _finding(report, table, fail, message)
+
+
+# --- rules: cell values -----------------------------------------------------------------------
+
+
+@rule("CELL-NOT-INTEGER", "error", "件数须为整数（收费金额须为数字）")
+def check_not_integer(report: Report) -> Iterator[Finding]:
+    for table in report.spec.tables:
+        for row in table.rows:
+            for col, value in row_cells(report, table, row):
+                if value is None:
+                    continue
+                bad = not is_number(value) if col.kind == "amount" else not _whole(value)
+                if bad:
+                    what = "数字" if col.kind == "amount" or not is_number(value) else "整数"
+                    yield finding(
+                        "CELL-NOT-INTEGER",
+                        f"{cell_name(table, row, col)}应为{what}，表中为{value!r}",
+                        place=Place(table=table.key, row=row.key, column=col.key),
+                        expected=what,
+                        actual=value,
+                    )
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@rule("CELL-NEGATIVE", "error", "件数与收费金额不得为负数")
+def check_negative(report: Report) -> Iterator[Finding]:
+    for table in report.spec.tables:
+        for row in table.rows:
+            for col, value in row_cells(report, table, row):
+                if col.key in SIGNED_COLUMNS or not is_number(value) or value >= 0:
+                    continue
+                yield finding(
+                    "CELL-NEGATIVE",
+                    f"{cell_name(table, row, col)}为负数{fmt(value)}；件数与金额均应不小于0",
+                    place=Place(table=table.key, row=row.key, column=col.key),
+                    expected="≥0",
+                    actual=value,
+                )
+
+
+@rule("CELL-BLANK", "warning", "表格单元格空白或印为“/”“—”，不合格式（核算时按0计）")
+def check_blank(report: Report) -> Iterator[Finding]:
+    for table in report.spec.tables:
+        rows = rows_in_use(report, table)
+        if all(row_is_blank(report, table, row) and not row_printed(report, table, row) for row in rows):
+            continue  # the whole table is missing: TABLE-ROWS-MISSING
+        for row in rows:
+            cells = row_cells(report, table, row)
+            blank = [col for col, value in cells if value is None]
+            if not blank or (len(blank) == len(cells) and not row_printed(report, table, row)):
+                continue  # complete, or the row is missing: TABLE-ROWS-MISSING
+            names = "".join(f"「{column_name(col)}」" for col in blank)
+            yield finding(
+                "CELL-BLANK",
+                f"「{row_name(table, row)}」行{names}{'列' if table.columns else ''}为空"
+                f"（或印为“/”“—”），应填写数字（无则填0）；核算勾稽关系时按0计",
+                place=Place(table=table.key, row=row.key, column=blank[0].key),
+            )
+
+
+@rule("T3-OTHER-MIXED", "error", "表三（六）其他处理不得既按一行又按三个子项填写")
+def check_other_mixed(report: Report) -> Iterator[Finding]:
+    table = report.spec.table3
+    skip = unused_rows(report, table)
+    for short in (row for row in table.rows if row.collapses):
+        subs = [row for row in table.rows if row.key in short.collapses]
+        if (
+            not subs
+            or row_is_blank(report, table, short)
+            or all(row_is_blank(report, table, r) for r in subs)
+        ):
+            continue
+        stray = [
+            (row, col, value)
+            for row in (short, *subs)
+            if row.key in skip
+            for col, value in row_cells(report, table, row)
+            if value is not None
+        ]
+        row, col, value = stray[0]
+        used = "一行（简式）" if report.short_other_row else "三个子项"
+        message = (
+            f"{short.label}既按一行填写，又按三个子项填写；本报告按{used}核算，"
+            f"{cell_name(table, row, col)}等{len(stray)}格未计入总计"
+        )
+        yield finding(
+            "T3-OTHER-MIXED",
+            message,
+            place=Place(table=table.key, row=row.key, column=col.key),
+            expected=None,
+            actual=value,
+        )
+
+
+_TOWNSHIP = re.compile(r"(?:[乡镇]|街道)(?:人民政府|政府|办事处)?$")
+
+
+@rule("T2-TOWNSHIP-REGULATIONS", "warning", "乡镇、街道无权制定规章，表二规章一行应为0")
+def check_township_regulations(report: Report) -> Iterator[Finding]:
+    name = (report.organization or "").strip()
+    if not _TOWNSHIP.search(name):
+        return
+    table = report.spec.table2
+    for row in table.rows:
+        if row.key != "regulations":
+            continue
+        for col, value in row_cells(report, table, row):
+            if is_number(value) and value > 0:
+                yield finding(
+                    "T2-TOWNSHIP-REGULATIONS",
+                    f"{name}为乡镇或街道，无权制定规章，{cell_name(table, row, col)}却为{fmt(value)}，"
+                    f"可能误将规范性文件计入规章",
+                    place=Place(table=table.key, row=row.key, column=col.key),
+                    expected=0,
+                    actual=value,
+                )
+                return
