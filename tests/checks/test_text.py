@@ -39,7 +39,7 @@ SEED_HEADINGS = {
     5: "五、存在的主要问题及改进情况",
     6: "六、其他需要报告的事项",
 }
-SEED_LINES = {1: 6, 2: 21, 3: 87, 4: 332, 5: 377, 6: 387}
+SEED_LINES = {1: 5, 2: 15, 3: 67, 4: 332, 5: 377, 6: 387}
 
 
 def zero_tables(other_row: str = "short") -> dict:
@@ -93,7 +93,7 @@ def test_seed_like_report_gives_exactly_the_two_real_findings():
         ("SIGNED-BEFORE-YEAR-END", "error"),
     ]
     year = found[0]
-    assert year.place.line == 7
+    assert year.place.line == 6
     assert year.place.excerpt.startswith("2022年宜春市机关事务管理中心坚持")
     assert (year.expected, year.actual) == (2023, 2022)
     signed = found[1]
@@ -231,6 +231,29 @@ def test_a_missing_table_is_one_error_and_a_missing_row_one_each():
     ]
 
 
+def test_a_row_the_parser_could_not_read_is_not_a_missing_row():
+    report = quiet(signed_on=dt.date(2024, 1, 19))
+    report.table2["penalty"]["decisions"] = None
+    unreadable = Finding(
+        "P-UNREADABLE", "error", "无法读出", Place(table="table2", row="penalty", column="decisions")
+    )
+    report.findings = [unreadable]
+    assert codes(report) == [("P-UNREADABLE", "error")]  # the parser said why the cell is empty
+
+
+def test_only_the_first_line_of_a_section_has_a_known_line_number():
+    report = with_section(
+        seed_like(signed_on=dt.date(2024, 1, 19)), 1, "中心扎实推进公开工作。\n2022年，中心认真贯彻落实条例。"
+    )
+    (f,) = run_checks(report)
+    assert (f.code, f.place.line, f.place.excerpt) == (
+        "YEAR-MISMATCH",
+        None,
+        "2022年，中心认真贯彻落实条例。",
+    )
+    assert "第1部分" in f.message_zh
+
+
 def test_a_row_printed_blank_is_a_format_warning_not_a_missing_row():
     report = quiet(signed_on=dt.date(2024, 1, 19))
     report.table2["penalty"]["decisions"] = None
@@ -276,6 +299,7 @@ def test_text_saying_no_applications_against_a_nonzero_table(text):
     [
         "本年度未收到因政府信息公开申请引发的行政复议、行政诉讼。",
         "共收到政府信息公开申请2件，无申请人逾期不补正的情况。",
+        "作出补正告知，目前未收到该申请人提交的补正，结转下年度办理。",
         "无正当理由大量反复申请的情形未发生，共收到申请10件。",
     ],
 )

@@ -315,6 +315,7 @@ def check_negative(report: Report) -> Iterator[Finding]:
 
 @rule("CELL-BLANK", "warning", "表格单元格空白或印为“/”“—”，不合格式（核算时按0计）")
 def check_blank(report: Report) -> Iterator[Finding]:
+    explained = {(f.place.table, f.place.row, f.place.column) for f in report.findings}
     for table in report.spec.tables:
         rows = rows_in_use(report, table)
         if all(row_is_blank(report, table, row) and not row_printed(report, table, row) for row in rows):
@@ -322,8 +323,12 @@ def check_blank(report: Report) -> Iterator[Finding]:
         for row in rows:
             cells = row_cells(report, table, row)
             blank = [col for col, value in cells if value is None]
-            if not blank or (len(blank) == len(cells) and not row_printed(report, table, row)):
-                continue  # complete, or the row is missing: TABLE-ROWS-MISSING
+            if blank and len(blank) == len(cells) and not row_printed(report, table, row):
+                continue  # the row is missing: TABLE-ROWS-MISSING
+            # A cell the parser already explained (unreadable, run-together digits) is not “printed blank”.
+            blank = [col for col in blank if (table.key, row.key, col.key) not in explained]
+            if not blank:
+                continue
             names = "".join(f"「{column_name(col)}」" for col in blank)
             yield finding(
                 "CELL-BLANK",

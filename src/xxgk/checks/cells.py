@@ -54,9 +54,12 @@ def row_is_blank(report: Report, table: Table, row: Row) -> bool:
 
 
 def row_printed(report: Report, table: Table, row: Row) -> bool:
-    """Whether the source shows the row (the parser recorded where any of its cells was read)."""
+    """Whether the source shows the row: the parser recorded where one of its cells was read, or
+    one of the parser's own findings (e.g. an unreadable number) is placed on the row."""
     prefix = f"{table.key}.{row.key}."
-    return any(key.startswith(prefix) for key in report.provenance)
+    if any(key.startswith(prefix) for key in report.provenance):
+        return True
+    return any(f.place.table == table.key and f.place.row == row.key for f in report.findings)
 
 
 def column_name(column: Column) -> str:

@@ -1,7 +1,8 @@
 """Rules on the report beyond its arithmetic: template, structure, year, signature, text vs tables.
 
-Line numbers: a section's text is taken to start on the line after its heading (`SectionText.line`);
-the preamble has no line numbers, so its findings carry an excerpt only.
+Line numbers: the model keeps the source line of a section's heading only (`SectionText.line`), and
+readers drop blank lines from the text, so only a section's first text line has a known line (the
+one after its heading); findings elsewhere in the text carry their section and an excerpt.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def body_lines(report: Report) -> Iterator[Line]:
         yield Line(text, None, None)
     for section in report.sections:
         for i, text in enumerate(section.text.splitlines()):
-            yield Line(text, None if section.line is None else section.line + 1 + i, section.number)
+            known = section.line is not None and i == 0
+            yield Line(text, section.line + 1 if known else None, section.number)
 
 
 def _excerpt(text: str, limit: int = 40) -> str:
@@ -296,7 +298,7 @@ def check_signed_missing(report: Report) -> Iterator[Finding]:
 # --- text and tables -----------------------------------------------------------------------------
 
 _NO_APPLICATIONS = (
-    re.compile(r"(?:未|没有)(?:收到|受理|接到|接收到?)[^。；！？，,\n]{0,20}?申请"),
+    re.compile(r"(?:未|没有)(?:收到|受理|接到|接收到?)[^。；！？，,\n]{0,20}?申请(?!人)"),
     re.compile(r"无(?:政府信息公开|信息公开|公开|依)?申请(?!人)"),
     re.compile(r"(?:收到|受理)[^。；！？，,\n]{0,20}?申请[^。；！？，,\n\d]{0,6}?(?<!\d)(?:0|零)\s*件"),
 )
