@@ -93,3 +93,14 @@ def test_next_parameter_cannot_leave_the_site(demo: DemoContext) -> None:
         LOGIN + "?next=https://evil.example/", {"username": "jgsw_chengban", "password": demo.password}
     )
     assert response.url == reverse("ui:dashboard")
+
+
+def test_an_administrator_can_lift_a_lock_and_that_is_audited(demo: DemoContext) -> None:
+    for _ in range(5):
+        _try(Client(), "jgsw_chengban", "wrong")
+    admin = Client()
+    admin.force_login(demo.users["admin"])
+    throttle = LoginThrottle.objects.get()
+    admin.post(reverse("admin:orgs_loginthrottle_delete", args=[throttle.pk]), {"post": "yes"})
+    assert _try(Client(), "jgsw_chengban", demo.password) == "ok"
+    assert AuditEvent.objects.filter(action="admin.delete", object_type="orgs.loginthrottle").exists()

@@ -106,6 +106,11 @@ def test_admin_edits_own_contact_details_and_the_change_is_audited(demo: DemoCon
     assert (event.organisation, event.actor) == (jgsw, demo.users["jgsw_admin"])
     assert event.before == {"phone": "0795-3202210"}
     assert event.after == {"phone": "0795-3202299"}
+    page = client.get(reverse("orgs:detail", args=[jgsw.pk])).content.decode()
+    assert "联系信息已保存" in page
+    assert "变更记录" in page
+    assert "0795-3202210</span> → 0795-3202299" in page
+    assert "0795-3202299" in client.get(reverse("audit:list")).content.decode()
 
 
 def test_bad_contact_input_is_answered_in_chinese(demo: DemoContext) -> None:

@@ -27,3 +27,12 @@ def test_staff_flag_adds_the_admin_link(demo: DemoContext) -> None:
 
 def test_site_root_leads_to_the_staff_dashboard(demo: DemoContext) -> None:
     assert Client().get("/").url == reverse("ui:dashboard")
+
+
+def test_error_pages_are_in_chinese(demo: DemoContext) -> None:
+    client = Client()
+    client.force_login(demo.users["zwgk_jiandu"])
+    not_found = client.get("/staff/orgs/999999/").content.decode()
+    assert "未找到该页面" in not_found
+    forbidden = client.get(reverse("orgs:edit_contact", args=[demo.orgs["jgsw"].pk])).content.decode()
+    assert "此操作需要「管理员」角色" in forbidden

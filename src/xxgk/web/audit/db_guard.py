@@ -16,7 +16,7 @@ _SQLITE_INSTALL = [
     f"BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
     for op in ("UPDATE", "DELETE")
 ]
-_SQLITE_UNINSTALL = [f"DROP TRIGGER IF EXISTS {TABLE}_no_{op} " for op in ("update", "delete")]
+_SQLITE_UNINSTALL = [f"DROP TRIGGER IF EXISTS {TABLE}_no_{op}" for op in ("update", "delete")]
 
 _POSTGRES_INSTALL = [
     "CREATE OR REPLACE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "

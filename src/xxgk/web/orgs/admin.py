@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 
 from xxgk.web.audit.admin import AuditedAdmin
-from xxgk.web.orgs.models import Membership, Organisation, User
+from xxgk.web.orgs.models import LoginThrottle, Membership, Organisation, User
 
 
 @admin.register(Organisation)
@@ -28,3 +29,17 @@ class MembershipAdmin(AuditedAdmin):
 @admin.register(User)
 class StaffUserAdmin(AuditedAdmin, UserAdmin):
     pass
+
+
+@admin.register(LoginThrottle)
+class LoginThrottleAdmin(AuditedAdmin):
+    """Lets an administrator see locked user names and lift a lock early (deleting the row, audited)."""
+
+    list_display = ("username", "failures", "first_failure_at", "locked_until")
+    search_fields = ("username",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

@@ -163,3 +163,6 @@ class LoginThrottle(models.Model):
     class Meta:
         verbose_name = "登录失败记录"
         verbose_name_plural = "登录失败记录"
+
+    def __str__(self) -> str:
+        return self.username

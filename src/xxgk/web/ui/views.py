@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
 from xxgk.web.orgs import services
@@ -16,7 +15,6 @@ from xxgk.web.ui.registry import widgets_for
 
 
 @never_cache
-@csrf_protect
 def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("ui:dashboard")
