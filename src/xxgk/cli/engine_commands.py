@@ -103,23 +103,19 @@ def extract_command(
         report.findings = run_checks(report)
     if fmt is ExtractFormat.json:
         data = [r.model_dump(mode="json") for r in reports]
-        text = json.dumps(
-            data[0] if len(data) == 1 and len(files) == 1 else data, ensure_ascii=False, indent=2
-        )
+        # One file asked for → one object; several files or a directory → a list.
+        single = len(files) == 1 and files[0].is_file() and len(data) == 1
+        text = json.dumps(data[0] if single else data, ensure_ascii=False, indent=2)
         _write_text(text + "\n", output)
     elif fmt is ExtractFormat.csv:
-        from xxgk.render.tabular import write_long_csv
+        from xxgk.render.tabular import write_csv
 
-        if output is None:
-            write_long_csv(reports, sys.stdout)
-        else:
-            with _open_for_writing(output) as handle:
-                write_long_csv(reports, handle)
+        write_csv(reports, output or sys.stdout)
     else:
-        from xxgk.render.xlsx import write_corpus_xlsx
+        from xxgk.render.xlsx import render_long_xlsx
 
         assert output is not None
-        write_corpus_xlsx(reports, output)
+        output.write_bytes(render_long_xlsx(reports))
     failed = [o for o in outcomes if o.report is None]
     if failed:
         err.print(f"[yellow]{len(failed)} 个文件未能读取：[/yellow]")

@@ -17,7 +17,7 @@ app = typer.Typer(
 
 def _register() -> None:
     # Imported for their side effect of adding commands to `app`.
-    from xxgk.cli import deadline_commands, engine_commands, web_commands  # noqa: F401
+    from xxgk.cli import deadline_commands, engine_commands, render_commands, web_commands  # noqa: F401
 
 
 _register()

@@ -16,12 +16,6 @@ from typing import Literal
 from xxgk.report import CellValue, Report
 from xxgk.template import Column, Row, Table
 
-# Header texts the national format prints but that name no row or column of data.
-# TODO(template): these belong in `xxgk.template` (e.g. `Table.stub_heading` /
-# `Table.columns_heading`); kept here, in one place, until the template carries them.
-STUB_HEADINGS: dict[str, str] = {"table2": "信息内容"}
-COLUMNS_HEADINGS: dict[str, str] = {"table3": "申请人情况"}
-
 Scope = Literal["row", "col", "rowgroup", "colgroup"]
 Role = Literal["note", "caption", "heading", "column", "group", "stub", "value"]
 
@@ -172,7 +166,7 @@ def _layout_captioned(table: Table, report: Report) -> Grid:
     rows = visible_rows(table, report)
     data_width = max(len(table.columns_of(row)) for row in rows)
     width = 1 + data_width
-    stub_heading = STUB_HEADINGS.get(table.key, "")
+    stub_heading = table.stub_heading or ""
     blocks: list[GridBlock] = []
     for caption, members in _runs(rows, "caption"):
         # Rows under one caption share their columns in the national format; a change of columns
@@ -236,7 +230,7 @@ def _layout_matrix(table: Table, report: Report) -> Grid:
     width = stub + len(cols)
 
     # Head: [note | columns heading] / [ungrouped columns ↓ | column groups] / [grouped columns].
-    has_heading = table.key in COLUMNS_HEADINGS
+    has_heading = table.columns_heading is not None
     has_groups = any(col.group for col in cols)
     head_rows = int(has_heading) + 1 + int(has_groups)
     head: list[list[GridCell]] = [[] for _ in range(head_rows)]
@@ -244,7 +238,7 @@ def _layout_matrix(table: Table, report: Report) -> Grid:
     level = 0
     if has_heading:
         head[0].append(
-            GridCell(COLUMNS_HEADINGS[table.key], "group", colspan=len(cols), header=True, scope="colgroup")
+            GridCell(table.columns_heading or "", "group", colspan=len(cols), header=True, scope="colgroup")
         )
         level = 1
     for group, members in _column_runs(cols):

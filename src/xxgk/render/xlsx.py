@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xxgk.render.layout import Grid, layout_report
@@ -32,6 +33,17 @@ def render_xlsx(report: Report) -> bytes:
     for grid in layout_report(report).values():
         write_grid(workbook.create_sheet(grid.title[:31]), grid)
     write_long_sheet(workbook.create_sheet(LONG_SHEET), [report])
+    return _saved(workbook)
+
+
+def render_long_xlsx(reports: Iterable[Report]) -> bytes:
+    """A corpus as one sheet in the long format (one row per report and cell), for analysis."""
+    workbook = Workbook(write_only=True)
+    write_long_sheet(workbook.create_sheet(LONG_SHEET), reports)
+    return _saved(workbook)
+
+
+def _saved(workbook: Workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -77,12 +89,13 @@ def _column_width(grid: Grid, col: int) -> float:
     return 40 if grid.stub_columns > 1 else 24
 
 
-def write_long_sheet(sheet: Worksheet, reports: Iterable[Report]) -> int:
+def write_long_sheet(sheet: Worksheet | WriteOnlyWorksheet, reports: Iterable[Report]) -> int:
     """The long format (tabular.long_rows) with a header row; returns the number of data rows."""
     sheet.append(list(LONG_FIELDS))
     count = 0
     for row in long_rows(reports):
         sheet.append([row[key] for key in LONG_FIELDS])
         count += 1
-    sheet.freeze_panes = "A2"
+    if not isinstance(sheet, WriteOnlyWorksheet):
+        sheet.freeze_panes = "A2"
     return count

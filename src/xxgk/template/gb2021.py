@@ -38,6 +38,7 @@ _FEE_AMOUNT = (Column("amount", "本年收费金额（单位：万元）", ("本
 TABLE2_2021 = Table(
     key="table2",
     title="二、主动公开政府信息情况",
+    stub_heading="信息内容",
     rows=(
         Row("regulations", "规章", caption="第二十条第（一）项", columns=_DOCS_2021),
         Row(
@@ -76,6 +77,7 @@ _PROCUREMENT_2019 = (
 TABLE2_2019 = Table(
     key="table2",
     title="二、主动公开政府信息情况",
+    stub_heading="信息内容",
     rows=(
         Row("regulations", "规章", caption="第二十条第（一）项", columns=_DOCS_2019),
         Row("normative_documents", "规范性文件", caption="第二十条第（一）项", columns=_DOCS_2019),
@@ -165,6 +167,7 @@ def _table3(rows: tuple[Row, ...]) -> Table:
         rows=rows,
         columns=TABLE3_COLUMNS,
         note=TABLE3_NOTE,
+        columns_heading="申请人情况",
     )
 
 

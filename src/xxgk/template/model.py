@@ -61,6 +61,10 @@ class Table:
     rows: tuple[Row, ...]
     columns: tuple[Column, ...] = ()
     note: str | None = None
+    # Printed header texts that name no row or column of data: the heading over the row labels
+    # (table 二's 信息内容) and the heading over all columns (table 三's 申请人情况).
+    stub_heading: str | None = None
+    columns_heading: str | None = None
 
     def row(self, key: str) -> Row:
         for row in self.rows:
