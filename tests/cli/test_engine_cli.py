@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
+from real_inputs import SEED
 from xxgk.cli.main import app
 from xxgk.template import GB2021
 
-SEED = Path(__file__).parents[2].parent / "shared" / "seeds" / "000_a506050fcd0660b0.txt"
 runner = CliRunner()
-
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="the shared seed report is not beside the checkout")
 
 
 def test_extract_seed_returns_every_cell_as_zero_in_the_short_form():
