@@ -46,8 +46,6 @@ _GRID_BEFORE = qn("w:gridBefore")
 _V_MERGE = qn("w:vMerge")
 _H_MERGE = qn("w:hMerge")
 _VAL = qn("w:val")
-# Runs' text that is not printed: deleted revisions, field codes.
-_SKIPPED = frozenset({qn("w:del"), qn("w:instrText"), qn("w:delText"), qn("w:fldData")})
 _MAX_SPAN = 1000
 
 
@@ -78,23 +76,20 @@ def _body_blocks(body: etree._Element) -> Iterator[etree._Element]:
             yield from _body_blocks(child)
 
 
+_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+# A paragraph's printed pieces in document order: runs' text (not deleted or moved away) as
+# strings, tabs and breaks as elements. Tab stops in w:pPr are no text: only runs' children count.
+_RUN_PIECES = etree.XPath(
+    "(.//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr | .//w:r/w:noBreakHyphen)"
+    "[not(ancestor::w:del or ancestor::w:moveFrom)]",
+    namespaces=_NS,
+)
+_PIECE_TEXT = {_TAB: "\t", _BR: "\n", _CR: "\n", _NO_BREAK_HYPHEN: "-"}
+
+
 def _paragraph_text(p: etree._Element) -> str:
     """The printed text of a `w:p`: its runs' `w:t`, tabs as spaces, breaks as new lines."""
-    parts: list[str] = []
-    walker = etree.iterwalk(p, events=("start",))
-    for _event, el in walker:
-        tag = el.tag
-        if tag in _SKIPPED:
-            walker.skip_subtree()
-        elif tag == _T:
-            parts.append(el.text or "")
-        elif tag == _TAB:
-            parts.append("\t")
-        elif tag in (_BR, _CR):
-            parts.append("\n")
-        elif tag == _NO_BREAK_HYPHEN:
-            parts.append("-")
-    return "".join(parts)
+    return "".join((el.text or "") if el.tag == _T else _PIECE_TEXT[el.tag] for el in _RUN_PIECES(p))
 
 
 def _int_val(el: etree._Element | None, default: int) -> int:

@@ -27,7 +27,6 @@ import re
 from collections.abc import Iterable
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 
@@ -120,7 +119,8 @@ def decode_html(data: bytes) -> str:
 
 # --- parsing ---------------------------------------------------------------------------
 
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, remove_blank_text=False)
+# A plain libxml2 HTML parser: lxml.html's element classes cost a Python call per element proxy.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, remove_blank_text=False)
 
 _NOISE_TAGS = frozenset(
     {
@@ -149,9 +149,16 @@ def _parse(text: str) -> etree._Element | None:
     if not text.strip():
         return None
     try:
-        return lxml_html.document_fromstring(text, parser=_PARSER)
+        root = etree.fromstring(text, parser=_PARSER)
     except Exception:  # lxml raises several types on garbage; none of them is the user's fault
         return None
+    if root is None or not isinstance(root.tag, str):
+        return None
+    return root
+
+
+def _text_of(el: etree._Element) -> str:
+    return "".join(el.itertext())
 
 
 def _is_element(el: object) -> bool:
@@ -160,7 +167,8 @@ def _is_element(el: object) -> bool:
 
 def _tag(el: etree._Element) -> str:
     tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    # libxml2's HTML parser already lower-cases tag names.
+    return tag if isinstance(tag, str) else ""
 
 
 def _drop_noise(root: etree._Element) -> None:
@@ -169,7 +177,7 @@ def _drop_noise(root: etree._Element) -> None:
         if not isinstance(el.tag, str):
             doomed.append(el)
             continue
-        tag = el.tag.lower()
+        tag = el.tag
         if (
             tag in _NOISE_TAGS
             or el.get("hidden") is not None
@@ -178,8 +186,21 @@ def _drop_noise(root: etree._Element) -> None:
         ):
             doomed.append(el)
     for el in doomed:
-        if el.getparent() is not None:
-            el.drop_tree()
+        _drop_tree(el)
+
+
+def _drop_tree(el: etree._Element) -> None:
+    """Remove an element and its content, keeping its tail text (lxml.html's drop_tree)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def _has_table_inside(table: etree._Element) -> bool:
@@ -209,7 +230,7 @@ def _is_grid(table: etree._Element) -> bool:
 
 def _is_data_table(table: etree._Element) -> bool:
     """A grid with at least two rows and a digit somewhere: what a report's tables look like."""
-    return _is_grid(table) and len(_rows_of(table)) >= 2 and bool(_DIGIT_RE.search(table.text_content()))
+    return _is_grid(table) and len(_rows_of(table)) >= 2 and bool(_DIGIT_RE.search(_text_of(table)))
 
 
 def _nonspace_len(text: str | None) -> int:
@@ -327,7 +348,7 @@ class _Reader:
     def _read_grid(self, table: etree._Element) -> None:
         caption = table.find("caption")
         if caption is not None:
-            text = clean_line_text(caption.text_content())
+            text = clean_line_text(_text_of(caption))
             if text:
                 self.lines.append(TextLine(text=text, line=caption.sourceline))
         rows: list[list[Cell]] = []
@@ -388,7 +409,7 @@ def _title_line(
                 break
             if not _is_element(el) or _tag(el) == "a" or len(el):
                 continue
-            text = clean_line_text(el.text_content())
+            text = clean_line_text(_text_of(el))
             if text in wanted:
                 found = TextLine(text=text, line=el.sourceline)
     return found or TextLine(text=segments[0], line=title_line)
@@ -402,7 +423,7 @@ def read_html(data: bytes, *, source: str | None = None) -> Document:
         return doc
     # The title lives in <head>, which the noise pass drops: read it first.
     title_el = root.find(".//title")
-    title_text = title_el.text_content() if title_el is not None else ""
+    title_text = _text_of(title_el) if title_el is not None else ""
     title_source_line = title_el.sourceline if title_el is not None else None
     _drop_noise(root)
     body = _find_body(root)
