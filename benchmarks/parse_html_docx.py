@@ -5,7 +5,7 @@
 Corpus: random reports rendered here by a tiny writer (the table layout of the 2021 national
 format with random figures and random prose, each HTML page wrapped in CMS noise of the size
 real agency pages carry, each DOCX with real merged cells), plus the real inputs of
-/work/shared/reports when present. One process, best of `--rounds`; figures are per core
+tests/data/reports. One process, best of `--rounds`; figures are per core
 (the work is CPU-bound and independent per report, so it scales with processes).
 """
 
@@ -27,7 +27,7 @@ from xxgk.parse.docx import read_docx
 from xxgk.parse.html import read_html
 from xxgk.parse.mapper import map_document
 
-REPORTS = Path("/work/shared/reports")
+REPORTS = Path(__file__).parents[1] / "tests" / "data" / "reports"
 
 Spec = list[list[tuple[str, int, int]]]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
 
 import pytest
 from docx import Document as new_docx
@@ -13,16 +12,14 @@ from docx.oxml.ns import nsdecls
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from real_inputs import REPORTS
 from xxgk.parse.docx import read_docx
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.grid import Document, GridTable
 from xxgk.parse.html import read_html
 
-REPORTS = Path("/work/shared/reports")
 DOCX = REPORTS / "pingtan-2024-guanweihui.docx"
 HTML = REPORTS / "pingtan-2024-guanweihui.html"
-
-requires_reports = pytest.mark.skipif(not DOCX.exists(), reason="real reports not available")
 
 
 def grid(table: GridTable) -> list[list[tuple[str, int, int]]]:
@@ -40,7 +37,6 @@ def real() -> Document:
     return read_docx(DOCX.read_bytes(), source=DOCX.name)
 
 
-@requires_reports
 def test_real_docx_figures(real: Document) -> None:
     assert real.source_format == "docx"
     assert real.source == DOCX.name
@@ -80,7 +76,6 @@ def test_real_docx_figures(real: Document) -> None:
     assert real.lines[-1].text == "2024年，无收取信息处理费情况。"
 
 
-@requires_reports
 def test_real_docx_reads_like_the_page_it_was_made_from(real: Document) -> None:
     page = read_html(HTML.read_bytes())
     assert [line.text for line in real.lines] == [line.text for line in page.lines]

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from real_inputs import REPORTS
 from xxgk.parse.grid import Document, GridTable
 from xxgk.parse.html import clean_cell_text, decode_html, read_html
 
-REPORTS = Path("/work/shared/reports")
 GUANWEIHUI = REPORTS / "pingtan-2024-guanweihui.html"
 GUOZIJU = REPORTS / "pingtan-2023-guoziju.html"
 
-requires_reports = pytest.mark.skipif(not GUANWEIHUI.exists(), reason="real reports not available")
 
 Z7 = ["0"] * 7
 
@@ -116,7 +114,6 @@ def guoziju() -> Document:
     return read_html(GUOZIJU.read_bytes(), source=GUOZIJU.name)
 
 
-@requires_reports
 def test_guanweihui_has_the_three_tables_as_printed(guanweihui: Document) -> None:
     assert guanweihui.source_format == "html"
     assert guanweihui.source == "pingtan-2024-guanweihui.html"
@@ -126,7 +123,6 @@ def test_guanweihui_has_the_three_tables_as_printed(guanweihui: Document) -> Non
     assert grid(guanweihui.tables[2]) == GUANWEIHUI_TABLE4
 
 
-@requires_reports
 def test_guanweihui_split_header_cells_come_back_whole(guanweihui: Document) -> None:
     # 社会 / 公益 / 组织 are three <p>s padded with &nbsp;; 结果<br/>纠正 is split by a <br>.
     header = [c.text for c in guanweihui.tables[1].rows[2]]
@@ -135,7 +131,6 @@ def test_guanweihui_split_header_cells_come_back_whole(guanweihui: Document) -> 
     assert [c.text for c in guanweihui.tables[2].rows[2]][:2] == ["结果维持", "结果纠正"]
 
 
-@requires_reports
 def test_guanweihui_lines_are_the_report_text_in_order(guanweihui: Document) -> None:
     lines = texts(guanweihui)
     assert lines[0] == "平潭综合实验区2024年度政府信息公开工作年度报告"
@@ -150,7 +145,6 @@ def test_guanweihui_lines_are_the_report_text_in_order(guanweihui: Document) -> 
     assert all(cell.line is not None for t in guanweihui.tables for row in t.rows for cell in row)
 
 
-@requires_reports
 def test_guanweihui_page_noise_is_left_out(guanweihui: Document) -> None:
     text = guanweihui.text
     for noise in ("扫一扫", "关闭", "时间：", "国务院\n", "省政府", "分享到", "微博", "版权所有", "来源："):
@@ -159,7 +153,6 @@ def test_guanweihui_page_noise_is_left_out(guanweihui: Document) -> None:
     assert all(line.text == line.text.strip() and line.text for line in guanweihui.lines)
 
 
-@requires_reports
 def test_guoziju_all_zero_and_signed(guoziju: Document) -> None:
     assert len(guoziju.tables) == 3
     table2, table3, table4 = guoziju.tables
@@ -183,7 +176,6 @@ def _as_gb18030(page: bytes, declaration: str) -> bytes:
     return text.encode("gb18030")
 
 
-@requires_reports
 @pytest.mark.parametrize(
     "declaration",
     [
@@ -201,7 +193,6 @@ def test_gbk_page_reads_like_the_utf8_one(guoziju: Document, declaration: str) -
     assert [grid(t) for t in doc.tables] == [grid(t) for t in guoziju.tables]
 
 
-@requires_reports
 def test_undeclared_gbk_page_falls_back_to_gb18030(guanweihui: Document) -> None:
     text = GUANWEIHUI.read_bytes().decode("utf-8").replace('<meta charset="utf-8"', "<meta", 1)
     doc = read_html(text.encode("gb18030"))

@@ -5,21 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
+from real_inputs import REPORTS
 from xxgk.parse.detect import read_report
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.html import read_html
 from xxgk.parse.mapper import map_document
 from xxgk.report import Report
 
-REPORTS = Path("/work/shared/reports")
 GUANWEIHUI = REPORTS / "pingtan-2024-guanweihui.html"
 GUOZIJU = REPORTS / "pingtan-2023-guoziju.html"
 
-pytestmark = pytest.mark.skipif(not GUANWEIHUI.exists(), reason="real reports not available")
 
 # Every non-zero figure printed on pingtan-2024-guanweihui.html (read by hand from the page).
 GUANWEIHUI_TABLE2 = {
