@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from xxgk.findings import Finding
     from xxgk.report import Report
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 class CheckFormat(StrEnum):
@@ -164,7 +164,7 @@ def _check_json(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def _print_check(result: dict[str, Any]) -> None:
-    out = Console()
+    out = Console(soft_wrap=True)
     if result.get("error"):
         out.print(f"[bold]{result['source']}[/bold]\n  [red]无法读取：{result['error']}[/red]")
         return
