@@ -63,8 +63,8 @@ def test_fragment_is_embeddable_and_autoescaped() -> None:
     assert "<script>" not in fragment and "&lt;script&gt;" in fragment
     assert "a &amp; b &lt;i&gt;x&lt;/i&gt;" in fragment
     root = lxml_html.fromstring(fragment)
-    assert root.xpath("string(.//footer//time)") == "2024年1月26日"
-    assert root.xpath("string(.//footer//time/@datetime)") == "2024-01-26"
+    assert root.xpath("string(.//*[@class='xxgk-signature']//time)") == "2024年1月26日"
+    assert root.xpath("string(.//*[@class='xxgk-signature']//time/@datetime)") == "2024-01-26"
 
 
 def test_page_is_printable_a4() -> None:

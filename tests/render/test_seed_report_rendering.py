@@ -39,7 +39,7 @@ def test_seed_report_renders_in_every_format(seed_like_report: Report, out_dir: 
 
     page = lxml_html.fromstring(files["html"].read_bytes())
     assert page.xpath("string(.//h1)") == "宜春市机关事务管理中心2023年政府信息公开工作年度报告"
-    assert page.xpath("string(.//footer//time)") == "2023年1月19日"
+    assert page.xpath("string(.//*[@class='xxgk-signature']//time)") == "2023年1月19日"
     assert page.xpath("count(.//table[contains(@class,'xxgk-table3')]//th[.='3.其他'])") == 0
     assert page.xpath("count(.//table[contains(@class,'xxgk-table3')]//th[.='（六）其他处理'])") == 1
 
