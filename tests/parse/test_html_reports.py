@@ -7,6 +7,9 @@ import re
 from decimal import Decimal
 
 import pytest
+from guanweihui_2024 import TABLE2 as GUANWEIHUI_TABLE2
+from guanweihui_2024 import TABLE3 as GUANWEIHUI_TABLE3
+from guanweihui_2024 import TABLE4 as GUANWEIHUI_TABLE4
 
 from real_inputs import REPORTS
 from xxgk.parse.detect import read_report
@@ -19,54 +22,6 @@ GUANWEIHUI = REPORTS / "pingtan-2024-guanweihui.html"
 GUOZIJU = REPORTS / "pingtan-2023-guoziju.html"
 
 
-# Every non-zero figure printed on pingtan-2024-guanweihui.html (read by hand from the page).
-GUANWEIHUI_TABLE2 = {
-    ("normative_documents", "issued"): 62,
-    ("normative_documents", "repealed"): 33,
-    ("normative_documents", "in_force"): 440,
-    ("licensing", "decisions"): 4529,
-    ("penalty", "decisions"): 1100,
-    ("coercion", "decisions"): 65,
-    ("fees", "amount"): Decimal("18651.06"),
-}
-GUANWEIHUI_TABLE3 = {
-    ("new", "natural_person"): 217,
-    ("new", "commercial"): 1,
-    ("new", "total"): 218,
-    ("granted", "natural_person"): 71,
-    ("granted", "total"): 71,
-    ("partial", "natural_person"): 29,
-    ("partial", "total"): 29,
-    ("denied.state_secret", "natural_person"): 4,
-    ("denied.state_secret", "total"): 4,
-    ("denied.third_party", "natural_person"): 3,
-    ("denied.third_party", "total"): 3,
-    ("denied.internal_affairs", "natural_person"): 32,
-    ("denied.internal_affairs", "total"): 32,
-    ("unavailable.not_held", "natural_person"): 75,
-    ("unavailable.not_held", "total"): 75,
-    ("not_processed.repeat", "natural_person"): 1,
-    ("not_processed.repeat", "total"): 1,
-    ("other.no_correction", "natural_person"): 1,
-    ("other.no_correction", "total"): 1,
-    ("other.other", "natural_person"): 1,
-    ("other.other", "commercial"): 1,
-    ("other.other", "total"): 2,
-    ("total", "natural_person"): 217,
-    ("total", "commercial"): 1,
-    ("total", "total"): 218,
-}
-GUANWEIHUI_TABLE4 = {
-    ("review", "upheld"): 2,
-    ("review", "corrected"): 1,
-    ("review", "other"): 3,
-    ("review", "pending"): 1,
-    ("review", "total"): 7,
-    ("suit_after_review", "upheld"): 13,
-    ("suit_after_review", "corrected"): 2,
-    ("suit_after_review", "other"): 4,
-    ("suit_after_review", "total"): 19,
-}
 GUOZIJU_TABLE2 = {
     ("normative_documents", "issued"): 6,
     ("normative_documents", "repealed"): 1,
