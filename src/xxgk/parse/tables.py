@@ -8,16 +8,18 @@ row is reported, never assigned by guess.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import Cell, Document
 from xxgk.parse.values import CellReading, read_cell, split_run_together
 from xxgk.report import Provenance
 from xxgk.template import Column, Row, Table, Template
-from xxgk.template.labels import key_form, similarity, strip_enumeration
+from xxgk.template.labels import key_form, strip_enumeration
 
 # A label this similar to a template label (after both lose their numbering) is that row.
 FUZZY_THRESHOLD = 0.6
@@ -35,9 +37,19 @@ class ValueRow:
 
 
 @dataclass(frozen=True)
+class _LabelForm:
+    """A template label prepared for matching once per process: key form, core, its characters."""
+
+    key: str
+    core: str  # the label without its numbering, in key form
+    chars: Counter[str] = field(compare=False)
+
+
+@dataclass(frozen=True)
 class Slot:
     table: Table
     row: Row
+    forms: tuple[_LabelForm, ...] = ()
 
     @property
     def width(self) -> int:
@@ -51,6 +63,8 @@ class TableReading:
     findings: list[Finding] = field(default_factory=list)
     other_row: str = "split"
     matched_rows: int = 0
+    # Keys of the template rows a printed row was assigned to (read or not).
+    printed_rows: set[str] = field(default_factory=set)
 
 
 def value_rows(doc: Document) -> list[ValueRow]:
@@ -74,43 +88,106 @@ def value_rows(doc: Document) -> list[ValueRow]:
     return rows
 
 
-def _slots(template: Template) -> list[Slot]:
-    return [Slot(t, r) for t in (template.table2, template.table3) for r in t.rows]
+# Per template (by key: hashing a Template walks all its rows): its slots and `_exact_index`.
+_MATCHING: dict[str, tuple[tuple[Slot, ...], dict[str, tuple[int, ...]]]] = {}
 
 
-def _strength(slot: Slot, row: ValueRow) -> float:
-    """How well `row`'s printed label names `slot`: 0 (not at all) to 4 (exactly).
+def _matching_data(template: Template) -> tuple[tuple[Slot, ...], dict[str, tuple[int, ...]]]:
+    found = _MATCHING.get(template.key)
+    if found is None or found[0][0].table is not template.table2:
+        slots = tuple(Slot(t, r, _label_forms(r)) for t in (template.table2, template.table3) for r in t.rows)
+        found = _MATCHING[template.key] = (slots, _exact_index(slots))
+    return found
 
-    A label counts as contained in the printed text when the text ends with it, or when it makes
-    up most of the text, so that a short label (3.其他) is not found inside a longer one
-    (2.其他法律行政法规禁止公开).
-    """
-    own = strip_enumeration(row.label)
-    whole = key_form(row.context + row.label)
-    best = 0.0
-    for label in slot.row.labels:
+
+def _label_forms(row: Row) -> tuple[_LabelForm, ...]:
+    forms = []
+    for label in row.labels:
         core = strip_enumeration(label)
-        if not core:
-            continue
+        if core:
+            forms.append(_LabelForm(key_form(label), core, Counter(core)))
+    return tuple(forms)
+
+
+def _plain_strength(slot: Slot, own: str, whole: str) -> float:
+    """How well a printed label names `slot`, without fuzzy matching: 0, 2.5 to 3.x, or 4 (exactly).
+
+    `own` is the row's own label without its numbering, `whole` the label with the text of the
+    value-less rows before it, both in key form. A label counts as contained in the printed text
+    when the text ends with it, or when it makes up most of the text, so that a short label
+    (3.其他) is not found inside a longer one (2.其他法律行政法规禁止公开).
+    """
+    best = 0.0
+    for form in slot.forms:
+        core = form.core
         if own == core:
             return 4.0
-        if own.endswith(key_form(label)) or (own.endswith(core) and len(core) >= 2):
+        if own.endswith(form.key) or (own.endswith(core) and len(core) >= 2):
             # Headings run together with the row's label in front of it (web captures).
             best = max(best, 3.0 + len(core) / 1000)
         for text, base in ((own, 3.0), (whole, 2.5)):
             if text and core in text and len(core) * 2 >= len(text):
                 best = max(best, base + len(core) / 1000)
+    return best
+
+
+def _fuzzy_strength(slot: Slot, own: str, whole: str) -> float:
+    """1 + the similarity of the printed text to the slot's label where it reaches the threshold
+    (at most 2, so below every `_plain_strength` match), else 0."""
+    best = 0.0
+    for form in slot.forms:
         for text in (own, whole):
-            score = similarity(text, core) if text else 0.0
+            score = _similarity(text, form) if text else 0.0
             if score >= FUZZY_THRESHOLD:
                 best = max(best, 1.0 + score)
     return best
 
 
+def _similarity(text: str, form: _LabelForm) -> float:
+    """`labels.similarity` of two key forms; 0 early where the ratio cannot reach the threshold
+    (difflib's upper bounds: by length, then by shared characters)."""
+    if text == form.core:
+        return 1.0
+    total = len(text) + len(form.core)
+    if 2 * min(len(text), len(form.core)) < FUZZY_THRESHOLD * total:
+        return 0.0
+    shared = sum((Counter(text) & form.chars).values())
+    if 2 * shared < FUZZY_THRESHOLD * total:
+        return 0.0
+    return SequenceMatcher(None, text, form.core, autojunk=False).ratio()
+
+
+def _exact_index(slots: tuple[Slot, ...]) -> dict[str, tuple[int, ...]]:
+    """A label's core (key form without numbering) → the slots it names exactly, in order."""
+    index: dict[str, list[int]] = {}
+    for i, slot in enumerate(slots):
+        for form in slot.forms:
+            index.setdefault(form.core, []).append(i)
+    return {core: tuple(sorted(set(found))) for core, found in index.items()}
+
+
+def _best_slot(
+    slots: tuple[Slot, ...], exact_index: dict[str, tuple[int, ...]], position: int, row: ValueRow
+) -> tuple[int | None, float]:
+    """The first of the strongest slots from `position` on, and its strength (0: none)."""
+    own = strip_enumeration(row.label)
+    exact = next((i for i in exact_index.get(own, ()) if i >= position), None)
+    if exact is not None:
+        return exact, 4.0  # the strongest match; the first from `position` on wins ties
+    whole = key_form(row.context + row.label)
+    candidates = [(i, _plain_strength(slots[i], own, whole)) for i in range(position, len(slots))]
+    index, strength = max(candidates, key=lambda c: (c[1], -c[0]), default=(None, 0.0))
+    if strength < 2.5:
+        # No label found in the text: a fuzzy match (strength at most 2) may decide.
+        candidates = [(i, max(s, _fuzzy_strength(slots[i], own, whole))) for i, s in candidates]
+        index, strength = max(candidates, key=lambda c: (c[1], -c[0]), default=(None, 0.0))
+    return index, strength
+
+
 def read_tables(doc: Document, template: Template) -> TableReading:
     data = {t.key: {r.key: {c.key: None for c in t.columns_of(r)} for r in t.rows} for t in template.tables}
     reading = TableReading(data)
-    slots = _slots(template)
+    slots, exact_index = _matching_data(template)
     position = 0
     table4_values: list[tuple[CellReading, Cell]] = []
     for row in value_rows(doc):
@@ -120,8 +197,7 @@ def read_tables(doc: Document, template: Template) -> TableReading:
                 _store_table4(reading, template, table4_values)
                 table4_values = []
             continue
-        candidates = [(i, _strength(slots[i], row)) for i in range(position, len(slots))]
-        index, strength = max(candidates, key=lambda c: (c[1], -c[0]), default=(None, 0.0))
+        index, strength = _best_slot(slots, exact_index, position, row)
         if index is None or strength == 0.0:
             reading.findings.append(
                 Finding(
@@ -141,7 +217,7 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     return reading
 
 
-def _is_table4_row(row: ValueRow, slots: list[Slot], position: int, template: Template) -> bool:
+def _is_table4_row(row: ValueRow, slots: tuple[Slot, ...], position: int, template: Template) -> bool:
     """Table 四 prints one unlabelled row of fifteen numbers after table 三."""
     if row.numbers >= _table4_width(template):
         return True
@@ -154,7 +230,9 @@ def _table4_width(template: Template) -> int:
 
 def _store_row(reading: TableReading, slot: Slot, row: ValueRow) -> None:
     columns = slot.table.columns_of(slot.row)
-    values = _unrun(row.values, len(columns), _sums_check(columns, len(columns)), reading)
+    reading.printed_rows.add(f"{slot.table.key}.{slot.row.key}")
+    where = Place(table=slot.table.key, row=slot.row.key)
+    values = _unrun(row.values, len(columns), _sums_check(columns, len(columns)), reading, where)
     if values is None:
         return
     if len(values) > len(columns):
@@ -191,7 +269,8 @@ def _store_table4(reading: TableReading, template: Template, values: list[tuple[
     table = template.table4
     width = _table4_width(template)
     cells = [v for v in values if v[0].kind != "label"]
-    cells = (_unrun(cells, width, _sums_check(table.columns, width), reading) or [])[:width]
+    where = Place(table=table.key)
+    cells = (_unrun(cells, width, _sums_check(table.columns, width), reading, where) or [])[:width]
     keys = [(r.key, c.key, c.kind) for r in table.rows for c in table.columns]
     reading.matched_rows += 1
     for (row_key, col_key, kind), (cell_reading, cell) in zip(keys, cells, strict=False):
@@ -199,13 +278,14 @@ def _store_table4(reading: TableReading, template: Template, values: list[tuple[
 
 
 def _sums_check(columns: tuple[Column, ...], width: int) -> Callable[[list[int]], bool] | None:
-    """The row identity (a `total` column is the sum of the columns before it), per block."""
+    """The row identity (a `total` column is the sum of the columns before it), per block of
+    `len(columns)` values; on a beginning of a row it checks the blocks complete so far."""
     if not columns or columns[-1].key != "total":
         return None
     size = len(columns)
 
     def valid(values: list[int]) -> bool:
-        blocks = [values[i : i + size] for i in range(0, width, size)]
+        blocks = [values[i : i + size] for i in range(0, len(values) - size + 1, size)]
         return all(block[-1] == sum(block[:-1]) for block in blocks)
 
     return valid
@@ -216,6 +296,7 @@ def _unrun(
     width: int,
     valid: Callable[[list[int]], bool] | None,
     reading: TableReading,
+    where: Place,
 ) -> list[tuple[CellReading, Cell]] | None:
     """Values printed run together (`1000001` for seven cells) cut into the row's cells.
 
@@ -223,7 +304,7 @@ def _unrun(
     """
     if len(values) >= width or not values or any(r.kind != "number" for r, _ in values):
         return values
-    split = split_run_together([r.text for r, _ in values], width, valid)
+    split = split_run_together([r.text for r, _ in values], width, valid, prefix_ok=valid)
     cell = values[0][1]
     if split is None:
         if any(len(r.text) > 1 for r, _ in values):
@@ -232,9 +313,14 @@ def _unrun(
                     "P-RUN-TOGETHER",
                     "error",
                     f"数字连写「{' '.join(r.text for r, _ in values)}」无法唯一拆分为 {width} 个单元格，记为空",
-                    Place(**_line_page(cell)),
+                    replace(where, **_line_page(cell)),
                 )
             )
+            # The row was printed: its cells are explained here, not missing.
+            for column in reading.data[where.table][where.row] if where.row else ():
+                reading.provenance[f"{where.table}.{where.row}.{column}"] = Provenance(
+                    line=cell.line, page=cell.page, text=" ".join(r.text for r, _ in values)
+                )
             return None
         return values
     return [(CellReading("number", str(v), Decimal(v)), cell) for v in split]
@@ -249,10 +335,10 @@ def _store_cell(
     cell_reading: CellReading,
     cell: Cell,
 ) -> None:
-    place = Place(table=table, row=row, column=column, **_line_page(cell))
     reading.provenance[f"{table}.{row}.{column}"] = Provenance(line=cell.line, page=cell.page, text=cell.text)
     number = cell_reading.number
     if cell_reading.kind != "number" or number is None:
+        place = Place(table=table, row=row, column=column, **_line_page(cell))
         if cell_reading.kind == "label":
             reading.findings.append(
                 Finding(
@@ -266,6 +352,7 @@ def _store_cell(
     if kind == "amount":
         reading.data[table][row][column] = number
     elif number != number.to_integral_value():
+        place = Place(table=table, row=row, column=column, **_line_page(cell))
         reading.findings.append(
             Finding(
                 "P-CELL-NOT-INTEGER", "error", f"件数应为整数，印为「{cell_reading.text}」，记为空", place
@@ -278,6 +365,11 @@ def _store_cell(
 def _other_form(reading: TableReading, template: Template) -> str:
     short = template.table3.row("other")
     table3 = reading.data["table3"]
+    # The rows as printed decide, even where their digits could not be read.
+    if f"table3.{short.key}" in reading.printed_rows:
+        return "short"
+    if any(f"table3.{key}" in reading.printed_rows for key in short.collapses):
+        return "split"
     if any(v is not None for v in table3[short.key].values()):
         return "short"
     sub_rows = [key for key in short.collapses if key in table3]

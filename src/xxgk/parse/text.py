@@ -11,18 +11,25 @@ from __future__ import annotations
 import re
 
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
-from xxgk.parse.text_parts import match_heading
+from xxgk.parse.text_parts import line_key, match_heading
 from xxgk.template import GB2021, Section
+from xxgk.template.labels import key_form
 
 # A web capture (标题: … / ==== 正文 ====) keeps the page's metadata above the body.
 _CAPTURE_BODY = re.compile(r"^=+\s*正文\s*=+\s*$", re.M)
 _CAPTURE_TITLE = re.compile(r"^标题[:：]\s*(.+)$", re.M)
-# Numbers printed in a row: `0 0 0`, `7730.28`, `1000001`.
-_NUMBERS = re.compile(r"\d+(?:\.\d+)?(?:[ \t\u3000\u00a0]+\d+(?:\.\d+)?)*")
+# Numbers printed in a row: `0 0 0`, `7730.28`, `1000001`, `3 -2 5`. A sign starts a number after a
+# space, or inside a run (`167-30`: two numbers run together, never the digits `16730`).
+_NUMBERS = re.compile(r"(?:(?<!\S)[+\-])?\d+(?:\.\d+)?(?:(?:[ \t\u3000\u00a0]+[+\-]?|[+\-])\d+(?:\.\d+)?)*")
+_NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
+# A Markdown heading marker (`# 标题`, `## 一、总体情况`).
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # A digit followed by `.` or `、` and a non-digit is a sub-row's numbering (`2.其他…`), not a value.
 _ENUM_AFTER = re.compile(r"[.．、](?=\D)")
 _DATE_AT_END = re.compile(r"\s*(\S{2,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 _TAB_LAYOUT_MIN = 10
+# The numerals of the headings inside the table region (二, 三, 四).
+_TABLE_SECTION_NUMERALS = frozenset(key_form(s.heading)[0] for s in GB2021.sections[1:4])
 _LONG_LINE = 300
 
 
@@ -37,7 +44,7 @@ def decode(data: bytes) -> str:
 
 def read_text(data: bytes, *, source: str | None = None) -> Document:
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [TextLine(t, line=n) for n, t in _capture_body(text)]
+    lines = [TextLine(_MARKDOWN_HEADING.sub("", t), line=n) for n, t in _capture_body(text)]
     return document_from_lines(_split_long_lines(lines), source=source, source_format="text")
 
 
@@ -47,7 +54,9 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
     doc = Document(source=source, source_format=source_format)
     headings, body = _split_headings(lines[start:end])
     doc.lines = lines[:start] + headings + lines[end:]
-    tab_lines = sum(1 for ln in body if ln.text.startswith("\t"))
+    # One cell per line: a tab, then text without further tabs (a tab-separated row with empty
+    # leading cells also starts with a tab).
+    tab_lines = sum(1 for ln in body if ln.text.startswith("\t") and "\t" not in ln.text.strip())
     rows = _tab_rows(body) if tab_lines >= _TAB_LAYOUT_MIN else _line_rows(body)
     if rows:
         doc.tables.append(GridTable(rows=rows, after_line=start + len(headings)))
@@ -80,7 +89,7 @@ def _split_long_lines(lines: list[TextLine]) -> list[TextLine]:
             pieces += [last[: signature.start()], signature.group(1), signature.group(2)]
         else:
             pieces.append(last)
-        out += [TextLine(p.strip(), line=line.line) for p in pieces if p.strip()]
+        out += [TextLine(p.strip(), line=line.line, page=line.page) for p in pieces if p.strip()]
     return out
 
 
@@ -103,14 +112,20 @@ def _split_headings(region: list[TextLine]) -> tuple[list[TextLine], list[TextLi
     headings: list[TextLine] = []
     body: list[TextLine] = []
     for ln in region:
+        key = line_key(ln.text)
+        if not key or key[0] not in _TABLE_SECTION_NUMERALS:
+            body.append(ln)  # a heading's key starts with its numeral
+            continue
         rest = next((r for s in GB2021.sections[1:4] if (r := match_heading(ln.text, s)) is not None), None)
         if rest is None:
             body.append(ln)
             continue
         text = ln.text.strip()
-        headings.append(TextLine(text[: len(text) - len(rest)].strip() if rest else text, line=ln.line))
+        headings.append(
+            TextLine(text[: len(text) - len(rest)].strip() if rest else text, line=ln.line, page=ln.page)
+        )
         if rest:
-            body.append(TextLine(rest, line=ln.line))
+            body.append(TextLine(rest, line=ln.line, page=ln.page))
     return headings, body
 
 
@@ -136,11 +151,11 @@ def _tab_rows(body: list[TextLine]) -> list[list[Cell]]:
                 rows.append(current)
                 current = []
         elif ln.text.startswith("\t"):
-            current.append(Cell(ln.text.strip(), line=ln.line))
+            current.append(Cell(ln.text.strip(), line=ln.line, page=ln.page))
         elif current:
             current[-1].text += ln.text.strip()
         else:
-            current.append(Cell(ln.text.strip(), line=ln.line))
+            current.append(Cell(ln.text.strip(), line=ln.line, page=ln.page))
     if current:
         rows.append(current)
     return rows
@@ -153,15 +168,19 @@ def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
         if not text or set(text) <= set("|-: "):
             continue
         if text.count("|") >= 2:
-            rows.append([Cell(c.strip(), line=ln.line) for c in text.strip("|").split("|")])
+            # Markdown pads every row to the table's width: empty cells at the end are padding.
+            cells = [c.strip() for c in text.strip("|").split("|")]
+            while cells and not cells[-1]:
+                cells.pop()
+            rows.append([Cell(c, line=ln.line, page=ln.page) for c in cells])
         elif "\t" in text:
-            rows.append([Cell(c.strip(), line=ln.line) for c in text.split("\t")])
+            rows.append([Cell(c.strip(), line=ln.line, page=ln.page) for c in text.split("\t")])
         else:
-            rows.extend(_segment(text, ln.line))
+            rows.extend(_segment(text, ln.line, ln.page))
     return rows
 
 
-def _segment(text: str, line: int | None) -> list[list[Cell]]:
+def _segment(text: str, line: int | None, page: int | None = None) -> list[list[Cell]]:
     """`规章 0 0 0` → one row; a whole table run together on one line → its rows, at each number run."""
     rows: list[list[Cell]] = []
     label_start = 0
@@ -173,12 +192,12 @@ def _segment(text: str, line: int | None) -> list[list[Cell]]:
         if not numbers.strip() or _inside_label(text, end):
             continue
         label = text[label_start : match.start()].strip()
-        label_cells = [Cell(label, line=line)] if label else []
-        rows.append([*label_cells, *(Cell(n, line=line) for n in numbers.split())])
+        label_cells = [Cell(label, line=line, page=page)] if label else []
+        rows.append([*label_cells, *(Cell(n, line=line, page=page) for n in _NUMBER.findall(numbers))])
         label_start = end
     tail = text[label_start:].strip()
     if tail:
-        rows.append([Cell(tail, line=line)])
+        rows.append([Cell(tail, line=line, page=page)])
     return rows
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import TextLine
@@ -111,16 +112,26 @@ def _section_starts(
 
 def match_heading(text: str, section: Section) -> str | None:
     """The rest of the line if it starts with the section's heading, else None."""
-    line_key = key_form(text)
-    for heading in section.headings:
-        head_key = key_form(heading)
-        if line_key.startswith(head_key):
+    key = line_key(text)
+    head_keys = _heading_keys(section)
+    # Every heading's key starts with the section's numeral (一, 二, …).
+    if not key.startswith(head_keys[0][0]):
+        return None
+    for head_key in head_keys:
+        if key.startswith(head_key):
             return _after_key_chars(text, len(head_key))
-    numeral = key_form(section.heading)[0]
-    short = len(text.strip()) <= _HEADING_MAX and line_key.startswith(numeral)
-    if short and max(similarity(text, h) for h in section.headings) >= 0.75:
+    if len(text.strip()) <= _HEADING_MAX and max(similarity(text, h) for h in section.headings) >= 0.75:
         return ""
     return None
+
+
+# The key form of a line: each line is tried against several headings, computed once.
+line_key = lru_cache(maxsize=4096)(key_form)
+
+
+@cache
+def _heading_keys(section: Section) -> tuple[str, ...]:
+    return tuple(key_form(h) for h in section.headings)
 
 
 def _after_key_chars(text: str, count: int) -> str:
