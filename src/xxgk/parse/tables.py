@@ -125,6 +125,9 @@ def _plain_strength(slot: Slot, own: str, whole: str) -> float:
         if own.endswith(form.key) or (own.endswith(core) and len(core) >= 2):
             # Headings run together with the row's label in front of it (web captures).
             best = max(best, 3.0 + len(core) / 1000)
+        if not own and len(core) >= 4 and whole.endswith(core):
+            # A label wrapped over lines below a repeated table header (a page break in a PDF).
+            best = max(best, 2.5 + len(core) / 1000)
         for text, base in ((own, 3.0), (whole, 2.5)):
             if text and core in text and len(core) * 2 >= len(text):
                 best = max(best, base + len(core) / 1000)
