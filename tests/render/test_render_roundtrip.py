@@ -49,7 +49,9 @@ def test_docx_reads_back_identical(seed, form):
     _assert_same(read_report(render(report, "docx"), "r.docx"), report)
 
 
-@pytest.mark.parametrize("seed,form", [(1, ("2021", "split")), (2, ("2021", "short")), (3, ("2019", "short"))])
+@pytest.mark.parametrize(
+    "seed,form", [(1, ("2021", "split")), (2, ("2021", "short")), (3, ("2019", "short"))]
+)
 def test_pdf_reads_back_identical(seed, form):
     report = _report(seed, *form)
     _assert_same(read_report(render(report, "pdf"), "r.pdf"), report)
