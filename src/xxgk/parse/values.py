@@ -43,10 +43,6 @@ def read_cell(text: str) -> CellReading:
     return CellReading("label", folded)
 
 
-def is_number(text: str) -> bool:
-    return read_cell(text).kind == "number"
-
-
 # Searching the ways to cut a run of digits is cheap for real rows; beyond this many steps, give up.
 _MAX_STEPS = 200_000
 

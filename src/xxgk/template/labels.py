@@ -35,9 +35,3 @@ def similarity(a: str, b: str) -> float:
     if ka == kb:
         return 1.0
     return SequenceMatcher(None, ka, kb, autojunk=False).ratio()
-
-
-def contains_label(text: str, label: str) -> bool:
-    """Whether `label` appears in `text` once both are in key form."""
-    needle = key_form(label)
-    return bool(needle) and needle in key_form(text)
