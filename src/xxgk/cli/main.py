@@ -17,7 +17,17 @@ app = typer.Typer(
 
 def _register() -> None:
     # Imported for their side effect of adding commands to `app`.
-    from xxgk.cli import deadline_commands, engine_commands, render_commands, web_commands  # noqa: F401
+    from xxgk.cli import (  # noqa: F401
+        annual_commands,
+        application_commands,
+        deadline_commands,
+        engine_commands,
+        job_commands,
+        publishing_commands,
+        render_commands,
+        rollup_commands,
+        web_commands,
+    )
 
 
 _register()

@@ -39,6 +39,14 @@ INSTALLED_APPS = [
     "xxgk.web.orgs",
     "xxgk.web.audit",
     "xxgk.web.ui",
+    "xxgk.web.applications",
+    "xxgk.web.remedies",
+    "xxgk.web.publishing",
+    "xxgk.web.annual",
+    "xxgk.web.rollup",
+    "xxgk.web.portal",
+    "xxgk.web.api",
+    "xxgk.web.jobs",
 ]
 
 MIDDLEWARE = [
@@ -103,6 +111,16 @@ with contextlib.suppress(OSError):  # whitenoise warns about a missing STATIC_RO
 # collectstatic step; a production deployment may still run collectstatic into STATIC_ROOT.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Outgoing mail (reminders, notices): the console backend prints instead of sending; a
+# deployment sets XXGK_EMAIL_BACKEND (and Django's EMAIL_HOST etc.) to send for real.
+EMAIL_BACKEND = os.environ.get("XXGK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("XXGK_EMAIL_FROM", "xxgk@localhost")
+
+# Uploaded files (application attachments, submitted reports, publication attachments).
+MEDIA_ROOT = DATA_DIR / "media"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

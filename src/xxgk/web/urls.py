@@ -1,21 +1,25 @@
-"""Root URLs. The staff site lives under /staff/; each app adds one line to STAFF_APPS.
-
-The site root redirects to the staff dashboard until the public portal claims it.
+"""Root URLs. The staff site lives under /staff/ (each app adds one line to STAFF_APPS), the REST
+API under /api/, and the public portal claims the site root.
 """
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
-# (URL prefix under /staff/, urls module). Later apps: applications, remedies, publishing, annual, rollup.
+# (URL prefix under /staff/, urls module).
 STAFF_APPS = [
     ("orgs/", "xxgk.web.orgs.urls"),
     ("audit/", "xxgk.web.audit.urls"),
+    ("applications/", "xxgk.web.applications.urls"),
+    ("remedies/", "xxgk.web.remedies.urls"),
+    ("publishing/", "xxgk.web.publishing.urls"),
+    ("annual/", "xxgk.web.annual.urls"),
+    ("rollup/", "xxgk.web.rollup.urls"),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/", include("xxgk.web.ui.urls")),
     *(path(f"staff/{prefix}", include(module)) for prefix, module in STAFF_APPS),
-    path("", RedirectView.as_view(pattern_name="ui:dashboard", permanent=False)),
+    path("api/", include("xxgk.web.api.urls")),
+    path("", include("xxgk.web.portal.urls")),
 ]

@@ -15,6 +15,8 @@ def test_demo_user_logs_in_sees_the_dashboard_and_logs_out(staff_site: Any, brow
     context = load_demo()
     page = browser_page
     page.goto(f"{staff_site.url}/")
+    page.get_by_role("link", name="工作人员入口").click()
+    page.wait_for_url("**/staff/login/**")
     assert page.locator("h1").inner_text() == "工作人员登录"
     page.get_by_label("用户名").fill("jgsw_chengban")
     page.get_by_label("密码").fill(context.password)

@@ -25,8 +25,10 @@ def test_staff_flag_adds_the_admin_link(demo: DemoContext) -> None:
     assert "系统管理" in client.get(reverse("ui:dashboard")).content.decode()
 
 
-def test_site_root_leads_to_the_staff_dashboard(demo: DemoContext) -> None:
-    assert Client().get("/").url == reverse("ui:dashboard")
+def test_site_root_is_the_public_portal_listing_agencies(demo: DemoContext) -> None:
+    page = Client().get("/").content.decode()
+    assert demo.orgs["jgsw"].name in page
+    assert reverse("ui:dashboard") in page  # the staff entrance
 
 
 def test_error_pages_are_in_chinese(demo: DemoContext) -> None:

@@ -14,6 +14,11 @@ from django.utils.module_loading import import_string
 
 LOADERS = [
     "xxgk.web.orgs.demo.load",
+    "xxgk.web.publishing.demo.load",
+    "xxgk.web.applications.demo.load",
+    "xxgk.web.remedies.demo.load",
+    "xxgk.web.annual.demo.load",
+    "xxgk.web.rollup.demo.load",
 ]
 
 DEMO_PASSWORD = "xxgk-demo-2026"

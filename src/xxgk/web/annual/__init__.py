@@ -1,0 +1,1 @@
+"""The annual report assembled from the platform's data: drafts, checks, versions, publication."""

@@ -1,0 +1,4 @@
+"""URLs of annual."""
+
+app_name = "annual"
+urlpatterns: list = []

@@ -1,0 +1,4 @@
+"""URLs of the REST API (/api/)."""
+
+app_name = "api"
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Disclosure applications (依申请公开): intake, state machine, deadlines, letters, fees."""

@@ -1,0 +1,9 @@
+"""Demo data of applications."""
+
+from __future__ import annotations
+
+from xxgk.web.demo import DemoContext
+
+
+def load(context: DemoContext) -> None:
+    """Nothing yet."""

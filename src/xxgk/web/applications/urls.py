@@ -1,0 +1,4 @@
+"""URLs of applications."""
+
+app_name = "applications"
+urlpatterns: list = []

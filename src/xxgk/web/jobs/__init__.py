@@ -1,0 +1,1 @@
+"""Background jobs on Celery (in-process when no broker is configured) with visible progress."""

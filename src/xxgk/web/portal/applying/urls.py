@@ -1,0 +1,3 @@
+"""Public URLs: applying."""
+
+urlpatterns: list = []

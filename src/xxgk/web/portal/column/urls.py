@@ -1,0 +1,3 @@
+"""Public URLs: column."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Published annual reports by agency and year, with downloads from the renderers."""

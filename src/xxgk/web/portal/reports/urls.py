@@ -1,0 +1,3 @@
+"""Public URLs: reports."""
+
+urlpatterns: list = []

@@ -1,0 +1,18 @@
+"""The public portal: the home page, and one URL module per bounded context's public part.
+
+applying/ — the online application form and status tracking (applications);
+column/   — each agency's 政府信息公开 column: 指南, 目录, publications, registry, search (publishing);
+reports/  — the published annual reports (annual).
+"""
+
+from django.urls import include, path
+
+from xxgk.web.portal import views
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("apply/", include("xxgk.web.portal.applying.urls")),
+    path("gk/", include("xxgk.web.portal.column.urls")),
+    path("reports/", include("xxgk.web.portal.reports.urls")),
+]

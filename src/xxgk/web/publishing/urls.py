@@ -1,0 +1,4 @@
+"""URLs of publishing."""
+
+app_name = "publishing"
+urlpatterns: list = []

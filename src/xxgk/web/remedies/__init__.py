@@ -1,0 +1,1 @@
+"""Administrative reconsideration and litigation that follow disclosure decisions (table 四)."""

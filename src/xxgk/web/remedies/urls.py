@@ -1,0 +1,4 @@
+"""URLs of remedies."""
+
+app_name = "remedies"
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""The supervising office: yearly collection campaigns, cross-report checks, consolidation, 通报."""

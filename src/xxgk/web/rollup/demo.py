@@ -1,0 +1,9 @@
+"""Demo data of rollup."""
+
+from __future__ import annotations
+
+from xxgk.web.demo import DemoContext
+
+
+def load(context: DemoContext) -> None:
+    """Nothing yet."""

@@ -1,0 +1,4 @@
+"""URLs of rollup."""
+
+app_name = "rollup"
+urlpatterns: list = []
