@@ -28,6 +28,7 @@ def test_guanweihui_docx(via: str) -> None:
     assert report.template == "2021"
     assert report.year == 2024
     assert report.organization == "平潭综合实验区"
+    assert report.consolidated  # the 实验区's own report, compiled by the 管委会
     assert report.title == "平潭综合实验区2024年度政府信息公开工作年度报告"
     assert report.signed_on is None
     assert report.other_row == "split"

@@ -66,6 +66,7 @@ def assert_guanweihui(report: Report) -> None:
     assert report.template == "2021"
     assert report.year == 2024
     assert report.organization == "平潭综合实验区"
+    assert report.consolidated  # the 实验区's own report, compiled by the 管委会
     assert report.title == "平潭综合实验区2024年度政府信息公开工作年度报告"
     assert report.signed_on is None  # the page prints no signing date
     assert report.other_row == "split"
@@ -98,6 +99,7 @@ def assert_guoziju(report: Report) -> None:
     assert report.template == "2021"  # although its preamble cites 国办公开办函〔2019〕60号
     assert report.year == 2023
     assert report.organization == "平潭综合实验区国有资产管理局"
+    assert not report.consolidated  # a department of the 实验区
     assert report.signed_on == dt.date(2024, 1, 26)
     assert report.other_row == "split"
     assert_table(report.table2, GUOZIJU_TABLE2)

@@ -11,8 +11,11 @@ from xxgk.report import Report
 from xxgk.template import GB2019, GB2021, Template
 from xxgk.template.labels import key_form
 
-# Governments' own (consolidated) reports are due 3月31日, not 1月31日.
+# Governments' own (consolidated) reports are due 3月31日, not 1月31日. A report titled with a
+# bare place name (平潭综合实验区, 淮安市) is the government's report for that area too; 乡/镇/街道
+# are left out: they report by 1月31日 like departments.
 _GOVERNMENT_SUFFIXES = ("人民政府", "管理委员会", "管委会")
+_AREA_SUFFIXES = ("省", "市", "自治区", "区", "县", "旗", "州", "盟")
 
 
 def detect_template(doc: Document) -> tuple[Template, list[Finding]]:
@@ -58,7 +61,7 @@ def map_document(doc: Document) -> Report:
         title=text.title,
         signed_on=text.signed_on,
         template=template.key,  # type: ignore[arg-type]
-        consolidated=bool(organization and organization.endswith(_GOVERNMENT_SUFFIXES)),
+        consolidated=_is_government(organization),
         other_row=tables.other_row,  # type: ignore[arg-type]
         preamble=text.preamble,
         sections=text.sections,
@@ -90,3 +93,7 @@ def _label_variants(doc: Document, template: Template) -> list[Finding]:
                     )
                 )
     return findings
+
+
+def _is_government(organization: str | None) -> bool:
+    return bool(organization and organization.endswith(_GOVERNMENT_SUFFIXES + _AREA_SUFFIXES))
