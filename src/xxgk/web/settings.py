@@ -128,3 +128,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
 }
+
+# REST API rate limits (requests/period; period s, min, h or day): per token when one is
+# presented, else per client IP. Counted in Django's cache (per process unless a shared cache
+# is configured).
+XXGK_API_RATE_ANON = os.environ.get("XXGK_API_RATE_ANON", "120/min")
+XXGK_API_RATE_TOKEN = os.environ.get("XXGK_API_RATE_TOKEN", "600/min")
+
+# Background jobs: with XXGK_CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0) they go to Celery
+# workers (`xxgk worker`); without it (the embedded default) they run in-process, at once.
+XXGK_CELERY_BROKER_URL = os.environ.get("XXGK_CELERY_BROKER_URL") or None

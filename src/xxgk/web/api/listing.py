@@ -1,0 +1,94 @@
+"""List endpoints share one shape: filters, `ordering`, limit/offset pagination with the total,
+and `format=csv` for the same page as CSV (UTF-8 with BOM so that Excel reads the Chinese).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Generic, Literal, TypeVar
+
+from django.db.models import Model, QuerySet
+from django.http import HttpResponse
+from ninja import Field, Schema
+from pydantic import BaseModel
+
+T = TypeVar("T")
+MAX_LIMIT = 1000
+# Beyond this an offset is a scan, not a page; the bulk downloads serve whole years.
+MAX_OFFSET = 10_000_000
+
+
+class Page(Schema, Generic[T]):
+    total: int = Field(description="符合条件的总条数")
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class ListQuery(Schema):
+    limit: int = Field(50, ge=1, le=MAX_LIMIT, description="每页条数")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="跳过的条数")
+    format: Literal["json", "csv"] = Field("json", description="json，或 csv（同一页的 CSV）")
+
+
+def ordering_of(*names: str) -> Any:
+    """The type of an `ordering` parameter: each name ascending, or descending with a leading '-'."""
+    return Literal[tuple(value for name in names for value in (name, f"-{name}"))]  # type: ignore[valid-type]
+
+
+def csv_openapi(description: str = "列表") -> dict[str, Any]:
+    """`openapi_extra` of a list endpoint: its 200 answer may also be CSV."""
+    return {
+        "responses": {
+            200: {"description": description, "content": {"text/csv": {"schema": {"type": "string"}}}}
+        }
+    }
+
+
+def respond(
+    queryset: QuerySet[Any],
+    *,
+    query: ListQuery,
+    ordering: str,
+    fields: Mapping[str, str],
+    schema: type[BaseModel],
+    item: Callable[[Any], BaseModel],
+    filename: str,
+) -> dict[str, Any] | HttpResponse:
+    """One page of `queryset` ordered by `ordering` (a public name of `fields` → model field)."""
+    descending = ordering.startswith("-")
+    field = fields[ordering.lstrip("-")]
+    ordered = queryset.order_by(f"-{field}" if descending else field, "-pk" if descending else "pk")
+    total = ordered.count()
+    rows: Iterable[Model] = ordered[query.offset : query.offset + query.limit]
+    items = [item(row) for row in rows]
+    if query.format == "csv":
+        response = csv_response(items, schema=schema, filename=filename)
+        response["X-Total-Count"] = str(total)
+        return response
+    return {"total": total, "limit": query.limit, "offset": query.offset, "items": items}
+
+
+def csv_response(items: list[BaseModel], *, schema: type[BaseModel], filename: str) -> HttpResponse:
+    """One CSV row per item, one column per field of `schema` (nested values as JSON)."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    names = list(schema.model_fields)
+    writer.writerow(names)
+    for obj in items:
+        data = obj.model_dump(mode="json")
+        writer.writerow([_cell(data[name]) for name in names])
+    response = HttpResponse(("\ufeff" + stream.getvalue()).encode(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
