@@ -8,8 +8,8 @@ from datetime import date
 from django.db.models import Count, Q
 
 from xxgk.template import GB2021
-from xxgk.web.publishing.models import RegulatoryDocument
-from xxgk.web.publishing.models.registry import REGISTRY_ROWS
+from xxgk.web.publishing.models import RegulatoryDocument, Validity
+from xxgk.web.publishing.models.registry import REGISTRY_ROWS, validity_q
 
 _COLUMNS = tuple(column.key for column in GB2021.table2.row("regulations").columns)
 
@@ -30,12 +30,7 @@ def registry_table2(organisation_ids: Iterable[int], year: int) -> dict[str, dic
     Scoping is the caller's: pass the organisations the user may see.
     """
     first, last = date(year, 1, 1), date(year, 12, 31)
-    in_force = (
-        Q(issued_on__lte=last)
-        & (Q(repealed_on__isnull=True) | Q(repealed_on__gt=last))
-        & (Q(lapsed_on__isnull=True) | Q(lapsed_on__gt=last))
-        & (Q(valid_until__isnull=True) | Q(valid_until__gte=last))
-    )
+    in_force = Q(issued_on__lte=last) & validity_q(Validity.EFFECTIVE, last)
     rows = (
         RegulatoryDocument.objects.filter(organisation_id__in=list(organisation_ids))
         .values("kind")

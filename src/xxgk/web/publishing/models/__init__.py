@@ -1,5 +1,60 @@
 """Models of the publishing context, one module per concern."""
 
-from xxgk.web.publishing.models.registry import DocumentKind, RegulatoryDocument, Validity
+from xxgk.web.publishing.models.catalogue import STANDARD_COLUMNS, CatalogueNode, NodeSource
+from xxgk.web.publishing.models.profile import PublishingProfile, ReviewStep
+from xxgk.web.publishing.models.publication import (
+    NON_DISCLOSURE_GROUNDS,
+    Attachment,
+    Channel,
+    CheckOverride,
+    DecisionOutcome,
+    Disclosure,
+    Genre,
+    IndexCounter,
+    Publication,
+    PublicationChannel,
+    PublicationRevision,
+    ReviewDecision,
+    RevisionKind,
+    SearchEntry,
+    State,
+    Topic,
+)
+from xxgk.web.publishing.models.registry import (
+    CleanupBatch,
+    CleanupEntry,
+    CleanupOutcome,
+    DocumentKind,
+    RegulatoryDocument,
+    Validity,
+)
 
-__all__ = ["DocumentKind", "RegulatoryDocument", "Validity"]
+__all__ = [
+    "NON_DISCLOSURE_GROUNDS",
+    "STANDARD_COLUMNS",
+    "Attachment",
+    "CatalogueNode",
+    "Channel",
+    "CheckOverride",
+    "CleanupBatch",
+    "CleanupEntry",
+    "CleanupOutcome",
+    "DecisionOutcome",
+    "Disclosure",
+    "DocumentKind",
+    "Genre",
+    "IndexCounter",
+    "NodeSource",
+    "Publication",
+    "PublicationChannel",
+    "PublicationRevision",
+    "PublishingProfile",
+    "RegulatoryDocument",
+    "ReviewDecision",
+    "ReviewStep",
+    "RevisionKind",
+    "SearchEntry",
+    "State",
+    "Topic",
+    "Validity",
+]

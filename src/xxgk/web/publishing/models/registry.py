@@ -33,6 +33,27 @@ class Validity(models.TextChoices):
     AMENDED = "amended", "已修改"
 
 
+class RegulatoryDocumentQuerySet(models.QuerySet["RegulatoryDocument"]):
+    def with_validity(self, validity: Validity | str, day: date) -> RegulatoryDocumentQuerySet:
+        """Documents whose `validity_on(day)` is `validity` (the same rule, in SQL)."""
+        return self.filter(validity_q(validity, day))
+
+
+def validity_q(validity: Validity | str, day: date) -> Q:
+    """`validity_on(day) == validity` as a query condition; `registry_table2` and the public
+    filters use it, so the page, the filter and the annual report count alike."""
+    repealed = Q(repealed_on__lte=day)
+    lapsed = Q(lapsed_on__lte=day)
+    past_period = Q(valid_until__lt=day)
+    if validity == Validity.REPEALED:
+        return repealed
+    if validity == Validity.AMENDED:
+        return ~repealed & lapsed & Q(status=Validity.AMENDED)
+    if validity == Validity.EXPIRED:
+        return ~repealed & ((lapsed & Q(status=Validity.EXPIRED)) | (~lapsed & past_period))
+    return ~repealed & ~lapsed & ~past_period
+
+
 class RegulatoryDocument(models.Model):
     """One 规章 or 行政规范性文件 of an agency, with its lifecycle dates.
 
@@ -66,6 +87,8 @@ class RegulatoryDocument(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RegulatoryDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "规章和规范性文件"
@@ -127,3 +150,44 @@ class RegulatoryDocument(models.Model):
                 errors[field] = "该日期不能早于印发日期。"
         if errors:
             raise ValidationError(errors)
+
+
+class CleanupOutcome(models.TextChoices):
+    KEEP = "keep", "继续有效"
+    TO_AMEND = "to_amend", "拟修改"
+    REPEAL = "repeal", "废止"
+    EXPIRE = "expire", "失效"
+
+
+class CleanupBatch(models.Model):
+    """A 清理 of the registry: each document reviewed gets an outcome; the batch is published as such."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name="机关", on_delete=models.PROTECT, related_name="cleanup_batches"
+    )
+    title = models.CharField("清理结果名称", max_length=200)
+    decided_on = models.DateField("决定日期")
+    published_at = models.DateTimeField("公布时间", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "清理批次"
+        verbose_name_plural = "清理批次"
+        ordering = ("-decided_on", "-pk")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CleanupEntry(models.Model):
+    batch = models.ForeignKey(CleanupBatch, on_delete=models.PROTECT, related_name="entries")
+    document = models.ForeignKey(RegulatoryDocument, on_delete=models.PROTECT, related_name="cleanup_entries")
+    outcome = models.CharField("清理结果", max_length=12, choices=CleanupOutcome.choices)
+    note = models.CharField("说明", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "清理结果"
+        verbose_name_plural = "清理结果"
+        constraints = (
+            models.UniqueConstraint(fields=("batch", "document"), name="publishing_cleanup_once_per_batch"),
+        )
