@@ -1,4 +1,4 @@
-"""App configuration for applications."""
+"""App configuration for applications: registers audit actions, navigation and the work-list widget."""
 
 from django.apps import AppConfig
 
@@ -7,3 +7,6 @@ class ApplicationsConfig(AppConfig):
     name = "xxgk.web.applications"
     label = "applications"
     verbose_name = "依申请公开"
+
+    def ready(self) -> None:
+        from xxgk.web.applications import actions, transitions, widgets  # noqa: F401  (registrations)

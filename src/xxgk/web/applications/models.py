@@ -332,3 +332,19 @@ class AnnouncedYear(models.Model):
 
     def __str__(self) -> str:
         return str(self.year)
+
+
+class PublicThrottle(models.Model):
+    """Attempts from one client (a hash of its address, never the address) at one public action,
+    in the current window: keeps the tracking page guess-safe and the form free of floods."""
+
+    key = models.CharField(max_length=80, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    window_started_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "公众操作频率限制"
+        verbose_name_plural = "公众操作频率限制"
+
+    def __str__(self) -> str:
+        return self.key

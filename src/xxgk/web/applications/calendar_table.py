@@ -1,0 +1,15 @@
+"""The administrator's calendar table as a `WorkCalendar` for the core's date arithmetic."""
+
+from __future__ import annotations
+
+from xxgk.web.applications.models import AnnouncedYear, CalendarOverride
+from xxgk.workdays import Override, WorkCalendar
+
+
+def current_calendar() -> WorkCalendar:
+    """chinesecalendar plus every override and announced year in the database, read now."""
+    overrides = {
+        row.day: Override(is_workday=row.is_workday, note=row.note) for row in CalendarOverride.objects.all()
+    }
+    years = AnnouncedYear.objects.values_list("year", flat=True)
+    return WorkCalendar(overrides, announced_years=list(years))

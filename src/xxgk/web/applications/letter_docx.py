@@ -1,0 +1,52 @@
+"""A case letter as DOCX in 公文 style, with the page set-up and fonts of `xxgk.render.docx`."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from xxgk.render import docx as gongwen
+from xxgk.web.applications.letters import chinese_date
+
+
+def render_letter(
+    *, title: str, number: str, body: str, organisation: str, issued_on: date | None, contact: str = ""
+) -> bytes:
+    """`body`: the addressee line, then paragraphs separated by blank lines (as stored on the letter)."""
+    doc = Document()
+    # The report renderer's page and style set-up (A4, margins, fonts, page numbers).
+    gongwen._setup_page(doc)
+    gongwen._setup_styles(doc)
+    heading = doc.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.paragraph_format.line_spacing = Pt(36)
+    gongwen.set_run_font(heading.add_run(title), gongwen.TITLE_FONT, gongwen.TITLE_SIZE)
+    ref = doc.add_paragraph()
+    ref.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    ref.paragraph_format.space_after = Pt(16)
+    gongwen.set_run_font(ref.add_run(f"（受理编号：{number}）"), gongwen.BODY_FONT, gongwen.BODY_SIZE)
+    paragraphs = [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    for index, text in enumerate(paragraphs):
+        paragraph = doc.add_paragraph()
+        if index:  # the addressee line stands flush left
+            paragraph.paragraph_format.first_line_indent = gongwen.BODY_SIZE * 2
+        gongwen.set_run_font(
+            paragraph.add_run(" ".join(text.split("\n"))), gongwen.BODY_FONT, gongwen.BODY_SIZE
+        )
+    if contact:
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.first_line_indent = gongwen.BODY_SIZE * 2
+        gongwen.set_run_font(paragraph.add_run(contact), gongwen.BODY_FONT, gongwen.BODY_SIZE)
+    doc.add_paragraph()
+    for text in (organisation, chinese_date(issued_on) if issued_on else "年  月  日"):
+        line = doc.add_paragraph()
+        line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        line.paragraph_format.right_indent = gongwen.BODY_SIZE * 4
+        gongwen.set_run_font(line.add_run(text), gongwen.BODY_FONT, gongwen.BODY_SIZE)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,830 @@
+"""Every write on applications: intake, the named transitions, letters, fees, the calendar table,
+reminders. Each checks role and state (`transitions.check`), runs in one transaction, keeps the
+optimistic lock (`version`), re-derives the deadline from the event log, and records its audit
+event, whose payload never holds applicant data. A refused write raises before anything is written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from xxgk import deadlines as core
+from xxgk.fees import fee_by_pages, fee_by_pieces
+from xxgk.web.applications import actions, throttle, tracking
+from xxgk.web.applications import transitions as tr
+from xxgk.web.applications.calendar_table import current_calendar
+from xxgk.web.applications.case_deadline import core_events, deadline_for, row_fields
+from xxgk.web.applications.errors import InvalidInput, StaleVersion, TransitionRefused
+from xxgk.web.applications.letter_docx import render_letter
+from xxgk.web.applications.letters import (
+    REPLY_OUTCOMES,
+    CaseFacts,
+    correction_body,
+    extension_body,
+    fee_body,
+    reply_body,
+)
+from xxgk.web.applications.models import (
+    AnnouncedYear,
+    Application,
+    Attachment,
+    CalendarOverride,
+    CaseEvent,
+    Channel,
+    FeeNotice,
+    Letter,
+    LetterKind,
+    State,
+)
+from xxgk.web.audit.services import record
+from xxgk.web.orgs.models import Organisation, Role, User
+from xxgk.web.orgs.scoping import has_role, require_role
+from xxgk.workdays import WorkCalendar, add_working_days
+
+log = logging.getLogger(__name__)
+
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+ATTACHMENT_MAX_FILES = 5
+# Extension → magic bytes the content must start with (the browser's content type is not trusted).
+ATTACHMENT_TYPES: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "docx": (b"PK\x03\x04",),
+    "ofd": (b"PK\x03\x04",),
+    "doc": (b"\xd0\xcf\x11\xe0",),
+}
+FEE_PAYMENT_WORKING_DAYS = 20
+"""国办函〔2020〕109号 as applied: pay within 20 working days from the day after the notice."""
+CONSULTATION_WORKING_DAYS = 15
+"""第三十二条: the third party answers within 15 working days of receiving the request."""
+REMINDER_WORKING_DAYS = 3
+
+
+@dataclass(frozen=True)
+class ApplicantData:
+    """What 第二十九条 asks of an application (applicant, description, form and delivery)."""
+
+    applicant_kind: str
+    name: str
+    id_type: str
+    id_number: str
+    phone: str
+    description: str
+    info_form: str
+    delivery: str
+    contact_person: str = ""
+    email: str = ""
+    address: str = ""
+    postcode: str = ""
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    content_type: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Intake:
+    """A new case and its tracking secret (shown once; only its hash is kept)."""
+
+    application: Application
+    secret: str
+
+
+@dataclass
+class _Change:
+    """What a transition writes besides the state: one deadline event, audit fields, extra rows."""
+
+    event: core.CaseEvent | None = None
+    after: dict[str, Any] = field(default_factory=dict)
+    apply: Callable[[Application], None] | None = None
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _facts(application: Application) -> CaseFacts:
+    return CaseFacts(application.name, application.received_on, application.description)
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _check_day(application: Application, on: date, what_zh: str) -> None:
+    if on > _today():
+        raise InvalidInput("date in the future", f"{what_zh}不能晚于今天。")
+    if application.received_on and on < application.received_on:
+        raise InvalidInput(
+            "date before receipt", f"{what_zh}不能早于收到申请之日（{application.received_on}）。"
+        )
+
+
+def _deadline(events: list[core.CaseEvent], calendar: WorkCalendar) -> core.CaseDeadline | None:
+    try:
+        return deadline_for(events, calendar)
+    except core.DeadlineError as exc:
+        raise TransitionRefused(str(exc), exc.message_zh) from None
+
+
+def _store_due(application: Application, deadline: core.CaseDeadline | None) -> None:
+    application.due_on = deadline.due if deadline else None
+    application.due_provisional = bool(deadline and deadline.provisional)
+
+
+def _locked(application: Application, version: int) -> Application:
+    case = Application.objects.select_for_update().select_related("organisation").get(pk=application.pk)
+    if case.version != version:
+        raise StaleVersion()
+    return case
+
+
+def _run(
+    transition: tr.Transition,
+    *,
+    actor: Any,
+    application: Application,
+    version: int,
+    change: Callable[[Application], _Change],
+) -> Application:
+    """The one door of every transition on an existing case."""
+    tr.check(transition, application, actor)
+    with transaction.atomic():
+        case = _locked(application, version)
+        tr.check(transition, case, actor)
+        todo = change(case)
+        events = core_events(case)
+        if todo.event is not None:
+            events.append(todo.event)
+        deadline = _deadline(events, current_calendar())
+        before = case.state
+        case.state = transition.leads_to(State(case.state))
+        case.version += 1
+        _store_due(case, deadline)
+        if todo.apply is not None:
+            todo.apply(case)
+        case.save()
+        if todo.event is not None:
+            CaseEvent.objects.create(application=case, created_by=_user(actor), **row_fields(todo.event))
+        record(
+            actor=actor,
+            action=transition.audit_action,
+            obj=case,
+            organisation=case.organisation,
+            before={"state": before},
+            after={"state": case.state, **todo.after},
+        )
+    return case
+
+
+def _user(actor: Any) -> User | None:
+    return actor if isinstance(actor, User) else None
+
+
+def _validate_uploads(uploads: Sequence[Upload]) -> None:
+    if len(uploads) > ATTACHMENT_MAX_FILES:
+        raise InvalidInput("too many files", f"附件最多 {ATTACHMENT_MAX_FILES} 个。")
+    allowed = "、".join(sorted(ATTACHMENT_TYPES))
+    for upload in uploads:
+        if len(upload.content) > ATTACHMENT_MAX_BYTES:
+            raise InvalidInput(
+                "file too large", f"附件“{upload.filename}”超过 {ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB。"
+            )
+        ext = upload.filename.rsplit(".", 1)[-1].lower() if "." in upload.filename else ""
+        if ext not in ATTACHMENT_TYPES or not upload.content.startswith(ATTACHMENT_TYPES[ext]):
+            raise InvalidInput(
+                "file type refused", f"附件“{upload.filename}”的类型不支持，仅接受 {allowed} 文件。"
+            )
+
+
+def _create(
+    *, organisation: Organisation, channel: str, data: ApplicantData, uploads: Sequence[Upload], **fields: Any
+) -> Intake:
+    """Insert a new case (inside the caller's transaction) with a fresh number and secret."""
+    _validate_uploads(uploads)
+    secret = tracking.new_secret()
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                application = Application.objects.create(
+                    organisation=organisation,
+                    number=tracking.new_number(_today()),
+                    secret_hash=tracking.hash_secret(secret),
+                    channel=channel,
+                    submitted_at=timezone.now(),
+                    **_applicant_fields(data),
+                    **fields,
+                )
+            break
+        except IntegrityError:  # a number drawn twice: draw again
+            continue
+    else:
+        raise RuntimeError("could not draw a free tracking number")
+    for upload in uploads:
+        Attachment.objects.create(
+            application=application,
+            filename=upload.filename[:200],
+            content_type=upload.content_type[:100],
+            size=len(upload.content),
+            content=upload.content,
+        )
+    return Intake(application, secret)
+
+
+def _applicant_fields(data: ApplicantData) -> dict[str, str]:
+    values = {name: str(getattr(data, name)).strip() for name in ApplicantData.__dataclass_fields__}
+    missing = [name for name in ("name", "id_number", "phone", "description") if not values[name]]
+    if missing:
+        raise InvalidInput(
+            f"missing {missing}", "请填写申请人姓名或名称、身份证明号码、联系电话和所需信息描述。"
+        )
+    return values
+
+
+# --- intake ---------------------------------------------------------------------------------------
+
+
+def submit_online(
+    *, organisation: Organisation, data: ApplicantData, uploads: Sequence[Upload] = (), client: str
+) -> Intake:
+    """The public form: a case awaiting confirmation of its receipt date (第三十一条第（三）项)."""
+    if not organisation.is_active:
+        raise InvalidInput("inactive organisation", "该机关暂不受理网上申请。")
+    throttle.check("submit", client)
+    with transaction.atomic():
+        intake = _create(organisation=organisation, channel=Channel.ONLINE, data=data, uploads=uploads)
+        record(
+            actor=None,
+            action=actions.SUBMIT_ONLINE,
+            obj=intake.application,
+            organisation=organisation,
+            after={"number": intake.application.number, "attachments": len(uploads)},
+        )
+    throttle.note("submit", client)
+    return intake
+
+
+def register(
+    *,
+    actor: Any,
+    organisation: Organisation,
+    channel: str,
+    received_on: date,
+    data: ApplicantData,
+    uploads: Sequence[Upload] = (),
+    handler: User | None = None,
+) -> Intake:
+    """Staff registration of an application received by `channel` on `received_on`, which the
+    registering staff member confirms (当面: that day; 信函: 签收之日; 网络/传真/邮件: 双方确认之日)."""
+    require_role(actor, organisation, (Role.REGISTRAR, Role.HANDLER))
+    if channel not in Channel.values:
+        raise InvalidInput("unknown channel", "请选择申请渠道。")
+    if received_on > _today():
+        raise InvalidInput("receipt in the future", "收到申请日期不能晚于今天。")
+    if handler is not None:
+        require_role(handler, organisation, Role.HANDLER)
+    calendar = current_calendar()
+    with transaction.atomic():
+        intake = _create(
+            organisation=organisation,
+            channel=channel,
+            data=data,
+            uploads=uploads,
+            state=State.REGISTERED,
+            received_on=received_on,
+            receipt_confirmed_by=_user(actor),
+            receipt_confirmed_at=timezone.now(),
+            handler=handler,
+        )
+        case = intake.application
+        CaseEvent.objects.create(
+            application=case, created_by=_user(actor), **row_fields(core.Received(received_on))
+        )
+        _store_due(case, _deadline([core.Received(received_on)], calendar))
+        case.save(update_fields=["due_on", "due_provisional"])
+        record(
+            actor=actor,
+            action=actions.REGISTER,
+            obj=case,
+            organisation=organisation,
+            after={"number": case.number, "channel": channel, "received_on": received_on.isoformat()},
+        )
+    return intake
+
+
+def confirm_receipt(*, actor: Any, application: Application, version: int, received_on: date) -> Application:
+    """第三十一条: fix the receipt date of an application that arrived online (双方确认之日)."""
+
+    def change(case: Application) -> _Change:
+        if received_on > _today():
+            raise InvalidInput("receipt in the future", "收到申请日期不能晚于今天。")
+        if received_on < timezone.localtime(case.submitted_at).date():
+            raise InvalidInput("receipt before submission", "收到申请日期不能早于申请提交之日。")
+
+        def apply(c: Application) -> None:
+            c.received_on = received_on
+            c.receipt_confirmed_by = _user(actor)
+            c.receipt_confirmed_at = timezone.now()
+
+        return _Change(core.Received(received_on), {"received_on": received_on.isoformat()}, apply)
+
+    return _run(tr.CONFIRM_RECEIPT, actor=actor, application=application, version=version, change=change)
+
+
+def assign_handler(*, actor: Any, application: Application, version: int, handler: User) -> Application:
+    def change(case: Application) -> _Change:
+        if not has_role(handler, case.organisation, Role.HANDLER):
+            raise InvalidInput("not a handler", f"{handler} 不是本机关的承办人员。")
+
+        def apply(c: Application) -> None:
+            c.handler = handler
+
+        return _Change(after={"handler": handler.get_username()}, apply=apply)
+
+    return _run(tr.ASSIGN_HANDLER, actor=actor, application=application, version=version, change=change)
+
+
+# --- 补正 (第三十条) ---------------------------------------------------------------------------------
+
+
+def request_correction(
+    *, actor: Any, application: Application, version: int, on: date, what: str, respond_by: date
+) -> Application:
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "补正通知日期")
+        if not what.strip():
+            raise InvalidInput("empty correction", "请写明需要补正的内容。")
+        if respond_by <= on:
+            raise InvalidInput("respond_by not after notice", "补正期限应晚于补正通知日期。")
+
+        def apply(c: Application) -> None:
+            _issue_letter(c, LetterKind.CORRECTION, correction_body(_facts(c), what, respond_by), on, actor)
+
+        return _Change(
+            core.CorrectionRequested(on, respond_by=respond_by), {"respond_by": respond_by.isoformat()}, apply
+        )
+
+    return _run(tr.REQUEST_CORRECTION, actor=actor, application=application, version=version, change=change)
+
+
+def receive_correction(*, actor: Any, application: Application, version: int, on: date) -> Application:
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "收到补正日期")
+        return _Change(core.Corrected(on), {"on": on.isoformat()})
+
+    return _run(tr.RECEIVE_CORRECTION, actor=actor, application=application, version=version, change=change)
+
+
+def abandon_uncorrected(*, actor: Any, application: Application, version: int, on: date) -> Application:
+    """第三十条: the 补正期限 passed without a correction: deemed abandoned (other.no_correction)."""
+
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "日期")
+        notice = case.events.filter(kind=core.EventKind.CORRECTION_REQUESTED).order_by("-on", "-id").first()
+        if notice is None or notice.respond_by is None or on <= notice.respond_by:
+            limit = notice.respond_by if notice and notice.respond_by else "补正期限"
+            raise TransitionRefused(
+                "correction period still running", f"补正期限（{limit}）届满后才能视为放弃申请。"
+            )
+        return _Change(after={"outcome": "other.no_correction"}, apply=_concluder("other.no_correction", on))
+
+    return _run(tr.ABANDON_UNCORRECTED, actor=actor, application=application, version=version, change=change)
+
+
+def _concluder(outcome: str, on: date) -> Callable[[Application], None]:
+    def apply(case: Application) -> None:
+        case.outcome, case.concluded_on = outcome, on
+
+    return apply
+
+
+# --- 征求意见 (第三十二条), 说明理由 (第三十五条), 延期 (第三十三条) ---------------------------------
+
+
+def start_consultation(
+    *, actor: Any, application: Application, version: int, on: date, consulted: str
+) -> Application:
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "征求意见日期")
+        who = consulted.strip() or "第三方"
+        return _Change(core.ConsultationStarted(on, consulted=who), {"on": on.isoformat()})
+
+    return _run(tr.START_CONSULTATION, actor=actor, application=application, version=version, change=change)
+
+
+def end_consultation(*, actor: Any, application: Application, version: int, on: date) -> Application:
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "收到意见日期")
+        return _Change(core.ConsultationEnded(on), {"on": on.isoformat()})
+
+    return _run(tr.END_CONSULTATION, actor=actor, application=application, version=version, change=change)
+
+
+def request_reasons(*, actor: Any, application: Application, version: int, on: date) -> Application:
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "要求说明理由日期")
+        return _Change(core.ReasonsRequested(on), {"on": on.isoformat()})
+
+    return _run(tr.REQUEST_REASONS, actor=actor, application=application, version=version, change=change)
+
+
+def receive_reasons(*, actor: Any, application: Application, version: int, on: date) -> Application:
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "收到理由日期")
+        return _Change(core.ReasonsReceived(on), {"on": on.isoformat()})
+
+    return _run(tr.RECEIVE_REASONS, actor=actor, application=application, version=version, change=change)
+
+
+def extend(
+    *, actor: Any, application: Application, version: int, on: date, days: int, reason: str
+) -> Application:
+    """第三十三条第二款: the approver extends the reply period once, by up to 20 working days."""
+
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "延期决定日期")
+        event = core.Extended(on, days=days, reason=reason.strip())
+
+        def apply(c: Application) -> None:
+            _issue_letter(
+                c, LetterKind.EXTENSION, extension_body(_facts(c), days, reason, c.due_on), on, actor
+            )
+
+        return _Change(event, {"days": days}, apply)
+
+    return _run(tr.EXTEND, actor=actor, application=application, version=version, change=change)
+
+
+# --- 信息处理费 (第四十二条, 国办函〔2020〕109号) ---------------------------------------------------------
+
+
+def issue_fee_notice(
+    *,
+    actor: Any,
+    application: Application,
+    version: int,
+    on: date,
+    method: str,
+    quantity: int,
+    prior_pieces: int = 0,
+) -> Application:
+    """A fee notice; the time until payment is not counted (a pause of the reply period)."""
+
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "收费通知日期")
+        if method not in FeeNotice.Method.values:
+            raise InvalidInput("unknown method", "请选择按件计收或按量计收。")
+        try:
+            quote = (
+                fee_by_pieces(quantity, earlier_this_month=prior_pieces)
+                if method == FeeNotice.Method.PER_PIECE
+                else fee_by_pages(quantity)
+            )
+        except ValueError as exc:
+            raise InvalidInput("bad quantity", str(exc)) from None
+        if quote.amount <= Decimal(0):
+            raise InvalidInput("nothing to charge", "按此数量不收费（在免费额度内），无需发出收费通知。")
+        pay_by = add_working_days(on, FEE_PAYMENT_WORKING_DAYS, calendar=current_calendar()).due
+
+        def apply(c: Application) -> None:
+            FeeNotice.objects.create(
+                application=c,
+                method=method,
+                quantity=quantity,
+                prior_pieces=prior_pieces,
+                amount=quote.amount,
+                issued_on=on,
+                pay_by=pay_by,
+            )
+            _issue_letter(c, LetterKind.FEE, fee_body(_facts(c), quote, pay_by), on, actor)
+
+        event = core.Paused(on, reason="等待申请人缴纳信息处理费")
+        return _Change(event, {"amount": str(quote.amount), "pay_by": pay_by.isoformat()}, apply)
+
+    return _run(tr.ISSUE_FEE_NOTICE, actor=actor, application=application, version=version, change=change)
+
+
+def _open_fee(case: Application) -> FeeNotice:
+    fee = case.fees.filter(paid_on__isnull=True, unpaid_on__isnull=True).order_by("-id").first()
+    if fee is None:
+        raise TransitionRefused("no open fee notice", "没有待缴费的收费通知。")
+    return fee
+
+
+def record_payment(*, actor: Any, application: Application, version: int, on: date) -> Application:
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "缴费日期")
+        fee = _open_fee(case)
+        if on < fee.issued_on:
+            raise InvalidInput("paid before notice", "缴费日期不能早于收费通知日期。")
+
+        def apply(c: Application) -> None:
+            fee.paid_on = on
+            fee.save(update_fields=["paid_on"])
+
+        return _Change(core.Resumed(on), {"paid_on": on.isoformat()}, apply)
+
+    return _run(tr.RECORD_PAYMENT, actor=actor, application=application, version=version, change=change)
+
+
+def mark_unpaid(*, actor: Any, application: Application, version: int, on: date) -> Application:
+    """Not paid by the date given: deemed abandoned (other.no_fee)."""
+
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "日期")
+        fee = _open_fee(case)
+        if on <= fee.pay_by:
+            raise TransitionRefused("fee period running", f"缴费期限（{fee.pay_by}）届满后才能视为放弃申请。")
+
+        def apply(c: Application) -> None:
+            fee.unpaid_on = on
+            fee.save(update_fields=["unpaid_on"])
+            _concluder("other.no_fee", on)(c)
+
+        return _Change(after={"outcome": "other.no_fee"}, apply=apply)
+
+    return _run(tr.MARK_UNPAID, actor=actor, application=application, version=version, change=change)
+
+
+# --- reply: draft → review → approve → send ---------------------------------------------------------
+
+
+def draft_reply(
+    *, actor: Any, application: Application, version: int, outcome: str, body: str | None = None
+) -> Application:
+    """The handler proposes the outcome; the letter's text starts from that outcome's template."""
+
+    def change(case: Application) -> _Change:
+        if outcome not in REPLY_OUTCOMES:
+            raise InvalidInput("outcome not for a reply", "请选择答复的办理结果。")
+
+        def apply(c: Application) -> None:
+            text = body.strip() if body and body.strip() else reply_body(_facts(c), outcome)
+            letter = _draft_letter(c)
+            if letter is None:
+                Letter.objects.create(
+                    application=c, kind=LetterKind.REPLY, outcome=outcome, body=text, drafted_by=_user(actor)
+                )
+            else:
+                letter.outcome, letter.body, letter.version = outcome, text, letter.version + 1
+                letter.drafted_by = _user(actor)
+                letter.save()
+
+        return _Change(after={"proposed_outcome": outcome}, apply=apply)
+
+    return _run(tr.DRAFT_REPLY, actor=actor, application=application, version=version, change=change)
+
+
+def _draft_letter(case: Application) -> Letter | None:
+    return case.letters.filter(kind=LetterKind.REPLY, issued_on__isnull=True).order_by("-id").first()
+
+
+def edit_letter(*, actor: Any, letter: Letter, version: int, body: str) -> Letter:
+    """Edit a reply letter's text while the reply awaits review (handler) or review is under way."""
+    case = letter.application
+    require_role(actor, case.organisation, (Role.HANDLER, Role.REVIEWER))
+    if case.state != State.DRAFTED or letter.issued_on is not None:
+        raise TransitionRefused("letter not editable", "告知书只能在「答复已拟稿」状态下、送达前修改。")
+    if not body.strip():
+        raise InvalidInput("empty letter", "告知书正文不能为空。")
+    with transaction.atomic():
+        row = Letter.objects.select_for_update().get(pk=letter.pk)
+        if row.version != version:
+            raise StaleVersion()
+        row.body, row.version = body.strip(), row.version + 1
+        row.save()
+        record(
+            actor=actor,
+            action=actions.EDIT_LETTER,
+            obj=row,
+            organisation=case.organisation,
+            after={"letter_version": row.version},
+        )
+    return row
+
+
+def review(*, actor: Any, application: Application, version: int) -> Application:
+    return _run(tr.REVIEW, actor=actor, application=application, version=version, change=lambda c: _Change())
+
+
+def return_draft(*, actor: Any, application: Application, version: int) -> Application:
+    return _run(
+        tr.RETURN_DRAFT, actor=actor, application=application, version=version, change=lambda c: _Change()
+    )
+
+
+def approve(*, actor: Any, application: Application, version: int) -> Application:
+    return _run(tr.APPROVE, actor=actor, application=application, version=version, change=lambda c: _Change())
+
+
+def send_reply(*, actor: Any, application: Application, version: int, on: date) -> Application:
+    """The approved reply is sent on `on`: the case concludes with the letter's outcome."""
+
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "答复日期")
+        letter = _draft_letter(case)
+        if letter is None:
+            raise TransitionRefused("no reply letter", "没有待送达的答复告知书。")
+
+        def apply(c: Application) -> None:
+            _freeze(letter, c, on)
+            _concluder(letter.outcome, on)(c)
+
+        return _Change(core.Replied(on), {"outcome": letter.outcome, "on": on.isoformat()}, apply)
+
+    return _run(tr.SEND_REPLY, actor=actor, application=application, version=version, change=change)
+
+
+def close(*, actor: Any, application: Application, version: int) -> Application:
+    return _run(tr.CLOSE, actor=actor, application=application, version=version, change=lambda c: _Change())
+
+
+def withdraw(*, actor: Any, application: Application, version: int, on: date) -> Application:
+    """The applicant withdraws: concluded as other.other (table 三 （六）3.其他)."""
+
+    def change(case: Application) -> _Change:
+        _check_day(case, on, "撤回日期")
+        return _Change(after={"outcome": "other.other"}, apply=_concluder("other.other", on))
+
+    return _run(tr.WITHDRAW, actor=actor, application=application, version=version, change=change)
+
+
+# --- letters ------------------------------------------------------------------------------------------
+
+
+def _contact_line(organisation: Organisation) -> str:
+    parts = [
+        f"联系电话：{organisation.phone}" if organisation.phone else "",
+        f"通讯地址：{organisation.address}" if organisation.address else "",
+    ]
+    return "；".join(p for p in parts if p)
+
+
+def letter_docx(letter: Letter) -> bytes:
+    """The stored DOCX of an issued letter, or a fresh rendering of a draft."""
+    if letter.docx:
+        return bytes(letter.docx)
+    return _render(letter, letter.application, None)
+
+
+def _render(letter: Letter, case: Application, issued_on: date | None) -> bytes:
+    return render_letter(
+        title=LetterKind(letter.kind).label,
+        number=case.number,
+        body=letter.body,
+        organisation=case.organisation.name,
+        issued_on=issued_on,
+        contact=_contact_line(case.organisation),
+    )
+
+
+def _freeze(letter: Letter, case: Application, on: date) -> None:
+    letter.issued_on = on
+    letter.docx = _render(letter, case, on)
+    letter.save(update_fields=["issued_on", "docx", "updated_at"])
+
+
+def _issue_letter(case: Application, kind: LetterKind, body: str, on: date, actor: Any) -> Letter:
+    letter = Letter.objects.create(application=case, kind=kind, body=body, drafted_by=_user(actor))
+    _freeze(letter, case, on)
+    return letter
+
+
+# --- calendar table -------------------------------------------------------------------------------------
+
+
+def _require_calendar_admin(actor: Any) -> None:
+    if not (getattr(actor, "is_superuser", False) and actor.is_active):
+        from xxgk.web.orgs.errors import RoleRequired
+
+        raise RoleRequired("系统管理员")
+
+
+def set_calendar_day(*, actor: Any, day: date, is_workday: bool, note: str) -> int:
+    """Add or change one override; returns how many open cases' due dates changed."""
+    _require_calendar_admin(actor)
+    if not note.strip():
+        raise InvalidInput("empty note", "请填写说明（如节日名称或调整原因）。")
+    with transaction.atomic():
+        row, _ = CalendarOverride.objects.update_or_create(
+            day=day, defaults={"is_workday": is_workday, "note": note.strip()}
+        )
+        changed = refresh_due_dates()
+        record(
+            actor=actor,
+            action=actions.CALENDAR_CHANGE,
+            obj=row,
+            after={"day": day.isoformat(), "is_workday": is_workday, "note": row.note, "recomputed": changed},
+        )
+    return changed
+
+
+def remove_calendar_day(*, actor: Any, day: date) -> int:
+    _require_calendar_admin(actor)
+    with transaction.atomic():
+        row = CalendarOverride.objects.filter(day=day).first()
+        if row is None:
+            raise InvalidInput("no such override", f"{day} 没有调整记录。")
+        before = {"day": day.isoformat(), "is_workday": row.is_workday, "note": row.note}
+        row.delete()
+        changed = refresh_due_dates()
+        record(
+            actor=actor,
+            action=actions.CALENDAR_CHANGE,
+            object_type="applications.calendaroverride",
+            object_id=day.isoformat(),
+            before=before,
+            after={"recomputed": changed},
+        )
+    return changed
+
+
+def set_year_announced(*, actor: Any, year: int, announced: bool, source: str = "") -> int:
+    """Mark a year's 放假安排 as completely entered (its dates stop being 暂定), or unmark it."""
+    _require_calendar_admin(actor)
+    with transaction.atomic():
+        if announced:
+            AnnouncedYear.objects.update_or_create(year=year, defaults={"source": source.strip()})
+        else:
+            AnnouncedYear.objects.filter(year=year).delete()
+        changed = refresh_due_dates()
+        record(
+            actor=actor,
+            action=actions.CALENDAR_CHANGE,
+            object_type="applications.announcedyear",
+            object_id=str(year),
+            after={"year": year, "announced": announced, "recomputed": changed},
+        )
+    return changed
+
+
+def refresh_due_dates() -> int:
+    """Recompute the cached due date of every open case from its events (after a calendar change);
+    returns how many changed. Does not bump `version`: nothing a user edits changed."""
+    calendar = current_calendar()
+    cases = Application.objects.filter(received_on__isnull=False, state__in=list(tr.OPEN_STATES))
+    changed = 0
+    for case in cases.prefetch_related("events"):
+        try:
+            deadline = deadline_for(core_events(case), calendar)
+        except core.DeadlineError:
+            log.warning("case %s: its events no longer give a deadline", case.pk)
+            continue
+        due = deadline.due if deadline else None
+        provisional = bool(deadline and deadline.provisional)
+        if (due, provisional) != (case.due_on, case.due_provisional):
+            Application.objects.filter(pk=case.pk).update(due_on=due, due_provisional=provisional)
+            changed += 1
+    return changed
+
+
+# --- reminders -------------------------------------------------------------------------------------------
+
+
+def send_reminders(today: date | None = None) -> int:
+    """E-mail each handler the open cases due within `REMINDER_WORKING_DAYS` working days or overdue;
+    returns the number of e-mails sent. Mails name cases by number only (no applicant data)."""
+    from xxgk.web.applications.selectors import reminder_cases
+
+    today = today or _today()
+    by_handler: dict[User, list[Application]] = {}
+    for case in reminder_cases(today, REMINDER_WORKING_DAYS):
+        by_handler.setdefault(case.handler, []).append(case)
+    sent = 0
+    for handler, cases in by_handler.items():
+        if not handler.email:
+            continue
+        lines = [
+            f"{c.number}（{c.organisation.name}）答复期限 {c.due_on}{'（已逾期）' if c.due_on < today else ''}"
+            f"{'（暂定）' if c.due_provisional else ''}"
+            for c in cases
+        ]
+        send_mail(
+            subject=f"政府信息公开申请办理期限提醒（{len(cases)}件）",
+            message=f"{handler}：\n\n以下申请即将到期或已逾期，请及时办理：\n\n" + "\n".join(lines),
+            from_email=None,
+            recipient_list=[handler.email],
+        )
+        sent += 1
+    if sent:
+        with transaction.atomic():
+            record(
+                actor=None,
+                action=actions.REMINDERS_SENT,
+                object_type="reminders",
+                after={"mails": sent, "on": today.isoformat()},
+            )
+    return sent

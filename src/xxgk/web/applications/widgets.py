@@ -1,0 +1,1 @@
+"""Navigation entries and the dashboard widget of the applications app."""
