@@ -1,0 +1,79 @@
+"""Drafts of sections 一、五、六 made from the data, for staff to edit (Chinese text).
+
+Each sentence starts with the report's own year, so the checks' stale-year rule never fires on a
+draft, and the statement about applications matches table 三 (“未收到申请” only when none came).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from xxgk.fees import yuan
+from xxgk.template import GB2021
+
+_T3 = GB2021.table3
+
+
+def overview(org: str, year: int, table2: dict, table3: dict, table4: dict) -> str:
+    new, carried_in = table3["new"]["total"], table3["carried_in"]["total"]
+    total, carried_out = table3["total"]["total"], table3["carried_out"]["total"]
+    regs, docs = table2["regulations"], table2["normative_documents"]
+    if new:
+        applications = (
+            f"{year}年，本机关共收到政府信息公开申请{new}件，上年结转{carried_in}件；"
+            f"办结{total}件，其中{_results(table3)}；结转下年度继续办理{carried_out}件。"
+        )
+    else:
+        applications = (
+            f"{year}年，本机关未收到新的政府信息公开申请；上年结转{carried_in}件，"
+            f"办结{total}件，结转下年度继续办理{carried_out}件。"
+        )
+    review = table4["review"]["total"]
+    suits = table4["suit_direct"]["total"] + table4["suit_after_review"]["total"]
+    return (
+        f"{year}年，{org}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n"
+        f"（一）主动公开\n"
+        f"{year}年，本机关制发规章{regs['issued']}件、行政规范性文件{docs['issued']}件，"
+        f"废止规章{regs['repealed']}件、行政规范性文件{docs['repealed']}件；"
+        f"现行有效规章{regs['in_force']}件、行政规范性文件{docs['in_force']}件。\n"
+        f"（二）依申请公开\n{applications}\n"
+        f"（三）行政复议、行政诉讼\n"
+        f"{year}年，本机关因政府信息公开工作被申请行政复议{review}件，被提起行政诉讼{suits}件。"
+    )
+
+
+def _results(table3: dict) -> str:
+    """予以公开3件、部分公开1件…: the non-zero result groups, labels from the template."""
+    groups: dict[str, int] = {}
+    for row in _T3.rows:
+        if not row.is_result or row.collapses:
+            continue
+        # （三）不予公开 etc. stand for their numbered rows; （一）（二） are rows themselves.
+        name = row.group if "." in row.key else row.label
+        groups[name] = groups.get(name, 0) + (table3[row.key]["total"] or 0)
+    parts = [f"{_short(name)}{count}件" for name, count in groups.items() if count]
+    return "、".join(parts) if parts else "无办结结果"
+
+
+def _short(label: str) -> str:
+    """（二）部分公开（区分处理的…） → 部分公开."""
+    head = label.split("）", 1)[-1] if label.startswith("（") else label
+    return head.split("（", 1)[0]
+
+
+def problems(year: int) -> str:
+    return (
+        f"{year}年，本机关政府信息公开工作仍存在主动公开内容不够全面、依申请公开答复规范性有待提高等问题。\n"
+        f"{year + 1}年，本机关将进一步规范公开流程，加强业务培训，提升政府信息公开质量。"
+    )
+
+
+def other_matters(year: int, fee_count: int, fee_total: Decimal) -> str:
+    if fee_count:
+        fees = (
+            f"依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费{fee_count}笔，"
+            f"共计{yuan(fee_total)}元"
+        )
+    else:
+        fees = "未收取信息处理费"
+    return f"{year}年度，本机关{fees}。无其他需要报告的事项。"

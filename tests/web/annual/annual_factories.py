@@ -1,0 +1,74 @@
+"""Test data written straight to the tables (the services are tested on their own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from django.utils import timezone
+
+from xxgk.web.applications.models import Application
+from xxgk.web.orgs.models import Organisation, OrgKind
+from xxgk.web.remedies.models import Remedy
+
+_numbers = itertools.count(1)
+
+
+def organisation(name: str = "测试市统计局", code: str = "11360900014451050X") -> Organisation:
+    return Organisation.objects.create(name=name, credit_code=code, kind=OrgKind.DEPARTMENT)
+
+
+def application(
+    org: Organisation,
+    *,
+    kind: str = "natural_person",
+    received: dt.date | None,
+    concluded: dt.date | None = None,
+    outcome: str = "",
+    save: bool = True,
+) -> Application:
+    number = next(_numbers)
+    app = Application(
+        organisation=org,
+        number=f"T{number:08d}",
+        channel="online",
+        submitted_at=timezone.now(),
+        received_on=received,
+        applicant_kind=kind,
+        name="张三",
+        id_type="id_card",
+        id_number="360902199001011234",
+        phone="13800000000",
+        description="某文件",
+        info_form="electronic",
+        delivery="email",
+        state="closed" if outcome else "registered",
+        outcome=outcome if concluded else "",
+        concluded_on=concluded if outcome else None,
+    )
+    if save:
+        app.save()
+    return app
+
+
+def remedy(
+    org: Organisation,
+    *,
+    kind: str = "review",
+    filed: dt.date,
+    decided: dt.date | None = None,
+    result: str = "",
+    save: bool = True,
+) -> Remedy:
+    case = Remedy(
+        organisation=org,
+        kind=kind,
+        deciding_body="宜春市人民政府",
+        claimant_name="李四",
+        filed_on=filed,
+        decided_on=decided if result else None,
+        result=result if decided else "",
+    )
+    if save:
+        case.save()
+    return case
