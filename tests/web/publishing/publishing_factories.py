@@ -1,11 +1,17 @@
-"""Factories of the publishing tests: organisations made on the spot (no demo data needed)."""
+"""Factories of the publishing tests: organisations, staff with roles and ready drafts, made on
+the spot (no demo data needed)."""
 
 from __future__ import annotations
 
 import itertools
+from datetime import date
+from typing import Any
 
 from xxgk.web.orgs.demo import credit_code
-from xxgk.web.orgs.models import Organisation, OrgKind
+from xxgk.web.orgs.models import Membership, Organisation, OrgKind, Role, User
+from xxgk.web.publishing import catalogue, services
+from xxgk.web.publishing.chain import DEFAULT_CHAIN
+from xxgk.web.publishing.models import Genre, Publication
 
 _SERIAL = itertools.count(1)
 
@@ -20,3 +26,49 @@ def make_org(
         kind=kind,
         parent=parent,
     )
+
+
+def make_user(org: Organisation, *roles: Role, username: str | None = None) -> User:
+    user = User.objects.create(username=username or f"user{next(_SERIAL)}")
+    for role in roles:
+        Membership.objects.create(user=user, organisation=org, role=role)
+    return user
+
+
+class Agency:
+    """An agency with one 信息员 and one person for each step of the default chain."""
+
+    def __init__(self, kind: OrgKind = OrgKind.DEPARTMENT) -> None:
+        self.org = make_org(kind=kind)
+        self.drafter = make_user(self.org, Role.REGISTRAR, Role.HANDLER)
+        self.reviewers = [make_user(self.org, step.role) for step in DEFAULT_CHAIN]
+        self.approver = self.reviewers[-1]
+        self.nodes = catalogue.seed_catalogue(actor=None, organisation=self.org)
+
+    def node(self, clause_or_title: str) -> Any:
+        return next(n for n in self.nodes if clause_or_title in (n.clause, n.title))
+
+    def draft(self, **fields: Any) -> Publication:
+        values: dict[str, Any] = {
+            "title": "关于做好2026年财政预算公开工作的通知",
+            "summary": "部署本年度预算公开工作。",
+            "body": "各单位：现将2026年部门预算公开有关事项通知如下。",
+            "formed_on": date(2026, 3, 2),
+            "genre": Genre.NOTICE,
+        }
+        values.update(fields)
+        nodes = values.pop("nodes", [self.nodes[0]])
+        return services.create_draft(actor=self.drafter, organisation=self.org, nodes=nodes, **values)
+
+    def approve_all(self, publication: Publication) -> Publication:
+        for reviewer, step in zip(self.reviewers, DEFAULT_CHAIN, strict=True):
+            publication = services.approve(
+                actor=reviewer, publication=publication, checklist=dict.fromkeys(step.checklist, True)
+            )
+        return publication
+
+    def published(self, **fields: Any) -> Publication:
+        publication = self.draft(**fields)
+        services.submit(actor=self.drafter, publication=publication)
+        self.approve_all(publication)
+        return services.publish(actor=self.drafter, publication=publication)
