@@ -7,10 +7,13 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.db import transaction
 
 from xxgk.web.applications import services
 from xxgk.web.applications.models import Application
 from xxgk.web.applications.services import ApplicantData
+from xxgk.web.demo import DemoContext
+from xxgk.web.orgs.demo import load as load_orgs
 
 PERSON = ApplicantData(
     applicant_kind="natural_person",
@@ -52,7 +55,17 @@ class Staff:
 
 
 @pytest.fixture
-def staff(demo: Any) -> Staff:
+def orgs_demo(db: None) -> DemoContext:
+    """Only the demo organisations and users (the other apps' demo data is not needed here)."""
+    context = DemoContext()
+    with transaction.atomic():
+        load_orgs(context)
+    return context
+
+
+@pytest.fixture
+def staff(orgs_demo: DemoContext) -> Staff:
+    demo = orgs_demo
     u = demo.users
     return Staff(
         org=demo.orgs["jgsw"],

@@ -194,6 +194,21 @@ class Application(models.Model):
         return self.state in CONCLUDED_STATES
 
 
+EVENT_KIND_CHOICES: list[tuple[str, str]] = [
+    (EventKind.RECEIVED, "收到申请"),
+    (EventKind.CORRECTION_REQUESTED, "发出补正通知"),
+    (EventKind.CORRECTED, "收到补正后的申请"),
+    (EventKind.CONSULTATION_STARTED, "征求意见"),
+    (EventKind.CONSULTATION_ENDED, "征求意见结束"),
+    (EventKind.EXTENDED, "延长答复期限"),
+    (EventKind.REASONS_REQUESTED, "要求说明理由"),
+    (EventKind.REASONS_RECEIVED, "收到说明的理由"),
+    (EventKind.PAUSED, "暂停计算"),
+    (EventKind.RESUMED, "恢复计算"),
+    (EventKind.REPLIED, "答复"),
+]
+
+
 class CaseEvent(models.Model):
     """One entry of a case's deadline log; maps one-to-one to `xxgk.deadlines` event classes.
 
@@ -202,7 +217,7 @@ class CaseEvent(models.Model):
     """
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="events")
-    kind = models.CharField(max_length=30, choices=[(k.value, k.value) for k in EventKind])
+    kind = models.CharField("事项", max_length=30, choices=EVENT_KIND_CHOICES)
     on = models.DateField("日期")
     respond_by = models.DateField(null=True, blank=True)
     consulted = models.CharField(max_length=100, blank=True)

@@ -10,10 +10,18 @@ from django.db.models import Q, QuerySet
 from xxgk.deadlines import CaseDeadline, DeadlineError
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import core_events, deadline_for
-from xxgk.web.applications.models import Application, Letter, State
+from xxgk.web.applications.models import (
+    AnnouncedYear,
+    Application,
+    Attachment,
+    CalendarOverride,
+    Letter,
+    State,
+)
 from xxgk.web.applications.tracking import secret_matches
 from xxgk.web.applications.transitions import OPEN_STATES
-from xxgk.web.orgs.scoping import get_visible, scope
+from xxgk.web.orgs.models import Organisation, Role, User
+from xxgk.web.orgs.scoping import get_visible, scope, visible_orgs
 from xxgk.workdays import add_working_days
 
 WORK_LIST_WORKING_DAYS = 5
@@ -115,3 +123,37 @@ def work_counts(user: Any, today: date) -> dict[str, int]:
         "overdue": overdue(user, today).count(),
         "mine": open_cases(user).filter(mine).count(),
     }
+
+
+def attachment_for(user: Any, pk: int) -> Attachment:
+    return get_visible(
+        Attachment.objects.select_related("application__organisation"),
+        user,
+        org_field="application__organisation",
+        pk=pk,
+    )
+
+
+def registering_orgs(user: Any) -> QuerySet[Organisation]:
+    """The organisations where `user` may register applications (登记 or 承办 there)."""
+    if getattr(user, "is_superuser", False):
+        return visible_orgs(user)
+    return (
+        visible_orgs(user)
+        .filter(memberships__user=user, memberships__role__in=[Role.REGISTRAR, Role.HANDLER])
+        .distinct()
+    )
+
+
+def handlers_of(organisation: Organisation) -> QuerySet[User]:
+    return User.objects.filter(
+        is_active=True, memberships__organisation=organisation, memberships__role=Role.HANDLER
+    ).distinct()
+
+
+def calendar_overrides() -> QuerySet[CalendarOverride]:
+    return CalendarOverride.objects.all()
+
+
+def announced_years() -> QuerySet[AnnouncedYear]:
+    return AnnouncedYear.objects.all()
