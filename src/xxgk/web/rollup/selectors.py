@@ -1,0 +1,307 @@
+"""Reads of the rollup app, already limited to what the user may see.
+
+A supervisor (监督 over an organisation) sees the campaigns of offices in its subtree and the
+units anchored there (`Enrolment.anchor`: the unit's own organisation, else its nearest platform
+ancestor's); a unit's staff see their own unit's submissions only. Anything else is `NotVisible`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from xxgk import indicators
+from xxgk.checks.campaign import (
+    publication_deadline_findings,
+    statutory_deadline,
+    submission_deadline_findings,
+)
+from xxgk.findings import Finding
+from xxgk.report import Report
+from xxgk.web.orgs.errors import NotVisible
+from xxgk.web.orgs.models import Membership, Role
+from xxgk.web.orgs.scoping import has_role
+from xxgk.web.rollup.models import (
+    Campaign,
+    ConsolidatedReport,
+    Enrolment,
+    Notice,
+    ReviewFinding,
+    Status,
+    Submission,
+)
+
+
+def _visibility(user: Any, prefix: str) -> Q | None:
+    """Rows (reached through `prefix` + enrolment fields) the user may see; None means all."""
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return None
+    conditions = [Q(pk__in=[])]
+    for org_id, path, role in Membership.objects.filter(user=user).values_list(
+        "organisation_id", "organisation__path", "role"
+    ):
+        if role == Role.SUPERVISOR:
+            conditions.append(Q(**{f"{prefix}anchor__path__startswith": path}))
+        else:
+            conditions.append(Q(**{f"{prefix}unit__organisation_id": org_id}))
+    return reduce(or_, conditions)
+
+
+def _scoped(queryset: QuerySet, user: Any, prefix: str) -> QuerySet:
+    condition = _visibility(user, prefix)
+    return queryset if condition is None else queryset.filter(condition).distinct()
+
+
+def enrolments_for(user: Any, *, year: int | None = None) -> QuerySet[Enrolment]:
+    qs = Enrolment.objects.select_related("unit", "parent", "office")
+    return _scoped(qs if year is None else qs.filter(year=year), user, "")
+
+
+def submissions_for(user: Any, campaign: Campaign | None = None) -> QuerySet[Submission]:
+    qs = Submission.objects.select_related("campaign", "campaign__office", "enrolment", "enrolment__unit")
+    if campaign is not None:
+        qs = qs.filter(campaign=campaign)
+    return _scoped(qs, user, "enrolment__")
+
+
+def campaigns_for(user: Any) -> QuerySet[Campaign]:
+    """Campaigns in which the user sees at least one unit."""
+    visible = submissions_for(user).values("campaign_id")
+    return Campaign.objects.select_related("office").filter(pk__in=visible).order_by("-year", "office__path")
+
+
+def campaign_for(user: Any, pk: int) -> Campaign:
+    try:
+        return campaigns_for(user).get(pk=pk)
+    except Campaign.DoesNotExist:
+        raise NotVisible() from None
+
+
+def submission_for(user: Any, pk: int) -> Submission:
+    try:
+        return submissions_for(user).select_related("current", "enrolment__parent").get(pk=pk)
+    except Submission.DoesNotExist:
+        raise NotVisible() from None
+
+
+def finding_for(user: Any, pk: int) -> ReviewFinding:
+    visible = submissions_for(user).values("pk")
+    try:
+        return ReviewFinding.objects.select_related("submission", "submission__campaign").get(
+            pk=pk, submission__in=visible
+        )
+    except ReviewFinding.DoesNotExist:
+        raise NotVisible() from None
+
+
+def current_findings(submission: Submission) -> QuerySet[ReviewFinding]:
+    return submission.findings.filter(superseded=False).select_related("reviewed_by")
+
+
+def report_of(submission: Submission) -> Report | None:
+    return Report.model_validate(submission.current.report) if submission.current else None
+
+
+# --- the board ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    submission: Submission
+    deadline: dt.date
+    statutory: dt.date
+    flags: list[Finding]
+    open_findings: int
+    blocking: int
+
+    @property
+    def late(self) -> bool:
+        return any(f.code in {"X-SUBMITTED-LATE", "X-NOT-SUBMITTED"} for f in self.flags)
+
+    @property
+    def unpublished(self) -> bool:
+        return any(f.code in {"X-NOT-PUBLISHED", "X-PUBLISHED-LATE"} for f in self.flags)
+
+
+def deadline_flags(submission: Submission, today: dt.date | None = None) -> list[Finding]:
+    """Late or missing submission and publication, recomputed from the dates (never stored)."""
+    today = today or timezone.localdate()
+    enrolment, campaign = submission.enrolment, submission.campaign
+    internal = (
+        campaign.internal_deadline_government if enrolment.is_government else campaign.internal_deadline
+    )
+    return submission_deadline_findings(
+        year=campaign.year,
+        consolidated=enrolment.consolidates,
+        internal=internal,
+        submitted_on=submission.first_submitted_on,
+        today=today,
+    ) + publication_deadline_findings(
+        year=campaign.year,
+        consolidated=enrolment.consolidates,
+        published_on=submission.published_on,
+        today=today,
+    )
+
+
+def board(user: Any, campaign: Campaign, today: dt.date | None = None) -> list[BoardRow]:
+    """Every visible unit of the campaign with its status, lateness and open findings."""
+    qs = (
+        submissions_for(user, campaign)
+        .annotate(
+            open_count=Count(
+                "findings",
+                filter=Q(findings__superseded=False)
+                & ~Q(findings__review="dismissed")
+                & ~Q(findings__rectification="closed"),
+            ),
+            blocking_count=Count(
+                "findings",
+                filter=Q(findings__superseded=False, findings__blocks_review=True)
+                & ~Q(findings__review="dismissed"),
+            ),
+        )
+        .order_by("enrolment__order", "enrolment__unit__name")
+    )
+    rows = []
+    for submission in qs:
+        enrolment = submission.enrolment
+        internal = (
+            campaign.internal_deadline_government if enrolment.is_government else campaign.internal_deadline
+        )
+        statutory = statutory_deadline(campaign.year, enrolment.consolidates)
+        rows.append(
+            BoardRow(
+                submission,
+                internal or statutory,
+                statutory,
+                deadline_flags(submission, today),
+                submission.open_count,
+                submission.blocking_count,
+            )
+        )
+    return rows
+
+
+def status_counts(rows: Iterable[BoardRow]) -> list[tuple[str, int]]:
+    counts = {status.label: 0 for status in Status}
+    for row in rows:
+        counts[Status(row.submission.status).label] += 1
+    return list(counts.items())
+
+
+# --- indicators ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    submission: Submission
+    values: dict[str, indicators.Value]
+    previous: dict[str, indicators.Value] | None
+    ranks: dict[str, int]
+
+    def change(self, key: str) -> str:
+        return indicators.change(self.values[key], self.previous[key] if self.previous else None)
+
+
+def reports_in(user: Any, campaign: Campaign) -> dict[Submission, Report]:
+    """The current report of every visible unit that has submitted one."""
+    qs = submissions_for(user, campaign).filter(current__isnull=False).select_related("current")
+    return {
+        s: Report.model_validate(s.current.report)
+        for s in qs.order_by("enrolment__order", "enrolment__unit__name")
+    }
+
+
+def previous_reports(units: Iterable[int], year: int) -> dict[int, Report]:
+    """Last year's current report per unit id, whichever campaign collected it."""
+    qs = Submission.objects.filter(
+        enrolment__unit_id__in=list(units), enrolment__year=year - 1, current__isnull=False
+    ).select_related("current", "enrolment")
+    return {s.enrolment.unit_id: Report.model_validate(s.current.report) for s in qs}
+
+
+def indicator_table(user: Any, campaign: Campaign) -> tuple[list[IndicatorRow], dict[str, Any]]:
+    """Per unit: each indicator, its change on last year and its rank; and the campaign's medians."""
+    reports = reports_in(user, campaign)
+    before = previous_reports((s.enrolment.unit_id for s in reports), campaign.year)
+    values = {s: indicators.compute_all(r) for s, r in reports.items()}
+    ranks = {
+        i.key: indicators.ranking({s.pk: v[i.key] for s, v in values.items()}) for i in indicators.INDICATORS
+    }
+    rows = [
+        IndicatorRow(
+            s,
+            v,
+            indicators.compute_all(before[s.enrolment.unit_id]) if s.enrolment.unit_id in before else None,
+            {key: ranks[key][s.pk] for key in ranks if s.pk in ranks[key]},
+        )
+        for s, v in values.items()
+    ]
+    medians = {
+        i.key: indicators.display_number(i, indicators.median(v[i.key] for v in values.values()))
+        for i in indicators.INDICATORS
+    }
+    return rows, medians
+
+
+def trends(
+    user: Any, campaign: Campaign, key: str, years: int = 5
+) -> dict[str, list[tuple[int, float | None]]]:
+    """One indicator per visible unit over the last `years` years (for the trend chart)."""
+    indicator = indicators.BY_KEY[key]
+    units = submissions_for(user, campaign).values("enrolment__unit_id")
+    qs = (
+        Submission.objects.filter(
+            enrolment__unit_id__in=units,
+            enrolment__year__gt=campaign.year - years,
+            enrolment__year__lte=campaign.year,
+            current__isnull=False,
+        )
+        .select_related("current", "enrolment__unit")
+        .order_by("enrolment__unit__name", "enrolment__year")
+    )
+    series: dict[str, list[tuple[int, float | None]]] = {}
+    for s in qs:
+        value = indicators.compute(indicator, Report.model_validate(s.current.report))
+        number = float(value.value) if value.value is not None and not value.small_sample else None
+        series.setdefault(s.enrolment.unit.name, []).append((s.enrolment.year, number))
+    return series
+
+
+def consolidated_for(user: Any, campaign: Campaign) -> QuerySet[ConsolidatedReport]:
+    visible = enrolments_for(user, year=campaign.year).values("pk")
+    return campaign.consolidated.filter(enrolment__in=visible).select_related("enrolment__unit")
+
+
+def consolidated_report_for(user: Any, pk: int) -> ConsolidatedReport:
+    visible = enrolments_for(user).values("pk")
+    try:
+        return ConsolidatedReport.objects.select_related("campaign", "enrolment__unit").get(
+            pk=pk, enrolment__in=visible
+        )
+    except ConsolidatedReport.DoesNotExist:
+        raise NotVisible() from None
+
+
+def notices_for(user: Any, campaign: Campaign) -> QuerySet[Notice]:
+    """通报 drafts: for the campaign's supervisors only (they name every unit)."""
+    if not has_role(user, campaign.office, Role.SUPERVISOR):
+        return campaign.notices.none()
+    return campaign.notices.all()
+
+
+def notice_for(user: Any, pk: int) -> Notice:
+    notice = Notice.objects.select_related("campaign__office").filter(pk=pk).first()
+    if notice is None or not notices_for(user, notice.campaign).filter(pk=pk).exists():
+        raise NotVisible()
+    return notice
