@@ -1,3 +1,12 @@
-"""Public URLs: applying."""
+"""Public URLs of applying (mounted at /apply/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from xxgk.web.portal.applying import views
+
+app_name = "applying"
+urlpatterns = [
+    path("", views.apply, name="form"),
+    path("track/", views.track, name="track"),
+    path("track/letter/", views.reply_letter, name="letter"),
+]
