@@ -1,3 +1,30 @@
-"""Commands of the applications context (`xxgk remind`)."""
+"""Commands of the applications context (`xxgk remind`). Django is imported inside the command."""
 
-from xxgk.cli.main import app  # noqa: F401  (commands are added here)
+from __future__ import annotations
+
+from datetime import date
+
+import typer
+
+from xxgk.cli.main import app
+
+
+@app.command("remind")
+def remind(
+    today: str = typer.Option("", "--today", help="按哪一天计算（YYYY-MM-DD，默认今天）。"),
+) -> None:
+    """给承办人发送办理期限提醒邮件（即将到期或已逾期的申请）。默认邮件输出到控制台（XXGK_EMAIL_BACKEND 可改）。"""
+    day: date | None = None
+    if today:
+        try:
+            day = date.fromisoformat(today.strip())
+        except ValueError:
+            typer.echo(f"错误：日期“{today}”无效，应为 YYYY-MM-DD", err=True)
+            raise typer.Exit(2) from None
+    from xxgk.cli.web_commands import _setup_django
+
+    _setup_django()
+    from xxgk.web.applications.services import send_reminders
+
+    sent = send_reminders(day)
+    typer.echo(f"已发送 {sent} 封提醒邮件。")
