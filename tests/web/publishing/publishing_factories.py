@@ -50,9 +50,9 @@ class Agency:
 
     def draft(self, **fields: Any) -> Publication:
         values: dict[str, Any] = {
-            "title": "关于做好2026年财政预算公开工作的通知",
-            "summary": "部署本年度预算公开工作。",
-            "body": "各单位：现将2026年部门预算公开有关事项通知如下。",
+            "title": "关于做好有关工作的通知",
+            "summary": "部署有关工作。",
+            "body": "各单位：现将有关事项通知如下。",
             "formed_on": date(2026, 3, 2),
             "genre": Genre.NOTICE,
         }

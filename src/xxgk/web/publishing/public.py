@@ -1,0 +1,125 @@
+"""Public reads of the publishing context, for the portal's column. Only what readers may
+see: proactively disclosed items once published (and, with their reason, once withdrawn);
+never a draft, never another agency's working copy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
+
+from xxgk.web.orgs.models import Organisation
+from xxgk.web.publishing import search
+from xxgk.web.publishing.models import (
+    CatalogueNode,
+    CleanupBatch,
+    Disclosure,
+    Publication,
+    PublicationRevision,
+    RegulatoryDocument,
+    State,
+    Validity,
+)
+
+
+def public_publications() -> QuerySet[Publication]:
+    """Everything ever published proactively (a correction in progress keeps its public text)."""
+    return Publication.objects.filter(disclosure=Disclosure.PROACTIVE, index_number__isnull=False)
+
+
+def listed_publications() -> QuerySet[Publication]:
+    """What lists and search show: public and not withdrawn."""
+    return public_publications().exclude(state=State.WITHDRAWN)
+
+
+@dataclass(frozen=True)
+class Filters:
+    query: str = ""
+    organisation: int | None = None
+    node: int | None = None
+    year: int | None = None
+    issuer: str = ""
+    validity: str = ""
+
+
+def find(filters: Filters, *, today: date) -> QuerySet[Publication]:
+    """The public search: text (any substring, see `search`), agency, catalogue node, year of
+    publication, issuer (发布机构 or 联合发布机构), 有效性 of the registered document."""
+    rows = search.matching(listed_publications(), filters.query)
+    if filters.organisation:
+        rows = rows.filter(organisation_id=filters.organisation)
+    if filters.node:
+        rows = rows.filter(nodes=filters.node)
+    if filters.year:
+        tz = timezone.get_current_timezone()
+        rows = rows.filter(
+            published_at__gte=datetime(filters.year, 1, 1, tzinfo=tz),
+            published_at__lt=datetime(filters.year + 1, 1, 1, tzinfo=tz),
+        )
+    if filters.issuer:
+        rows = rows.filter(
+            Q(organisation__name__contains=filters.issuer) | Q(joint_issuers__contains=filters.issuer)
+        )
+    if filters.validity in Validity.values:
+        rows = rows.filter(
+            registry_document__in=RegulatoryDocument.objects.with_validity(filters.validity, today)
+        )
+    return rows.select_related("organisation").order_by("-published_at", "-pk")
+
+
+def current_revisions(publications: Iterable[Publication]) -> dict[int, PublicationRevision]:
+    """The public text of each publication on a page (one query)."""
+    ids = [p.pk for p in publications]
+    return {
+        r.publication_id: r
+        for r in PublicationRevision.objects.filter(publication_id__in=ids, is_current=True)
+    }
+
+
+def public_publication(organisation: Organisation, pk: int) -> Publication:
+    return (
+        public_publications()
+        .select_related("organisation", "registry_document", "interprets")
+        .get(organisation=organisation, pk=pk)
+    )
+
+
+def catalogue_tree(organisation: Organisation) -> list[tuple[CatalogueNode, int, list[CatalogueNode]]]:
+    """Top-level nodes with their listed publication counts and their children."""
+    nodes = list(
+        CatalogueNode.objects.filter(organisation=organisation, is_active=True)
+        .annotate(count=Count("publications", filter=Q(publications__in=listed_publications())))
+        .order_by("position", "pk")
+    )
+    children: dict[int, list[CatalogueNode]] = {}
+    for node in nodes:
+        if node.parent_id:
+            children.setdefault(node.parent_id, []).append(node)
+    return [(node, node.count, children.get(node.pk, [])) for node in nodes if node.parent_id is None]
+
+
+def registry(
+    organisation: Organisation, *, kind: str = "", validity: str = "", today: date
+) -> QuerySet[RegulatoryDocument]:
+    rows = RegulatoryDocument.objects.filter(organisation=organisation)
+    if kind:
+        rows = rows.filter(kind=kind)
+    if validity in Validity.values:
+        rows = rows.with_validity(validity, today)
+    return rows.order_by("-issued_on", "-pk")
+
+
+def cleanup_batches(organisation: Organisation) -> QuerySet[CleanupBatch]:
+    return CleanupBatch.objects.filter(organisation=organisation, published_at__isnull=False)
+
+
+def last_publication_by_node(organisation: Organisation) -> dict[int, datetime]:
+    rows = (
+        CatalogueNode.objects.filter(organisation=organisation)
+        .annotate(last=Max("publications__published_at", filter=Q(publications__in=listed_publications())))
+        .values_list("pk", "last")
+    )
+    return {pk: last for pk, last in rows if last}
