@@ -1,4 +1,4 @@
-"""App configuration for annual."""
+"""App configuration for annual: registers its audit actions and navigation."""
 
 from django.apps import AppConfig
 
@@ -7,3 +7,6 @@ class AnnualConfig(AppConfig):
     name = "xxgk.web.annual"
     label = "annual"
     verbose_name = "年度报告"
+
+    def ready(self) -> None:
+        from xxgk.web.annual import actions, widgets  # noqa: F401  (registration side effects)

@@ -1,4 +1,4 @@
-"""App configuration for remedies."""
+"""App configuration for remedies: registers its audit actions and navigation."""
 
 from django.apps import AppConfig
 
@@ -7,3 +7,6 @@ class RemediesConfig(AppConfig):
     name = "xxgk.web.remedies"
     label = "remedies"
     verbose_name = "行政复议与行政诉讼"
+
+    def ready(self) -> None:
+        from xxgk.web.remedies import actions, widgets  # noqa: F401  (registration side effects)

@@ -67,13 +67,13 @@ def update_remedy(*, actor: Any, remedy: Remedy, version: int, **changes: Any) -
             raise EditConflict()
         if current.voided:
             raise ValidationError("已作废的案件不能修改。")
-        before = _logged(current)
+        before, was = _logged(current), _snapshot(current)
         for field, value in changes.items():
             setattr(current, field, value)
         _normalise(current)
         current.full_clean()
         after = _logged(current)
-        if before != after or any(field not in _LOGGED for field in changes):
+        if _snapshot(current) != was:
             current.version += 1
             current.save()
             record(
@@ -124,6 +124,13 @@ def _normalise(remedy: Remedy) -> None:
 
 def _logged(remedy: Remedy) -> dict[str, Any]:
     return {field: _plain(getattr(remedy, field)) for field in _LOGGED}
+
+
+def _snapshot(remedy: Remedy) -> dict[str, Any]:
+    return {
+        field: getattr(remedy, field if field != "application" else "application_id")
+        for field in EDITABLE_FIELDS
+    }
 
 
 def _plain(value: Any) -> Any:

@@ -1,0 +1,5 @@
+"""Navigation entry of the remedies app."""
+
+from xxgk.web.ui.registry import NavItem, register_nav
+
+register_nav(NavItem(label="复议诉讼", url_name="remedies:list", order=40))
