@@ -2,7 +2,7 @@
 
 Texts are compared as sets of character n-grams (“shingles”) after normalising away what a copier
 changes for free: spaces and line breaks, punctuation, and numbers (a year or a count is replaced
-by one placeholder, so “2023年…共12件” copied into the 2024 report as “2024年…共15件” still matches).
+by one placeholder digit, so “2023年…共12件” copied into the 2024 report as “2024年…共15件” still matches).
 The score is the share of the shorter text's shingles found in the other (containment, 0–1), so a
 short section copied whole into a longer one scores high.
 
@@ -35,8 +35,8 @@ _SENTENCE_END = re.compile(r"(?<=[。；！？!?;\n])")
 
 
 def normalise(text: str) -> str:
-    """Text as compared: numbers as “#”, no spaces or punctuation."""
-    return _DROP.sub("", _NUMBER.sub("#", text))
+    """Text as compared: every number as “0”, no spaces or punctuation."""
+    return _DROP.sub("", _NUMBER.sub("0", text))
 
 
 def shingles(text: str, n: int = SHINGLE) -> set[int]:

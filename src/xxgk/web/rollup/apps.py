@@ -1,4 +1,4 @@
-"""App configuration for rollup."""
+"""App configuration for rollup: registers its audit actions and navigation."""
 
 from django.apps import AppConfig
 
@@ -7,3 +7,6 @@ class RollupConfig(AppConfig):
     name = "xxgk.web.rollup"
     label = "rollup"
     verbose_name = "年报汇总与监督"
+
+    def ready(self) -> None:
+        from xxgk.web.rollup import actions, widgets  # noqa: F401  (registration side effects)

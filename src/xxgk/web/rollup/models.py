@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from xxgk.findings import Place
 from xxgk.web.orgs.models import Organisation, OrgKind
 
 # Kinds that are governments (or function like one): their report is the 本级政府 report, due 3月31日
@@ -288,6 +289,15 @@ class ReviewFinding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.message[:30]}"
+
+    @property
+    def passages(self) -> list[dict[str, object]]:
+        """For copied text: the sentences of this report beside those of the other."""
+        return self.actual if self.code.startswith("X-COPIED-") and isinstance(self.actual, list) else []
+
+    @property
+    def place_zh(self) -> str:
+        return Place(**{k: v for k, v in self.place.items() if k in Place.__dataclass_fields__}).describe_zh()
 
     @property
     def is_open(self) -> bool:
