@@ -7,6 +7,7 @@ import datetime as dt
 import annual_factories as factories
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from xxgk.web.annual import selectors, services
 from xxgk.web.annual.errors import EditConflict, PublishBlocked
@@ -159,6 +160,22 @@ def test_stale_edits_are_refused(demo, org) -> None:
         services.save_figures(
             actor=demo.users["jgsw_chengban"], organisation=org, year=2024, version=0, licensing=1
         )
+
+
+def test_a_year_not_yet_over_is_not_published(demo, org) -> None:
+    year = timezone.localdate().year
+    services.save_draft(
+        actor=demo.users["jgsw_chengban"],
+        organisation=org,
+        year=year,
+        version=0,
+        overview="",
+        problems="",
+        other_matters="",
+        signed_on=D(year + 1, 1, 10),
+    )
+    with pytest.raises(ValidationError, match="尚未结束"):
+        services.publish(actor=demo.users["jgsw_qianfa"], organisation=org, year=year)
 
 
 def test_a_date_of_signing_inside_the_year_is_refused(demo, org) -> None:

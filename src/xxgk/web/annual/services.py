@@ -148,6 +148,8 @@ def publish(
     """
     require_role(actor, organisation, PUBLISH_ROLES)
     check_year(year)
+    if timezone.localdate() <= dt.date(year, 12, 31):
+        raise ValidationError(f"{year}年度尚未结束，年度报告只能在次年发布。")
     override_reason, correction_reason = override_reason.strip(), correction_reason.strip()
     with transaction.atomic():
         # Lock the draft row so two publications of one report cannot interleave.
