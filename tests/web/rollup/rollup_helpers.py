@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Any
+
 from django.test import Client
 
+from xxgk.report import Report
+from xxgk.sample import balanced_report
+from xxgk.web.demo import DemoContext
+from xxgk.web.orgs import demo as orgs_demo
+from xxgk.web.orgs.models import OrgKind
+from xxgk.web.rollup import services
+from xxgk.web.rollup.demo import unit_texts, with_texts
 from xxgk.web.rollup.models import Campaign, Submission
 
 
@@ -15,3 +27,68 @@ def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+@dataclass
+class Mini:
+    """A small register: 宜春市人民政府 (consolidating) with three parts, for 2024 and 2025."""
+
+    context: DemoContext
+    campaigns: dict[int, Campaign]
+
+    @property
+    def supervisor(self) -> Any:
+        return self.context.users["zwgk_jiandu"]
+
+    def submission(self, name: str, year: int = 2025) -> Submission:
+        return Submission.objects.get(campaign=self.campaigns[year], enrolment__unit__name=name)
+
+
+PARTS = ("宜春市机关事务管理中心", "宜春市自然资源局", "宜春市财政局")
+CITY = "宜春市人民政府"
+
+
+def mini() -> Mini:
+    context = DemoContext()
+    orgs_demo.load(context)
+    office, actor = context.orgs["office"], context.users["zwgk_jiandu"]
+    campaigns = {}
+    for year in (2024, 2025):
+        city = services.register_unit(
+            actor=actor,
+            office=office,
+            year=year,
+            name=CITY,
+            kind=OrgKind.CITY_GOVERNMENT,
+            organisation=context.orgs["city"],
+            consolidates=True,
+        )
+        for name, key in zip(PARTS, ("jgsw", "zrzy", None), strict=True):
+            services.register_unit(
+                actor=actor,
+                office=office,
+                year=year,
+                name=name,
+                kind=OrgKind.DEPARTMENT,
+                parent=city.unit,
+                organisation=context.orgs[key] if key else None,
+            )
+        campaigns[year] = services.open_campaign(actor=actor, office=office, year=year)
+    return Mini(context, campaigns)
+
+
+def sample(name: str, year: int, previous: Report | None = None, seed: int = 0) -> Report:
+    """A balanced report with texts of its own (no accidental 雷同)."""
+    report = balanced_report(
+        random.Random(f"{name}{year}{seed}"), year=year, organization=name, previous=previous
+    )
+    return with_texts(report, unit_texts(name, year, report.table3["new"]["total"] or 0))
+
+
+def send(actor: Any, submission: Submission, report: Report, on: dt.date | None = None) -> Submission:
+    """Prepare `report` as the draft and submit it."""
+    services.prepare_from_report(actor=actor, submission=submission, report=report)
+    submission.refresh_from_db()
+    services.submit(actor=actor, submission=submission, on=on)
+    submission.refresh_from_db()
+    return submission

@@ -114,7 +114,7 @@ def _rng(*parts: object) -> random.Random:
     return random.Random(zlib.crc32("|".join(map(str, parts)).encode()))
 
 
-def _texts(name: str, year: int, new_total: int) -> dict[int, str]:
+def unit_texts(name: str, year: int, new_total: int) -> dict[int, str]:
     """Sections 一 and 五 of one unit and year, different from every other unit's and year's."""
     rng = _rng("text", name, year)
 
@@ -138,7 +138,7 @@ def _texts(name: str, year: int, new_total: int) -> dict[int, str]:
     return {1: one, 5: five}
 
 
-def _with_texts(report: Report, texts: dict[int, str]) -> Report:
+def with_texts(report: Report, texts: dict[int, str]) -> Report:
     sections = [
         SectionText(number=s.number, heading=s.heading, text=texts.get(s.number, s.text), line=s.line)
         for s in report.sections
@@ -155,7 +155,7 @@ def _reports(year: int, previous: dict[str, Report]) -> dict[str, Report]:
         base = balanced_report(
             _rng("report", name, year), year=year, organization=name, previous=previous.get(name)
         )
-        made[name] = _with_texts(base, _texts(name, year, base.table3["new"]["total"] or 0))
+        made[name] = with_texts(base, unit_texts(name, year, base.table3["new"]["total"] or 0))
     if year == YEARS[-1]:
         made = _plant_faults(made)
     for government in (YUANZHOU, CITY):
@@ -164,10 +164,10 @@ def _reports(year: int, previous: dict[str, Report]) -> dict[str, Report]:
             parts, organization=government, year=year, signed_on=dt.date(year + 1, 3, 20)
         ).report
         base = balanced_report(_rng("report", government, year), year=year, organization=government)
-        texts = _texts(government, year, summed.table3["new"]["total"] or 0)
+        texts = unit_texts(government, year, summed.table3["new"]["total"] or 0)
         made[government] = summed.model_copy(
             update={
-                "sections": _with_texts(base, texts).sections,
+                "sections": with_texts(base, texts).sections,
                 "preamble": base.preamble,
                 "title": base.title,
             }
@@ -187,7 +187,7 @@ def _plant_faults(made: dict[str, Report]) -> dict[str, Report]:
         n: made[source].section(n).text.replace(source, copier)  # type: ignore[union-attr]
         for n in (1, 5)
     }
-    made[copier] = _with_texts(made[copier], texts)
+    made[copier] = with_texts(made[copier], texts)
     wrong = made[RETURNED].model_dump()
     wrong["table3"]["granted"]["natural_person"] += 1
     made[RETURNED] = Report.model_validate(wrong)
