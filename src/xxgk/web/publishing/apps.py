@@ -1,4 +1,4 @@
-"""App configuration for publishing."""
+"""App configuration for publishing: registers its audit actions, dashboard widget and navigation."""
 
 from django.apps import AppConfig
 
@@ -7,3 +7,6 @@ class PublishingConfig(AppConfig):
     name = "xxgk.web.publishing"
     label = "publishing"
     verbose_name = "主动公开"
+
+    def ready(self) -> None:
+        from xxgk.web.publishing import actions, widgets  # noqa: F401  (registration side effects)

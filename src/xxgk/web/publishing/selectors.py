@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from xxgk.template import GB2021
-from xxgk.web.publishing.models import RegulatoryDocument, Validity
+from xxgk.web.orgs.models import Organisation
+from xxgk.web.orgs.scoping import get_visible, has_role, scope, visible_orgs
+from xxgk.web.publishing.chain import DRAFTER_ROLES
+from xxgk.web.publishing.models import CatalogueNode, Publication, RegulatoryDocument, State, Validity
 from xxgk.web.publishing.models.registry import REGISTRY_ROWS, validity_q
+from xxgk.web.publishing.services import current_step
 
 _COLUMNS = tuple(column.key for column in GB2021.table2.row("regulations").columns)
 
@@ -45,3 +50,55 @@ def registry_table2(organisation_ids: Iterable[int], year: int) -> dict[str, dic
     for row in rows:
         table[row["kind"]] = {column: row[column] for column in _COLUMNS}
     return table
+
+
+# --- staff reads (scoped) -----------------------------------------------------------------
+
+
+def publications_for(user: Any, organisation: Organisation | None = None) -> QuerySet[Publication]:
+    """Publications of the organisations `user` may see, newest first."""
+    rows = scope(Publication.objects.select_related("organisation"), user)
+    if organisation is not None:
+        rows = rows.filter(organisation=organisation)
+    return rows.order_by("-pk")
+
+
+def publication_for(user: Any, pk: int) -> Publication:
+    """One visible publication; another agency's draft is NotVisible (404)."""
+    return get_visible(
+        Publication.objects.select_related("organisation", "registry_document", "interprets", "created_by"),
+        user,
+        pk=pk,
+    )
+
+
+def drafting_orgs(user: Any) -> QuerySet[Organisation]:
+    """Where `user` may draft (信息员)."""
+    return Organisation.objects.filter(
+        pk__in=[o.pk for o in visible_orgs(user) if has_role(user, o, DRAFTER_ROLES)]
+    )
+
+
+def awaiting(user: Any) -> list[Publication]:
+    """Drafts waiting at a step `user` may pass."""
+    rows = publications_for(user).filter(state=State.REVIEW)
+    return [
+        p for p in rows if (step := current_step(p)) is not None and has_role(user, p.organisation, step.role)
+    ]
+
+
+def registry_for(user: Any, organisation: Organisation | None = None) -> QuerySet[RegulatoryDocument]:
+    rows = scope(RegulatoryDocument.objects.select_related("organisation"), user)
+    if organisation is not None:
+        rows = rows.filter(organisation=organisation)
+    return rows.order_by("-issued_on", "-pk")
+
+
+def document_for(user: Any, pk: int) -> RegulatoryDocument:
+    return get_visible(RegulatoryDocument.objects.select_related("organisation"), user, pk=pk)
+
+
+def nodes_for(user: Any, organisation: Organisation) -> QuerySet[CatalogueNode]:
+    return scope(CatalogueNode.objects.filter(organisation=organisation), user).order_by(
+        "parent_id", "position", "pk"
+    )

@@ -14,10 +14,10 @@ class NodeSource(models.TextChoices):
     STANDARD = "standard", "基层政务公开标准目录"
 
 
-# The columns of a 基层政务公开标准目录 row (国办发〔2019〕54号), in printed order; their labels
-# are the fields' verbose names, which the XLSX import and export read.
+# The columns of a 基层政务公开标准目录 row (国办发〔2019〕54号) after its 事项 (the node's own
+# title, under its 一级事项), in printed order; their labels are the fields' verbose names,
+# which the XLSX import and export read.
 STANDARD_COLUMNS = (
-    "matter",
     "content",
     "basis",
     "time_limit",
@@ -49,7 +49,6 @@ class CatalogueNode(models.Model):
         "更新周期（天）", null=True, blank=True, help_text="超过该天数无新发布信息时在巡检中提示"
     )
     is_active = models.BooleanField("启用", default=True)
-    matter = models.CharField("事项", max_length=200, blank=True)
     content = models.TextField("公开内容", blank=True)
     basis = models.TextField("公开依据", blank=True)
     time_limit = models.CharField("公开时限", max_length=200, blank=True)

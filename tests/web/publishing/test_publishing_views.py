@@ -1,0 +1,205 @@
+"""Staff pages: per-role permissions (another agency's draft is a 404), the transitions from the
+detail page with Chinese messages, registry and catalogue pages, exports."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+from django.test import Client
+from django.urls import reverse
+from publishing_factories import Agency
+
+from xxgk.web.publishing import catalogue
+from xxgk.web.publishing.chain import DEFAULT_CHAIN
+from xxgk.web.publishing.models import CatalogueNode, Publication, State
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_another_agencys_draft_is_404_everywhere() -> None:
+    mine, other = Agency(), Agency()
+    draft = mine.draft(title="本机关内部草稿")
+    client = _client(other.drafter)
+    for name in ("publishing:detail", "publishing:edit", "publishing:wechat"):
+        assert client.get(reverse(name, args=[draft.pk])).status_code == 404
+    response = client.post(reverse("publishing:transition", args=[draft.pk, "submit"]))
+    assert response.status_code == 404
+    assert Publication.objects.get(pk=draft.pk).state == State.DRAFT
+    assert "本机关内部草稿" not in client.get(reverse("publishing:list")).content.decode()
+
+
+def test_a_draft_is_never_public() -> None:
+    agency = Agency()
+    draft = agency.draft()
+    assert Client().get(reverse("portal:publication", args=[agency.org.pk, draft.pk])).status_code == 404
+
+
+def test_drafting_through_the_form_and_the_chain_through_buttons() -> None:
+    agency = Agency()
+    client = _client(agency.drafter)
+    node = agency.node("财政预算、决算信息")
+    response = client.post(
+        f"{reverse('publishing:create')}?org={agency.org.pk}",
+        {
+            "org": agency.org.pk,
+            "title": "2026年部门预算",
+            "summary": "部门预算公开。",
+            "body": "收入预算总计100万元。",
+            "formed_on": "2026-02-02",
+            "topic": "finance",
+            "genre": "budget",
+            "disclosure": "proactive",
+            "nodes": [node.pk],
+            "channels": ["website", "gazette"],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    publication = Publication.objects.get(title="2026年部门预算")
+    assert set(publication.channels.values_list("channel", flat=True)) == {"website", "gazette"}
+    page = client.post(
+        reverse("publishing:transition", args=[publication.pk, "submit"]), follow=True
+    ).content.decode()
+    assert "已提交审核。" in page
+    reviewer = _client(agency.reviewers[0])
+    refused = reviewer.post(
+        reverse("publishing:transition", args=[publication.pk, "approve"]),
+        {"checklist": [DEFAULT_CHAIN[0].checklist[0]]},
+        follow=True,
+    ).content.decode()
+    assert "请逐项核对" in refused
+    for user, step in zip(agency.reviewers, DEFAULT_CHAIN, strict=True):
+        ok = _client(user).post(
+            reverse("publishing:transition", args=[publication.pk, "approve"]),
+            {"checklist": list(step.checklist)},
+            follow=True,
+        )
+        assert "已审核通过。" in ok.content.decode()
+    client.post(reverse("publishing:transition", args=[publication.pk, "publish"]))
+    publication.refresh_from_db()
+    assert publication.state == State.PUBLISHED
+    public = (
+        Client().get(reverse("portal:publication", args=[agency.org.pk, publication.pk])).content.decode()
+    )
+    assert (
+        publication.index_number in public and "政府网站、政府公报" in public
+    ) or "政府公报、政府网站" in public
+
+
+def test_a_reviewer_cannot_open_the_drafting_form() -> None:
+    agency = Agency()
+    assert (
+        _client(agency.reviewers[0]).get(f"{reverse('publishing:create')}?org={agency.org.pk}").status_code
+        == 403
+    )
+
+
+def test_not_disclosed_without_ground_is_a_form_error() -> None:
+    agency = Agency()
+    response = _client(agency.drafter).post(
+        f"{reverse('publishing:create')}?org={agency.org.pk}",
+        {
+            "org": agency.org.pk,
+            "title": "内部事项",
+            "formed_on": "2026-02-02",
+            "topic": "general",
+            "genre": "other",
+            "disclosure": "not_disclosed",
+            "nodes": [agency.nodes[0].pk],
+            "channels": ["website"],
+        },
+    )
+    assert response.status_code == 200
+    assert "不予公开须选择法定依据" in response.content.decode()
+    assert not Publication.objects.filter(title="内部事项").exists()
+
+
+def test_wechat_export_is_inline_styled_and_escaped() -> None:
+    agency = Agency()
+    publication = agency.published(title="关于<开展>活动的通知", body="第一段。\n第二段。")
+    body = _client(agency.drafter).get(reverse("publishing:wechat", args=[publication.pk])).context["body"]
+    assert "&lt;开展&gt;" in body and "<开展>" not in body
+    assert "class=" not in body and "<script" not in body
+    assert body.count('<p style="') == 3  # the meta line and two paragraphs
+
+
+def test_standard_catalogue_xlsx_round_trip_and_bad_files() -> None:
+    agency = Agency()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(catalogue.standard_headers())
+    sheet.append(
+        [
+            "社会救助",
+            "最低生活保障",
+            "保障对象、标准",
+            "《社会救助暂行办法》",
+            "信息形成或变更之日起20个工作日内",
+            "县级民政部门",
+            "政府网站、公开栏",
+            "全社会",
+            "主动",
+            "县级、乡级",
+        ]
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    client = _client(agency.drafter)
+    page = client.post(
+        reverse("publishing:catalogue_import"),
+        {"org": agency.org.pk, "file": _upload(buffer.getvalue())},
+        follow=True,
+    )
+    assert "已导入 1 行标准目录。" in page.content.decode()
+    row = CatalogueNode.objects.get(organisation=agency.org, title="最低生活保障")
+    assert (row.parent.title, row.time_limit, row.level) == (
+        "社会救助",
+        "信息形成或变更之日起20个工作日内",
+        "县级、乡级",
+    )
+    exported = openpyxl.load_workbook(
+        io.BytesIO(client.get(f"{reverse('publishing:catalogue_export')}?org={agency.org.pk}").content)
+    )
+    assert list(exported.active.iter_rows(values_only=True))[1][:2] == ("社会救助", "最低生活保障")
+    bad = client.post(
+        reverse("publishing:catalogue_import"),
+        {"org": agency.org.pk, "file": _upload(b"not a workbook")},
+        follow=True,
+    )
+    assert "无法读取该文件" in bad.content.decode()
+
+
+def _upload(content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("目录.xlsx", content)
+
+
+def test_transfer_bundle_holds_metadata_and_every_version() -> None:
+    agency = Agency()
+    publication = agency.published(title="年度工作要点")
+    year = publication.published_at.year
+    content = (
+        _client(agency.drafter)
+        .get(f"{reverse('publishing:transfer', args=[year])}?org={agency.org.pk}")
+        .content
+    )
+    with zipfile.ZipFile(io.BytesIO(content)) as bundle:
+        names = bundle.namelist()
+        assert "目录.csv" in names and "目录.json" in names
+        assert f"{publication.index_number.replace('/', '_')}/正文-第1版.txt" in names
+        assert "年度工作要点" in bundle.read("目录.json").decode()
+
+
+def test_dashboard_shows_the_scan_widget() -> None:
+    agency = Agency()
+    page = _client(agency.drafter).get(reverse("ui:dashboard")).content.decode()
+    assert "主动公开巡检" in page and "超过93天未更新" in page
