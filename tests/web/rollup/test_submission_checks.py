@@ -113,6 +113,7 @@ def test_a_file_with_unread_cells_is_corrected_in_the_form_and_keeps_its_origina
     report = sample(PARTS[2], 2025)
     data = report.model_dump()
     data["table3"]["new"]["natural_person"] = None
+    data["table3"]["denied.inquiry"]["natural_person"] = None  # a row key with a dot
     html = render(type(report).model_validate(data), "html")
     item = m.submission(PARTS[2])
     services.prepare_file(actor=m.supervisor, submission=item, data=html, filename="财政局2025年报.html")
@@ -122,11 +123,17 @@ def test_a_file_with_unread_cells_is_corrected_in_the_form_and_keeps_its_origina
         services.correct_draft(
             actor=m.supervisor, submission=item, cells={"table3.new.natural_person": "十二"}
         )
-    value = str(report.table3["new"]["natural_person"])
-    services.correct_draft(actor=m.supervisor, submission=item, cells={"table3.new.natural_person": value})
+    services.correct_draft(
+        actor=m.supervisor,
+        submission=item,
+        cells={
+            "table3.new.natural_person": str(report.table3["new"]["natural_person"]),
+            "table3.denied.inquiry.natural_person": str(report.table3["denied.inquiry"]["natural_person"]),
+        },
+    )
     version = services.submit(actor=m.supervisor, submission=item, scan=b"%PDF-scan", scan_name="盖章.pdf")
     assert version.source == Source.FILE and bytes(version.original) == html
-    assert version.corrected == ["table3.new.natural_person"]
+    assert version.corrected == ["table3.denied.inquiry.natural_person", "table3.new.natural_person"]
     assert version.report["table3"]["new"]["natural_person"] == report.table3["new"]["natural_person"]
     assert bytes(version.scan) == b"%PDF-scan"
 

@@ -327,7 +327,8 @@ def correct_draft(
     changed = []
     errors = []
     for key, text in cells.items():
-        table, row, col = key.split(".", 2)
+        table, _, rest = key.partition(".")
+        row, _, col = rest.rpartition(".")  # row keys may hold a dot (denied.state_secret)
         try:
             column = next(
                 c

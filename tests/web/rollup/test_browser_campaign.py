@@ -1,0 +1,94 @@
+"""A real browser: the supervisor opens the 2025 board, sees the late unit in red, opens a unit's
+findings and returns the report with a reason; the unit corrects it and resubmits; the supervisor
+generates the consolidated report and the 通报 and downloads both."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+
+from xxgk.web.demo import load_demo
+from xxgk.web.rollup import demo as rollup_demo
+
+pytestmark = pytest.mark.browser
+
+RED = "rgb(180, 35, 24)"  # --error of the staff stylesheet
+
+
+def _log_in(page: Any, site: Any, username: str, password: str) -> None:
+    page.goto(f"{site.url}/staff/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/staff/")
+
+
+def _docx_text(path: Path) -> str:
+    return "\n".join(p.text for p in Document(io.BytesIO(path.read_bytes())).paragraphs)
+
+
+def test_return_correct_resubmit_consolidate_and_notice(
+    staff_site: Any, browser_page: Any, tmp_path: Path
+) -> None:
+    context = load_demo()
+    page = browser_page
+    _log_in(page, staff_site, "zwgk_jiandu", context.password)
+
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="年报报送").click()
+    page.get_by_role("row", name="2025年度").get_by_role("link", name="报送情况").click()
+    assert "2025年度政府信息公开工作年度报告报送情况" in page.locator("h1").inner_text()
+    late = page.locator(f'tr[data-unit="{rollup_demo.LATE}"]')
+    assert "late" in (late.get_attribute("class") or "")
+    assert late.get_by_role("link", name=rollup_demo.LATE).evaluate("e => getComputedStyle(e).color") == RED
+    assert "晚于报送时限" in late.inner_text()
+
+    page.get_by_role("link", name=rollup_demo.CARRY_OVER_BREAK, exact=True).click()
+    findings = page.locator("#findings ~ article.finding")
+    assert "X-CARRY-OVER" in " ".join(findings.all_inner_texts())
+    page.get_by_label("退回理由").fill(
+        "表三「二、上年结转」与2024年度报告「结转下年度继续办理」不一致，请更正后重新报送。"
+    )
+    page.get_by_role("button", name="退回", exact=True).click()
+    assert page.locator("#status").inner_text() == "退回"
+    page.get_by_role("button", name="退出登录").click()
+
+    _log_in(page, staff_site, "zrzy_chengban", context.password)
+    page.goto(f"{staff_site.url}/staff/rollup/")
+    page.get_by_role("row", name="2025年度").get_by_role("link", name=rollup_demo.CARRY_OVER_BREAK).click()
+    assert "退回理由：表三「二、上年结转」" in page.get_by_role("alert").inner_text()
+    page.get_by_role("button", name="在第1版基础上更正").click()
+    page.wait_for_url("**/draft/")
+    for row in ("carried_in", "carried_out"):
+        for col in ("natural_person", "total"):
+            field = page.locator(f'input[name="cell:table3.{row}.{col}"]')
+            field.fill(str(int(field.input_value()) - rollup_demo.CARRY_OVER_GAP))
+    page.get_by_role("button", name="确认并报送").click()
+    page.wait_for_url("**/submissions/*/")
+    assert page.locator("#status").inner_text() == "已报"
+    assert "X-CARRY-OVER" not in page.locator("main").inner_text()
+    page.get_by_role("button", name="退出登录").click()
+
+    _log_in(page, staff_site, "zwgk_jiandu", context.password)
+    page.goto(f"{staff_site.url}/staff/rollup/")
+    page.get_by_role("row", name="2025年度").get_by_role("link", name="报送情况").click()
+    page.get_by_label("汇总政府").select_option(label=rollup_demo.CITY)
+    page.get_by_role("button", name="生成汇总年度报告").click()
+    assert "已生成宜春市人民政府汇总年度报告" in page.locator(".messages").inner_text()
+    with page.expect_download() as consolidated:
+        page.get_by_role("link", name="下载DOCX").last.click()
+    report_path = tmp_path / consolidated.value.suggested_filename
+    consolidated.value.save_as(report_path)
+    assert report_path.suffix == ".docx" and "宜春市人民政府" in report_path.name
+    assert "汇总说明" in _docx_text(report_path)
+
+    page.get_by_role("button", name="生成通报稿").click()
+    with page.expect_download() as notice:
+        page.get_by_role("link", name="下载通报稿（DOCX）").click()
+    notice_path = tmp_path / "notice.docx"
+    notice.value.save_as(notice_path)
+    text = _docx_text(notice_path)
+    assert "通报" in text and rollup_demo.LATE in text and rollup_demo.COPIED_PAIR[1] in text
