@@ -8,7 +8,8 @@ short section copied whole into a longer one scores high.
 
 Across many reports, shingles shared by many of them are set-phrases of the genre (“认真贯彻落实
 《条例》”), not copying: `Corpus` ignores a shingle found in more than `common_share` of the texts,
-and finds candidate pairs through an inverted index instead of comparing every pair.
+(at most 50 texts) and finds candidate pairs through an inverted index instead of comparing
+every pair.
 
 The threshold (`THRESHOLD`) was chosen on real reports; the measurement (benchmarks/rollup_similarity.py) is in
 docs/benchmarks.md.
@@ -119,13 +120,22 @@ class Pair:
 class Corpus:
     """Many texts under keys; `pairs()` lists the pairs above a threshold, set phrases ignored."""
 
-    def __init__(self, texts: Mapping[Hashable, str], *, common_share: float = 0.2, min_common: int = 4):
+    def __init__(
+        self,
+        texts: Mapping[Hashable, str],
+        *,
+        common_share: float = 0.2,
+        min_common: int = 4,
+        max_common: int = 50,
+    ):
         self._sets = {key: shingles(text) for key, text in texts.items() if judged(text)}
         frequency: dict[int, int] = defaultdict(int)
         for values in self._sets.values():
             for value in values:
                 frequency[value] += 1
-        limit = max(min_common, int(common_share * len(self._sets)))
+        # In a province a phrase of 50 units is a set phrase, whatever the share (and it keeps the
+        # pair counting below linear in the number of texts).
+        limit = max(min_common, min(int(common_share * len(self._sets)), max_common))
         self.common = {value for value, count in frequency.items() if count > limit}
         self._index: dict[int, list[Hashable]] = defaultdict(list)
         for key, values in self._sets.items():

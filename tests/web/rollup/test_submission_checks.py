@@ -151,3 +151,19 @@ def test_a_report_of_another_year_or_an_unreadable_file_is_refused() -> None:
         )
     item.refresh_from_db()
     assert item.draft is None
+
+
+@pytest.mark.django_db
+def test_recheck_of_the_whole_campaign_finds_what_single_checks_find() -> None:
+    m = mini()
+    parts = _parts(2025)
+    for name in PARTS[:2]:
+        send(m.supervisor, m.submission(name), parts[name])
+    city = send(m.supervisor, m.submission(CITY), consolidate(parts, organization=CITY, year=2025).report)
+    single = sorted(city.findings.filter(superseded=False).values_list("code", "message"))
+    send(m.supervisor, m.submission(PARTS[2]), parts[PARTS[2]])  # the missing part arrives
+    services.recheck_campaign(actor=m.supervisor, campaign=m.campaigns[2025])
+    after = sorted(city.findings.filter(superseded=False).values_list("code", "message"))
+    assert ("X-CONSOLIDATED-INCOMPLETE" in {c for c, _ in single}) and after == [
+        (c, msg) for c, msg in single if c != "X-CONSOLIDATED-INCOMPLETE"
+    ]

@@ -494,47 +494,102 @@ def run_checks_on(submission: Submission, version: ReportVersion) -> list[Review
     inputs = inputs_for(submission, report)
     copied = copied_across_units({**inputs.others, submission.pk: report}, keys=[submission.pk])
     outcome = checking.check(inputs, copied=copied.pop(submission.pk))
-    earlier = {
-        (f.code, _place_key(f.place), f.message): f
-        for f in submission.findings.filter(superseded=False).exclude(review=Review.OPEN)
-    }
-    submission.findings.filter(superseded=False).update(superseded=True)
-    stored = []
-    for found in outcome.findings:
-        data = found.to_dict()
-        decided = earlier.get((found.code, _place_key(data["place"]), found.message_zh))
-        stored.append(
-            ReviewFinding(
-                submission=submission,
-                report_version=version,
-                code=found.code,
-                severity=found.severity,
-                verdict=checking.verdict(found),
-                message=found.message_zh,
-                place=data["place"],
-                expected=_jsonable(data["expected"]),
-                actual=_jsonable(data["actual"]),
-                blocks_review=checking.blocks_review(found),
-                **(
-                    {
-                        "review": decided.review,
-                        "review_reason": decided.review_reason,
-                        "reviewed_by": decided.reviewed_by,
-                        "reviewed_at": decided.reviewed_at,
-                        "rectification": decided.rectification,
-                        "rectification_note": decided.rectification_note,
-                    }
-                    if decided
-                    else {}
-                ),
-            )
-        )
-    ReviewFinding.objects.bulk_create(stored)
+    stored = _replace_findings({submission.pk: (submission, version, outcome)})
     _mirror_copied(copied)
-    version.passed_rules = outcome.passed
-    version.checked_at = timezone.now()
-    version.save(update_fields=["passed_rules", "checked_at"])
     return stored
+
+
+def _replace_findings(
+    checked: Mapping[int, tuple[Submission, ReportVersion, checking.Outcome]],
+) -> list[ReviewFinding]:
+    """Supersede the submissions' findings by the new ones, carrying decisions over; bulk writes."""
+    current = ReviewFinding.objects.filter(submission_id__in=list(checked), superseded=False)
+    earlier = {
+        (f.submission_id, f.code, _place_key(f.place), f.message): f
+        for f in current.exclude(review=Review.OPEN)
+    }
+    current.update(superseded=True)
+    stored, versions, now = [], [], timezone.now()
+    for submission, version, outcome in checked.values():
+        for found in outcome.findings:
+            stored.append(_stored(submission, version, found, earlier))
+        version.passed_rules, version.checked_at = outcome.passed, now
+        versions.append(version)
+    ReviewFinding.objects.bulk_create(stored, batch_size=1000)
+    ReportVersion.objects.bulk_update(versions, ["passed_rules", "checked_at"], batch_size=1000)
+    return stored
+
+
+_CARRIED = ("review", "review_reason", "reviewed_by", "reviewed_at", "rectification", "rectification_note")
+
+
+def _stored(
+    submission: Submission, version: ReportVersion, found: Finding, earlier: Mapping
+) -> ReviewFinding:
+    data = found.to_dict()
+    decided = earlier.get((submission.pk, found.code, _place_key(data["place"]), found.message_zh))
+    return ReviewFinding(
+        submission=submission,
+        report_version=version,
+        code=found.code,
+        severity=found.severity,
+        verdict=checking.verdict(found),
+        message=found.message_zh,
+        place=data["place"],
+        expected=_jsonable(data["expected"]),
+        actual=_jsonable(data["actual"]),
+        blocks_review=checking.blocks_review(found),
+        **({name: getattr(decided, name) for name in _CARRIED} if decided else {}),
+    )
+
+
+def recheck_campaign(*, actor: Any, campaign: Campaign) -> int:
+    """Check every submitted report of the campaign again in one pass (after late submissions, or
+    a change of the rules): each unit's rules, last year's report, its parts, copied text across
+    all units. Returns the number of findings."""
+    require_supervisor(actor, campaign)
+    submissions = list(
+        Submission.objects.filter(campaign=campaign, current__isnull=False).select_related(
+            "current", "enrolment", "enrolment__unit"
+        )
+    )
+    reports = {s.pk: Report.model_validate(s.current.report) for s in submissions}
+    by_unit = {s.enrolment.unit_id: s.pk for s in submissions}
+    previous = {
+        s.enrolment.unit_id: Report.model_validate(s.current.report)
+        for s in Submission.objects.filter(
+            enrolment__unit_id__in=list(by_unit), enrolment__year=campaign.year - 1, current__isnull=False
+        ).select_related("current", "enrolment")
+    }
+    parts: dict[int, list[tuple[str, int]]] = {}
+    for child in Enrolment.objects.filter(year=campaign.year, parent__isnull=False).select_related("unit"):
+        parts.setdefault(child.parent_id, []).append((child.unit.name, child.unit_id))
+    copied = copied_across_units(reports)
+    checked = {}
+    for s in submissions:
+        children = missing = None
+        if s.enrolment.consolidates:
+            kids = parts.get(s.enrolment.unit_id, [])
+            children = {name: reports[by_unit[uid]] for name, uid in kids if uid in by_unit}
+            missing = tuple(name for name, uid in kids if uid not in by_unit)
+        inputs = checking.Inputs(
+            report=reports[s.pk],
+            key=s.pk,
+            previous=previous.get(s.enrolment.unit_id),
+            children=children,
+            missing=missing or (),
+        )
+        checked[s.pk] = (s, s.current, checking.check(inputs, copied=copied.get(s.pk, [])))
+    with transaction.atomic():
+        stored = _replace_findings(checked)
+        record(
+            actor=actor,
+            action=actions.RECHECK,
+            obj=campaign,
+            organisation=campaign.office,
+            after={"submissions": len(checked), "findings": len(stored)},
+        )
+    return len(stored)
 
 
 def _mirror_copied(copied: Mapping[Any, list[Finding]]) -> None:

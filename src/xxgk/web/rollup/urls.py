@@ -11,6 +11,7 @@ urlpatterns = [
     path("campaigns/<int:pk>/indicators/", views.dashboard, name="dashboard"),
     path("campaigns/<int:pk>/consolidate/", views.consolidate, name="consolidate"),
     path("campaigns/<int:pk>/notice/", views.notice, name="notice"),
+    path("campaigns/<int:pk>/recheck/", views.recheck_all, name="recheck_all"),
     path("submissions/<int:pk>/", views.submission, name="submission"),
     path("submissions/<int:pk>/upload/", views.upload, name="upload"),
     path("submissions/<int:pk>/prepare/", views.prepare, name="prepare"),

@@ -340,6 +340,16 @@ def consolidated_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 @_refusing
+def recheck_all(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = selectors.campaign_for(request.user, pk)
+    count = services.recheck_campaign(actor=request.user, campaign=campaign)
+    messages.success(request, f"已重新核对全部已报送的报告，共{count}项发现。")
+    return redirect("rollup:board", pk=campaign.pk)
+
+
+@login_required
+@require_POST
+@_refusing
 def notice(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_for(request.user, pk)
     made = documents.generate_notice(actor=request.user, campaign=campaign)
