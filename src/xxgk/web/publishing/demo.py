@@ -173,7 +173,7 @@ class _Publisher:
     def bulk(self, specs: list[tuple[str, Genre, Topic, str, str, date, date, list[Channel]]]) -> None:
         """Published items as the services would have left them, in a few bulk writes."""
         items = []
-        for node, genre, topic, title, body, formed, published, _ in specs:
+        for _node, genre, topic, title, body, formed, published, _ in specs:
             now = _at(published)
             items.append(
                 Publication(
