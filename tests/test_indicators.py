@@ -153,3 +153,10 @@ def test_disclosed_rate_is_the_share_of_decided(granted: int, partial: int, rest
         assert shown.value == Fraction(granted + partial, total)
         assert 0 <= shown.value <= 1
         assert shown.small_sample == (total < indicators.MIN_SAMPLE)
+
+
+def test_the_engine_json_gives_the_same_values_as_the_model() -> None:
+    stored = HAND.model_dump(mode="json")
+    assert {k: v.value for k, v in indicators.compute_all(stored).items()} == {
+        k: v.value for k, v in indicators.compute_all(HAND).items()
+    }

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from xxgk.report import Report
 from xxgk.template import GB2021
@@ -178,17 +178,22 @@ def percent(rate: Fraction, places: int = 1) -> str:
     return f"{value}%"
 
 
-def _cell(report: Report, cell: Cell) -> int:
+# A report, or its engine JSON as a dict (what the platform stores: no need to build the model).
+Tables = Report | Mapping[str, Any]
+
+
+def _cell(report: Tables, cell: Cell) -> int:
     table, row, column = cell
-    value = report.table(table).get(row, {}).get(column)
+    data = report[table] if isinstance(report, Mapping) else report.table(table)
+    value = data.get(row, {}).get(column)
     return int(value) if isinstance(value, int) else 0
 
 
-def _signed_sum(report: Report, cells: Iterable[Cell]) -> int:
+def _signed_sum(report: Tables, cells: Iterable[Cell]) -> int:
     return sum(-_cell(report, c) if c[2] in _SUBTRACTED else _cell(report, c) for c in cells)
 
 
-def compute(indicator: Indicator, report: Report) -> Value:
+def compute(indicator: Indicator, report: Tables) -> Value:
     numerator = _signed_sum(report, indicator.numerator)
     if not indicator.is_rate:
         return Value(indicator, numerator, numerator)
@@ -198,7 +203,7 @@ def compute(indicator: Indicator, report: Report) -> Value:
     return Value(indicator, Fraction(numerator, denominator), numerator, denominator)
 
 
-def compute_all(report: Report) -> dict[str, Value]:
+def compute_all(report: Tables) -> dict[str, Value]:
     return {i.key: compute(i, report) for i in INDICATORS}
 
 
@@ -241,8 +246,10 @@ def ranking(values: Mapping[str, Value]) -> dict[str, int]:
     indicator = sample.indicator
     usable = {name: v.value for name, v in values.items() if v.rankable and v.value is not None}
     reverse = indicator.direction != "lower"
-    ordered = sorted(usable.values(), reverse=reverse)
-    return {name: 1 + ordered.index(value) for name, value in usable.items()}
+    first: dict[Fraction | int, int] = {}
+    for position, value in enumerate(sorted(usable.values(), reverse=reverse), start=1):
+        first.setdefault(value, position)
+    return {name: first[value] for name, value in usable.items()}
 
 
 @dataclass(frozen=True)
@@ -258,7 +265,7 @@ def table(reports: Sequence[Report]) -> list[Row]:
     return [Row(r.organization or "（未读到机关名称）", r.year, compute_all(r)) for r in reports]
 
 
-def outcome_mix(report: Report) -> list[tuple[str, int]]:
+def outcome_mix(report: Tables) -> list[tuple[str, int]]:
     """The results of table 三 by group (予以公开, 部分公开, 不予公开 …), for the outcome chart.
     （六） is summed over its three rows and its one-row form (a report fills only one of them)."""
     groups: dict[str, int] = {}

@@ -58,7 +58,7 @@ def _visibility(user: Any, prefix: str) -> Q | None:
 
 def _scoped(queryset: QuerySet, user: Any, prefix: str) -> QuerySet:
     condition = _visibility(user, prefix)
-    return queryset if condition is None else queryset.filter(condition).distinct()
+    return queryset if condition is None else queryset.filter(condition)
 
 
 def enrolments_for(user: Any, *, year: int | None = None) -> QuerySet[Enrolment]:
@@ -213,21 +213,18 @@ class IndicatorRow:
         return indicators.change(self.values[key], self.previous[key] if self.previous else None)
 
 
-def reports_in(user: Any, campaign: Campaign) -> dict[Submission, Report]:
-    """The current report of every visible unit that has submitted one."""
+def reports_in(user: Any, campaign: Campaign) -> dict[Submission, dict[str, Any]]:
+    """The current report (engine JSON) of every visible unit that has submitted one."""
     qs = submissions_for(user, campaign).filter(current__isnull=False).select_related("current")
-    return {
-        s: Report.model_validate(s.current.report)
-        for s in qs.order_by("enrolment__order", "enrolment__unit__name")
-    }
+    return {s: s.current.report for s in qs.order_by("enrolment__order", "enrolment__unit__name")}
 
 
-def previous_reports(units: Iterable[int], year: int) -> dict[int, Report]:
-    """Last year's current report per unit id, whichever campaign collected it."""
+def previous_reports(units: Iterable[int], year: int) -> dict[int, dict[str, Any]]:
+    """Last year's current report (engine JSON) per unit id, whichever campaign collected it."""
     qs = Submission.objects.filter(
         enrolment__unit_id__in=list(units), enrolment__year=year - 1, current__isnull=False
-    ).select_related("current", "enrolment")
-    return {s.enrolment.unit_id: Report.model_validate(s.current.report) for s in qs}
+    ).values_list("enrolment__unit_id", "current__report")
+    return dict(qs)
 
 
 def indicator_table(user: Any, campaign: Campaign) -> tuple[list[IndicatorRow], dict[str, Any]]:
@@ -272,7 +269,7 @@ def trends(
     )
     series: dict[str, list[tuple[int, float | None]]] = {}
     for s in qs:
-        value = indicators.compute(indicator, Report.model_validate(s.current.report))
+        value = indicators.compute(indicator, s.current.report)
         number = float(value.value) if value.value is not None and not value.small_sample else None
         series.setdefault(s.enrolment.unit.name, []).append((s.enrolment.year, number))
     return series
