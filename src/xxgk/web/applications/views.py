@@ -122,11 +122,12 @@ def _transition_forms(request: HttpRequest, case: Any) -> list[tuple[tr.Transiti
     result = []
     for transition in tr.available(case, roles, superuser=request.user.is_superuser):
         form_class = TRANSITION_FORMS.get(transition.name, EmptyForm)
-        kwargs = (
-            {"handlers": selectors.handlers_of(case.organisation)}
-            if transition.name == "assign_handler"
-            else {}
-        )
+        kwargs: dict[str, Any] = {}
+        if transition.name == "assign_handler":
+            kwargs = {
+                "handlers": selectors.handlers_of(case.organisation),
+                "initial": {"handler": case.handler_id},
+            }
         result.append((transition, form_class(prefix=transition.name, **kwargs)))
     return result
 
