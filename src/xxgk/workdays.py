@@ -132,6 +132,9 @@ def _from_override(day: date, override: Override) -> DayInfo:
     return DayInfo(day, kind, override.note)
 
 
+# chinesecalendar validates each date against its whole table (min/max over every entry), which
+# made it 90% of a due-date computation; its answer for a date never changes, so keep it.
+@lru_cache(maxsize=16384)
 def _from_library(day: date) -> DayInfo:
     on_holiday, name = chinese_calendar.get_holiday_detail(day)
     label = holiday_name_zh(name) if name else ""
