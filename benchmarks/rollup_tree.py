@@ -22,6 +22,7 @@ import os
 import random
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -254,13 +255,20 @@ def main() -> None:
     consolidated_time, size = _best(args.rounds, consolidated, "consolidated")
     total = checks + indicators_time + consolidated_time
     print(
-        f"all checks of {len(units)} reports: {checks:.2f} s ({findings} findings, {copied} copied-text, {summed} Σ-parts)"
+        f"all checks of {len(units)} reports: {checks:.2f} s (CPU {CPU['checks']:.2f} s; {findings} findings, "
+        f"{copied} copied-text, {summed} Σ-parts)"
+    )
+    by_code = Counter(ReviewFinding.objects.filter(superseded=False).values_list("code", flat=True))
+    print("  findings by rule: " + ", ".join(f"{code} {n}" for code, n in by_code.most_common(6)))
+    print(
+        f"indicators of {len(rows)} units with ranks, medians and last year's values: "
+        f"{indicators_time:.2f} s (CPU {CPU['indicators']:.2f} s)"
     )
     print(
-        f"indicators of {len(rows)} units with ranks, medians and last year's values: {indicators_time:.2f} s"
+        f"province consolidated report (Σ, checks, DOCX {size // 1024} KiB): {consolidated_time:.2f} s "
+        f"(CPU {CPU['consolidated']:.2f} s)"
     )
-    print(f"province consolidated report (Σ, checks, DOCX {size // 1024} KiB): {consolidated_time:.2f} s")
-    print(f"total: {total:.2f} s")
+    print(f"total: {total:.2f} s (CPU {sum(CPU.values()):.2f} s)")
 
 
 if __name__ == "__main__":

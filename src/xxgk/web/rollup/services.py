@@ -23,6 +23,7 @@ from xxgk.findings import Finding
 from xxgk.parse.detect import read_report
 from xxgk.parse.errors import ReportReadError
 from xxgk.report import Report
+from xxgk.web.annual import selectors as annual_selectors
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
 from xxgk.web.orgs.models import Organisation, OrgKind, Role
@@ -285,15 +286,13 @@ def prepare_from_report(
 
 
 def assembled_report(submission: Submission) -> Report | None:
-    """The report the annual-report app assembles from the unit's own data, when it can."""
+    """The report the annual-report app assembles from the unit's own data (None off the platform)."""
     org = submission.enrolment.unit.organisation
     if org is None:
         return None
-    try:
-        from xxgk.web.annual.selectors import assembled_report as assemble
-    except ImportError:  # the annual-report app does not assemble reports yet
-        return None
-    return assemble(org, submission.campaign.year)
+    return annual_selectors.assembled_report(org, submission.campaign.year).model_copy(
+        update={"consolidated": submission.enrolment.consolidates}
+    )
 
 
 def parse_cell(text: str, kind: str) -> int | Decimal | None:
@@ -549,17 +548,17 @@ def recheck_campaign(*, actor: Any, campaign: Campaign) -> int:
     all units. Returns the number of findings."""
     require_supervisor(actor, campaign)
     submissions = list(
-        Submission.objects.filter(campaign=campaign, current__isnull=False).select_related(
-            "current", "enrolment", "enrolment__unit"
-        )
+        Submission.objects.filter(campaign=campaign, current__isnull=False)
+        .select_related("current", "enrolment", "enrolment__unit")
+        .defer("draft", "draft_file", "draft_unread", "draft_corrected")
     )
     reports = {s.pk: Report.model_validate(s.current.report) for s in submissions}
     by_unit = {s.enrolment.unit_id: s.pk for s in submissions}
     previous = {
-        s.enrolment.unit_id: Report.model_validate(s.current.report)
-        for s in Submission.objects.filter(
+        unit_id: Report.model_validate(report)
+        for unit_id, report in Submission.objects.filter(
             enrolment__unit_id__in=list(by_unit), enrolment__year=campaign.year - 1, current__isnull=False
-        ).select_related("current", "enrolment")
+        ).values_list("enrolment__unit_id", "current__report")
     }
     parts: dict[int, list[tuple[str, int]]] = {}
     for child in Enrolment.objects.filter(year=campaign.year, parent__isnull=False).select_related("unit"):

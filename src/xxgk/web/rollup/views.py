@@ -139,7 +139,7 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
         "flags": selectors.deadline_flags(item),
         "changes": item.changes.select_related("actor"),
         "versions": item.versions.all(),
-        "assembled_available": services.assembled_report(item) is not None if can_submit else False,
+        "assembled_available": can_submit and item.enrolment.unit.on_platform,
         "upload_form": forms.UploadForm(),
         "report": selectors.report_of(item),
     }
