@@ -92,3 +92,8 @@ def test_return_correct_resubmit_consolidate_and_notice(
     notice.value.save_as(notice_path)
     text = _docx_text(notice_path)
     assert "通报" in text and rollup_demo.LATE in text and rollup_demo.COPIED_PAIR[1] in text
+
+    page.get_by_role("link", name="指标与图表").click()
+    assert page.evaluate("typeof Chart") == "function"  # served from the app's static files
+    assert page.locator("#chart-distribution").evaluate("c => c.width > 0")
+    assert "（予以公开 + 部分公开）÷ 办理结果总计" in page.locator("main").inner_text()

@@ -91,3 +91,46 @@ def test_notice_lists_per_unit_what_was_found_with_charts() -> None:
     assert _images(bytes(notice.docx)) == 2
     with pytest.raises(RoleRequired):
         documents.generate_notice(actor=m.context.users["jgsw_chengban"], campaign=m.campaigns[2025])
+
+
+@pytest.mark.django_db
+def test_a_unit_that_moved_counts_under_its_parent_of_that_year() -> None:
+    m = mini()
+    office, city_unit = m.context.orgs["office"], m.submission(CITY).enrolment.unit
+    county = services.register_unit(
+        actor=m.supervisor,
+        office=office,
+        year=2025,
+        name="宜春市袁州区人民政府",
+        kind=OrgKind.COUNTY_GOVERNMENT,
+        parent=city_unit,
+        consolidates=True,
+    )
+    mover = services.register_unit(
+        actor=m.supervisor,
+        office=office,
+        year=2025,
+        name="宜春市袁州区税务分局",
+        kind=OrgKind.VERTICAL,
+        parent=county.unit,
+    )
+    services.register_unit(  # the year before it stood directly under the city
+        actor=m.supervisor,
+        office=office,
+        year=2024,
+        name=mover.unit.name,
+        kind=OrgKind.VERTICAL,
+        parent=city_unit,
+    )
+    services.open_campaign(actor=m.supervisor, office=office, year=2024)
+    for year in (2024, 2025):
+        send(m.supervisor, m.submission(mover.unit.name, year), sample(mover.unit.name, year))
+    city_2024 = Enrolment.objects.get(unit__name=CITY, year=2024)
+    _own, region = documents.generate_consolidated(
+        actor=m.supervisor, campaign=m.campaigns[2024], enrolment=city_2024
+    )
+    assert mover.unit.name in region.included
+    _own, county_region = documents.generate_consolidated(
+        actor=m.supervisor, campaign=m.campaigns[2025], enrolment=county
+    )
+    assert county_region.included == [mover.unit.name]
