@@ -203,3 +203,15 @@ def test_dashboard_shows_the_scan_widget() -> None:
     agency = Agency()
     page = _client(agency.drafter).get(reverse("ui:dashboard")).content.decode()
     assert "主动公开巡检" in page and "超过93天未更新" in page
+
+
+def test_channel_counts_for_the_annual_report() -> None:
+    from xxgk.web.publishing.selectors import channel_counts
+
+    agency = Agency()
+    first = agency.published(channels=["website", "wechat"])
+    agency.published(channels=["website"])
+    Agency().published(channels=["website"])  # another agency
+    counts = channel_counts([agency.org.pk], first.published_at.year)
+    assert (counts["website"], counts["wechat"], counts["gazette"]) == (2, 1, 0)
+    assert channel_counts([agency.org.pk], first.published_at.year - 1)["website"] == 0

@@ -34,7 +34,8 @@ CODE_LABELS = {
     INTERPRETATION: "规范性文件未同步解读",
 }
 
-_LINK = re.compile(r"""(?:https?://[^\s"'<>）)]+|(?<![\w/.])/(?:gk|apply|reports)/[^\s"'<>）)]*)""")
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"
+_LINK = re.compile(rf"(?:https?://{_URL_CHARS}+|(?<![\w/.])/(?:gk|apply|reports)/{_URL_CHARS}*)")
 
 
 def findings_for(publication: Publication, *, at_publication: bool = False) -> list[Finding]:

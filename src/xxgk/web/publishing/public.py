@@ -24,6 +24,15 @@ from xxgk.web.publishing.models import (
     Validity,
 )
 
+# The same condition as `listed_publications`, seen from a catalogue node through its
+# publications (a join condition, so counts stay one grouped query).
+_LISTED_VIA_NODE = Q(
+    publications__disclosure=Disclosure.PROACTIVE, publications__index_number__isnull=False
+) & ~Q(publications__state=State.WITHDRAWN)
+
+
+LIST_DEFERRED = ("body", "summary", "organisation__address", "organisation__office_hours")
+
 
 def public_publications() -> QuerySet[Publication]:
     """Everything ever published proactively (a correction in progress keeps its public text)."""
@@ -45,10 +54,33 @@ class Filters:
     validity: str = ""
 
 
-def find(filters: Filters, *, today: date) -> QuerySet[Publication]:
+class Results:
+    """Search results for the paginator: the rows, and their count taken from the search index
+    alone when no other filter applies (the index holds exactly the listed items)."""
+
+    def __init__(self, rows: QuerySet[Publication], known_count: int | None) -> None:
+        self.rows, self._count = rows, known_count
+
+    def count(self) -> int:
+        return self._count if self._count is not None else self.rows.count()
+
+    def __getitem__(self, key):
+        return self.rows[key]
+
+    def __len__(self) -> int:
+        return self.count()
+
+
+def search_results(filters: Filters, *, today: date) -> Results:
+    count = search.match_count(filters.query)
+    only_text = not any((filters.organisation, filters.node, filters.year, filters.issuer, filters.validity))
+    return Results(find(filters, today=today, expected=count), count if only_text else None)
+
+
+def find(filters: Filters, *, today: date, expected: int | None = None) -> QuerySet[Publication]:
     """The public search: text (any substring, see `search`), agency, catalogue node, year of
     publication, issuer (发布机构 or 联合发布机构), 有效性 of the registered document."""
-    rows = search.matching(listed_publications(), filters.query)
+    rows = search.matching(listed_publications(), filters.query, expected=expected)
     if filters.organisation:
         rows = rows.filter(organisation_id=filters.organisation)
     if filters.node:
@@ -67,7 +99,9 @@ def find(filters: Filters, *, today: date) -> QuerySet[Publication]:
         rows = rows.filter(
             registry_document__in=RegulatoryDocument.objects.with_validity(filters.validity, today)
         )
-    return rows.select_related("organisation").order_by("-published_at", "-pk")
+    # Lists show the public version's text (`current_revisions`): leave the working copy's long
+    # fields out, so sorting many matches does not carry them.
+    return rows.select_related("organisation").defer(*LIST_DEFERRED).order_by("-published_at", "-pk")
 
 
 def current_revisions(publications: Iterable[Publication]) -> dict[int, PublicationRevision]:
@@ -91,7 +125,7 @@ def catalogue_tree(organisation: Organisation) -> list[tuple[CatalogueNode, int,
     """Top-level nodes with their listed publication counts and their children."""
     nodes = list(
         CatalogueNode.objects.filter(organisation=organisation, is_active=True)
-        .annotate(count=Count("publications", filter=Q(publications__in=listed_publications())))
+        .annotate(count=Count("publications", filter=_LISTED_VIA_NODE))
         .order_by("position", "pk")
     )
     children: dict[int, list[CatalogueNode]] = {}
@@ -119,7 +153,7 @@ def cleanup_batches(organisation: Organisation) -> QuerySet[CleanupBatch]:
 def last_publication_by_node(organisation: Organisation) -> dict[int, datetime]:
     rows = (
         CatalogueNode.objects.filter(organisation=organisation)
-        .annotate(last=Max("publications__published_at", filter=Q(publications__in=listed_publications())))
+        .annotate(last=Max("publications__published_at", filter=_LISTED_VIA_NODE))
         .values_list("pk", "last")
     )
     return {pk: last for pk, last in rows if last}

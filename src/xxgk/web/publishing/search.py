@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
 _BRACKETS = str.maketrans({c: "〔" for c in "[(（【［"} | {c: "〕" for c in "])）】］"})
@@ -66,16 +66,40 @@ def _tsquery(terms: list[str]) -> str:
     return " & ".join(parts)
 
 
-def matching(queryset: QuerySet, query: str) -> QuerySet:
-    """`queryset` (of publications) limited to those whose indexed text contains every term of `query`."""
+_PG_MATCH = "SELECT publication_id FROM publishing_searchentry WHERE tsv @@ to_tsquery('simple', %s)"
+_FTS5_MATCH = "SELECT rowid FROM publishing_search_fts WHERE publishing_search_fts MATCH %s"
+# From this many matches on, SQLite reads the newest-first index and probes the matches, instead
+# of fetching and sorting every match (the unary + keeps the planner off the id lookup).
+_ORDER_DRIVEN_FROM = 200
+
+
+def match_count(query: str) -> int | None:
+    """How many indexed publications match `query` (the index holds exactly the listed ones)."""
+    terms = _terms(query)
+    if not terms:
+        return None
+    if connection.vendor == "postgresql":
+        sql, param = f"SELECT count(*) FROM ({_PG_MATCH}) m", _tsquery(terms)
+    else:
+        sql, param = f"SELECT count(*) FROM ({_FTS5_MATCH}) m", _fts5_query(terms)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [param])
+        return cursor.fetchone()[0]
+
+
+def matching(queryset: QuerySet, query: str, *, expected: int | None = None) -> QuerySet:
+    """`queryset` (of publications) limited to those whose indexed text contains every term of
+    `query`; `expected` (from `match_count`) lets SQLite pick the cheaper plan."""
     terms = _terms(query)
     if not terms:
         return queryset
     if connection.vendor == "postgresql":
-        sql = "SELECT publication_id FROM publishing_searchentry WHERE tsv @@ to_tsquery('simple', %s)"
-        return queryset.filter(pk__in=RawSQL(sql, [_tsquery(terms)]))
-    sql = "SELECT rowid FROM publishing_search_fts WHERE publishing_search_fts MATCH %s"
-    return queryset.filter(pk__in=RawSQL(sql, [_fts5_query(terms)]))
+        return queryset.filter(pk__in=RawSQL(_PG_MATCH, [_tsquery(terms)]))
+    if expected is not None and expected >= _ORDER_DRIVEN_FROM:
+        table = queryset.model._meta.db_table
+        sql = f'+"{table}"."id" IN ({_FTS5_MATCH})'
+        return queryset.filter(RawSQL(sql, [_fts5_query(terms)], output_field=BooleanField()))
+    return queryset.filter(pk__in=RawSQL(_FTS5_MATCH, [_fts5_query(terms)]))
 
 
 SQLITE_SETUP = (

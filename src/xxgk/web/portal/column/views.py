@@ -50,6 +50,7 @@ def column_index(request: HttpRequest) -> HttpResponse:
 def column_home(request: HttpRequest, org: int) -> HttpResponse:
     agency = _agency(org)
     latest = public.listed_publications().filter(organisation=agency).select_related("organisation")
+    latest = latest.defer(*public.LIST_DEFERRED)
     context = {
         "agency": agency,
         "tree": public.catalogue_tree(agency),
@@ -108,7 +109,7 @@ def search(request: HttpRequest, org: int | None = None) -> HttpResponse:
         validity=request.GET.get("validity", ""),
     )
     searched = any((filters.query, filters.node, filters.year, filters.issuer, filters.validity))
-    page, pairs = _page(request, public.find(filters, today=_today())) if searched else (None, [])
+    page, pairs = _page(request, public.search_results(filters, today=_today())) if searched else (None, [])
     query = request.GET.copy()
     query.pop("page", None)
     context = {

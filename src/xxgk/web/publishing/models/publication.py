@@ -158,9 +158,10 @@ class Publication(models.Model):
         verbose_name_plural = "主动公开信息"
         ordering = ("-published_at", "-pk")
         indexes = (
-            models.Index(fields=("organisation", "state", "published_at")),
-            models.Index(fields=("state", "published_at")),
-            models.Index(fields=("state", "scheduled_at")),
+            # Public lists run newest first, per agency or across all: (…, published_at, id).
+            models.Index(fields=("organisation", "published_at", "id"), name="publishing_pub_org_latest"),
+            models.Index(fields=("published_at", "id"), name="publishing_pub_latest"),
+            models.Index(fields=("state", "scheduled_at"), name="publishing_pub_scheduled"),
         )
         constraints = (
             models.CheckConstraint(
