@@ -11,7 +11,7 @@ from conftest import PERSON, Staff, fresh
 
 from xxgk.web.applications import services
 from xxgk.web.applications import transitions as tr
-from xxgk.web.applications.errors import TransitionRefused
+from xxgk.web.applications.errors import StaleVersion, TransitionRefused
 from xxgk.web.applications.models import Application, CaseEvent, FeeNotice, Letter, State
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
@@ -198,4 +198,20 @@ def test_a_second_extension_is_refused_by_the_core(staff: Staff) -> None:
     with pytest.raises(TransitionRefused) as refused:
         CALLS["extend"](staff, fresh(case))
     assert "只能延长一次" in refused.value.message_zh
+    assert _snapshot(case) == before
+
+
+def test_concurrent_edits_never_lose_an_update(staff: Staff) -> None:
+    case = _case_in(staff, State.REGISTERED)
+    loaded_by_both = fresh(case)
+    services.assign_handler(
+        actor=staff.registrar,
+        application=loaded_by_both,
+        version=loaded_by_both.version,
+        handler=staff.handler,
+    )
+    before = _snapshot(case)
+    with pytest.raises(StaleVersion) as stale:
+        CALLS["request_correction"](staff, loaded_by_both)  # still holds the old version
+    assert "已被他人修改" in stale.value.message_zh
     assert _snapshot(case) == before

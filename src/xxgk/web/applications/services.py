@@ -145,8 +145,10 @@ def _store_due(application: Application, deadline: core.CaseDeadline | None) -> 
     application.due_provisional = bool(deadline and deadline.provisional)
 
 
-def _locked(application: Application, version: int) -> Application:
+def _locked(application: Application, version: int, transition: tr.Transition, actor: Any) -> Application:
+    """The case's row, locked; refused unless `actor` may take `transition` and holds the latest version."""
     case = Application.objects.select_for_update().select_related("organisation").get(pk=application.pk)
+    tr.check(transition, case, actor)
     if case.version != version:
         raise StaleVersion()
     return case
@@ -160,11 +162,10 @@ def _run(
     version: int,
     change: Callable[[Application], _Change],
 ) -> Application:
-    """The one door of every transition on an existing case."""
-    tr.check(transition, application, actor)
+    """The one door of every transition on an existing case: role and state are checked on the
+    locked row, so a concurrent change cannot slip between the check and the write."""
     with transaction.atomic():
-        case = _locked(application, version)
-        tr.check(transition, case, actor)
+        case = _locked(application, version, transition, actor)
         todo = change(case)
         events = core_events(case)
         if todo.event is not None:
@@ -294,8 +295,8 @@ def register(
         raise InvalidInput("unknown channel", "请选择申请渠道。")
     if received_on > _today():
         raise InvalidInput("receipt in the future", "收到申请日期不能晚于今天。")
-    if handler is not None:
-        require_role(handler, organisation, Role.HANDLER)
+    if handler is not None and not has_role(handler, organisation, Role.HANDLER):
+        raise InvalidInput("not a handler", f"{handler} 不是本机关的承办人员。")
     calendar = current_calendar()
     with transaction.atomic():
         intake = _create(
