@@ -28,10 +28,9 @@ from pathlib import Path
 from typing import Any
 
 YEARS = (2021, 2022, 2023, 2024, 2025)
-SET_PHRASES = [
-    f"坚持以公开为常态、不公开为例外，第{i}项工作要求全面落实，推动政务公开标准化规范化建设。"
-    for i in range(40)
-]
+_PHRASES = random.Random("set phrases")
+# Set phrases of the genre: each shared by about 5 % of the units.
+SET_PHRASES = ["".join(chr(_PHRASES.randint(0x4E00, 0x9FA5)) for _ in range(30)) + "。" for _ in range(40)]
 COPIED_PAIRS = 20
 
 
