@@ -122,7 +122,7 @@ def _reviewers(context: DemoContext, key: str, org: Organisation) -> list[User]:
         if created:
             user.set_password(context.password)
             user.save(update_fields=["password"])
-            context.logins.append(DemoLogin(username, f"{org.name} {given}（{Role(role).label}）"))
+        context.logins.append(DemoLogin(username, f"{org.name} {given}（{Role(role).label}）"))
         context.count(created)
         _, made = Membership.objects.get_or_create(user=user, organisation=org, role=role)
         context.count(made)
