@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from playwright.sync_api import expect
 
 from xxgk.web.demo import load_demo
 from xxgk.web.rollup import demo as rollup_demo
@@ -40,6 +41,8 @@ def test_return_correct_resubmit_consolidate_and_notice(
 
     page.get_by_role("navigation", name="主导航").get_by_role("link", name="年报报送").click()
     page.get_by_role("row", name="2025年度").get_by_role("link", name="报送情况").click()
+    page.wait_for_url("**/campaigns/*/")
+    page.wait_for_load_state("load")  # the stylesheet too, before reading a computed colour
     assert "2025年度政府信息公开工作年度报告报送情况" in page.locator("h1").inner_text()
     late = page.locator(f'tr[data-unit="{rollup_demo.LATE}"]')
     assert "late" in (late.get_attribute("class") or "")
@@ -47,18 +50,20 @@ def test_return_correct_resubmit_consolidate_and_notice(
     assert "晚于报送时限" in late.inner_text()
 
     page.get_by_role("link", name=rollup_demo.CARRY_OVER_BREAK, exact=True).click()
+    page.wait_for_url("**/submissions/*/")
     findings = page.locator("#findings ~ article.finding")
     assert "X-CARRY-OVER" in " ".join(findings.all_inner_texts())
     page.get_by_label("退回理由").fill(
         "表三「二、上年结转」与2024年度报告「结转下年度继续办理」不一致，请更正后重新报送。"
     )
     page.get_by_role("button", name="退回", exact=True).click()
-    assert page.locator("#status").inner_text() == "退回"
+    expect(page.locator("#status")).to_have_text("退回")
     page.get_by_role("button", name="退出登录").click()
 
     _log_in(page, staff_site, "zrzy_chengban", context.password)
     page.goto(f"{staff_site.url}/staff/rollup/")
     page.get_by_role("row", name="2025年度").get_by_role("link", name=rollup_demo.CARRY_OVER_BREAK).click()
+    page.wait_for_url("**/submissions/*/")
     assert "退回理由：表三「二、上年结转」" in page.get_by_role("alert").inner_text()
     page.get_by_role("button", name="在第1版基础上更正").click()
     page.wait_for_url("**/draft/")
@@ -68,7 +73,7 @@ def test_return_correct_resubmit_consolidate_and_notice(
             field.fill(str(int(field.input_value()) - rollup_demo.CARRY_OVER_GAP))
     page.get_by_role("button", name="确认并报送").click()
     page.wait_for_url("**/submissions/*/")
-    assert page.locator("#status").inner_text() == "已报"
+    expect(page.locator("#status")).to_have_text("已报")
     assert "X-CARRY-OVER" not in page.locator("main").inner_text()
     page.get_by_role("button", name="退出登录").click()
 
@@ -77,7 +82,7 @@ def test_return_correct_resubmit_consolidate_and_notice(
     page.get_by_role("row", name="2025年度").get_by_role("link", name="报送情况").click()
     page.get_by_label("汇总政府").select_option(label=rollup_demo.CITY)
     page.get_by_role("button", name="生成汇总年度报告").click()
-    assert "已生成宜春市人民政府汇总年度报告" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("已生成宜春市人民政府汇总年度报告")
     with page.expect_download() as consolidated:
         page.get_by_role("link", name="下载DOCX").last.click()
     report_path = tmp_path / consolidated.value.suggested_filename
@@ -86,6 +91,7 @@ def test_return_correct_resubmit_consolidate_and_notice(
     assert "汇总说明" in _docx_text(report_path)
 
     page.get_by_role("button", name="生成通报稿").click()
+    expect(page.locator(".messages")).to_contain_text("已生成通报稿")
     with page.expect_download() as notice:
         page.get_by_role("link", name="下载通报稿（DOCX）").click()
     notice_path = tmp_path / "notice.docx"
@@ -94,6 +100,8 @@ def test_return_correct_resubmit_consolidate_and_notice(
     assert "通报" in text and rollup_demo.LATE in text and rollup_demo.COPIED_PAIR[1] in text
 
     page.get_by_role("link", name="指标与图表").click()
+    page.wait_for_url("**/indicators/")
+    page.wait_for_load_state("load")
     assert page.evaluate("typeof Chart") == "function"  # served from the app's static files
     assert page.locator("#chart-distribution").evaluate("c => c.width > 0")
     assert "（予以公开 + 部分公开）÷ 办理结果总计" in page.locator("main").inner_text()
