@@ -776,8 +776,11 @@ def refresh_due_dates() -> int:
     """Recompute the cached due date of every open case from its events (after a calendar change);
     returns how many changed. Does not bump `version`: nothing a user edits changed."""
     calendar = current_calendar()
-    cases = Application.objects.filter(received_on__isnull=False, state__in=list(tr.OPEN_STATES))
-    changed = 0
+    cases = Application.objects.filter(received_on__isnull=False, state__in=list(tr.OPEN_STATES)).only(
+        "id", "due_on", "due_provisional"
+    )
+    # One UPDATE per distinct new value: few (due dates cluster), however many cases move.
+    changed: dict[tuple[date | None, bool], list[int]] = {}
     for case in cases.prefetch_related("events"):
         try:
             deadline = deadline_for(core_events(case), calendar)
@@ -787,9 +790,13 @@ def refresh_due_dates() -> int:
         due = deadline.due if deadline else None
         provisional = bool(deadline and deadline.provisional)
         if (due, provisional) != (case.due_on, case.due_provisional):
-            Application.objects.filter(pk=case.pk).update(due_on=due, due_provisional=provisional)
-            changed += 1
-    return changed
+            changed.setdefault((due, provisional), []).append(case.pk)
+    for (due, provisional), ids in changed.items():
+        for start in range(0, len(ids), 1000):  # within any database's bound-parameter limit
+            Application.objects.filter(pk__in=ids[start : start + 1000]).update(
+                due_on=due, due_provisional=provisional
+            )
+    return sum(len(ids) for ids in changed.values())
 
 
 # --- reminders -------------------------------------------------------------------------------------------
