@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -25,6 +26,11 @@ err = Console(stderr=True, soft_wrap=True)
 class CheckFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+class Workers(StrEnum):
+    local = "local"
+    celery = "celery"
 
 
 class ExtractFormat(StrEnum):
@@ -91,13 +97,20 @@ def extract_command(
         Path | None, typer.Option("--output", "-o", help="输出文件（xlsx 必须指定；默认输出到屏幕）")
     ] = None,
     jobs: Jobs = 1,
+    workers: Annotated[
+        Workers,
+        typer.Option(
+            "--workers", help="local：本机 --jobs 个进程；celery：分发给 Celery worker（xxgk worker）"
+        ),
+    ] = Workers.local,
+    queue: Annotated[str, typer.Option("--queue", help="Celery 队列（--workers celery 时）")] = "xxgk",
 ) -> None:
     """读取年度报告，输出结构化数据：JSON（每份报告一个对象）或 CSV/XLSX（每个单元格一行）。"""
     from xxgk.checks.registry import run_checks
 
     if fmt is ExtractFormat.xlsx and output is None:
         _fail("XLSX 格式需要用 -o 指定输出文件")
-    outcomes = _read_all(files, jobs)
+    outcomes = _read_all(files, jobs, queue=queue if workers is Workers.celery else None)
     reports = [o.report for o in outcomes if o.report is not None]
     for report in reports:
         report.findings = run_checks(report)
@@ -126,7 +139,8 @@ def extract_command(
     raise typer.Exit(1 if failed and not reports else 0)
 
 
-def _read_all(files: list[Path], jobs: int) -> list[Outcome]:
+def _read_all(files: list[Path], jobs: int, *, queue: str | None = None) -> list[Outcome]:
+    """Every file read, in order: locally in `jobs` processes, or on the Celery workers of `queue`."""
     from xxgk.corpus import expand, read_many
 
     missing = [f for f in files if not f.exists()]
@@ -135,12 +149,28 @@ def _read_all(files: list[Path], jobs: int) -> list[Outcome]:
     paths = expand(files)
     if not paths:
         _fail("没有找到可读取的年度报告文件")
-    if len(paths) == 1:
+    if queue is None and len(paths) == 1:
         return list(read_many(paths))
     columns = (TextColumn("读取报告"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("read", total=len(paths))
-        return list(read_many(paths, jobs=jobs, on_done=lambda _: progress.advance(task)))
+
+        def advance(_: Outcome) -> None:
+            progress.advance(task)
+
+        if queue is None:
+            return list(read_many(paths, jobs=jobs, on_done=advance))
+        return _read_on_workers(paths, queue, advance)
+
+
+def _read_on_workers(paths: list[Path], queue: str, on_done: Callable[[Outcome], None]) -> list[Outcome]:
+    from xxgk.web.jobs.engine_tasks import NoWorkers, read_on_workers
+
+    try:
+        return list(read_on_workers(paths, queue=queue, on_done=on_done))
+    except NoWorkers as exc:
+        _fail(exc.message_zh)
+        raise
 
 
 def _read_single(path: Path) -> Report:

@@ -136,5 +136,5 @@ XXGK_API_RATE_ANON = os.environ.get("XXGK_API_RATE_ANON", "120/min")
 XXGK_API_RATE_TOKEN = os.environ.get("XXGK_API_RATE_TOKEN", "600/min")
 
 # Background jobs: with XXGK_CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0) they go to Celery
-# workers (`xxgk worker`); without it (the embedded default) they run in-process, at once.
-XXGK_CELERY_BROKER_URL = os.environ.get("XXGK_CELERY_BROKER_URL") or None
+# workers (`xxgk worker`); without it (the embedded default) they run in-process, at once. The
+# variable is read by xxgk.web.jobs.celery_app, which `xxgk extract --workers celery` uses without Django.

@@ -1,5 +1,5 @@
-"""URLs of the REST API (/api/): version 1, its OpenAPI document and offline docs, the staff page
-of personal tokens, and JSON errors for unknown paths and methods."""
+"""URLs of the REST API (/api/): version 1, its OpenAPI document and offline docs, the staff pages
+of personal tokens and of background jobs, and JSON errors for unknown paths and methods."""
 
 from django.urls import URLPattern, include, path, re_path
 
@@ -22,5 +22,6 @@ urlpatterns = [
     path("docs", views.docs, name="api-docs"),
     path("docs/assets/<str:name>", views.docs_asset, name="api-docs-asset"),
     path("tokens/", include("xxgk.web.api.staff_urls")),
+    path("jobs/", include("xxgk.web.jobs.urls")),
     re_path(r"^.*$", views.not_found),
 ]
