@@ -216,14 +216,41 @@ def _populate(count: int, rng: random.Random) -> tuple[list[int], dict[int, list
     return [org.pk for org in orgs], nodes
 
 
+def _existing(database: str, pg_url: str) -> tuple[list[int], dict[int, list[int]]]:
+    path = Path(tempfile.gettempdir()) / "xxgk-portal-bench.sqlite3"
+    os.environ["XXGK_DATABASE_URL"] = f"sqlite:///{path}" if database == "sqlite" else pg_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.web.settings")
+    import django
+
+    django.setup()
+    from xxgk.web.orgs.models import Organisation
+    from xxgk.web.publishing.models import CatalogueNode
+
+    orgs = list(
+        Organisation.objects.filter(name__startswith="基准测试").order_by("pk").values_list("pk", flat=True)
+    )
+    nodes = {
+        org: list(
+            CatalogueNode.objects.filter(organisation_id=org).order_by("pk").values_list("pk", flat=True)
+        )
+        for org in orgs
+    }
+    return orgs, nodes
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def _serve(port: int) -> subprocess.Popen:
+def _serve(port: int, persistent: bool) -> subprocess.Popen:
     env = {**os.environ, "XXGK_ALLOWED_HOSTS": "127.0.0.1"}
+    if persistent:
+        env["DJANGO_SETTINGS_MODULE"] = "portal_bench_settings"
+        env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, (str(Path(__file__).resolve().parent), env.get("PYTHONPATH")))
+        )
     server = subprocess.Popen(
         [
             sys.executable,
@@ -255,6 +282,10 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument(
+        "--persistent", action="store_true", help="keep database connections open (CONN_MAX_AGE=60)"
+    )
+    parser.add_argument("--reuse", action="store_true", help="serve the database built by the last run")
     args = parser.parse_args()
 
     began = time.perf_counter()

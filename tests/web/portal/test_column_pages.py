@@ -160,9 +160,11 @@ def test_catalogue_exports() -> None:
     assert Client().get(reverse("portal:catalogue_export", args=[agency.org.pk, "pdf"])).status_code == 404
 
 
-def test_column_home_lists_catalogue_nodes_with_counts() -> None:
+def test_column_home_lists_catalogue_nodes_and_latest_items() -> None:
     agency = Agency()
-    agency.published(nodes=[agency.node("财政预算、决算信息")])
+    agency.published(title="2026年部门预算", nodes=[agency.node("财政预算、决算信息")])
     page = _get("column_home", agency.org.pk)
-    assert "第二十条第（七）项" in page and "（1）" in page
+    assert "第二十条第（七）项" in page and "2026年部门预算" in page
     assert "/reports/" in page
+    node_page = _get("column_node", agency.org.pk, agency.node("财政预算、决算信息").pk)
+    assert "2026年部门预算" in node_page and "共 1 条" in node_page

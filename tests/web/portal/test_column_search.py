@@ -120,3 +120,19 @@ def test_search_page_paginates(published) -> None:
     assert "共 22 条，第 1/2 页" in first
     second = client.get(url, {"q": "预算", "page": 2}).content.decode()
     assert second.count("预算执行情况第") + second.count("部门预算") == 2
+
+
+@pytest.mark.parametrize("order_driven_from", [0, 10**9])
+def test_both_query_plans_give_the_same_results(published, monkeypatch, order_driven_from) -> None:
+    from xxgk.web.publishing import search
+
+    monkeypatch.setattr(
+        search, "_ORDER_DRIVEN_FROM", {"sqlite": order_driven_from, "postgresql": order_driven_from}
+    )
+    results = public.search_results(Filters(query="征收"), today=date(2026, 12, 1))
+    assert results.count() == 1
+    assert [p.title for p in results[0:20]] == ["关于集体土地征收补偿标准的公告"]
+    filtered = public.search_results(
+        Filters(query="公告", organisation=published["agency"].org.pk), today=date(2026, 12, 1)
+    )
+    assert [p.title for p in filtered[0:20]] == ["关于集体土地征收补偿标准的公告"]

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from xxgk.web.orgs.models import Organisation
@@ -121,18 +121,16 @@ def public_publication(organisation: Organisation, pk: int) -> Publication:
     )
 
 
-def catalogue_tree(organisation: Organisation) -> list[tuple[CatalogueNode, int, list[CatalogueNode]]]:
-    """Top-level nodes with their listed publication counts and their children."""
+def catalogue_tree(organisation: Organisation) -> list[tuple[CatalogueNode, list[CatalogueNode]]]:
+    """Top-level nodes in order, each with its children."""
     nodes = list(
-        CatalogueNode.objects.filter(organisation=organisation, is_active=True)
-        .annotate(count=Count("publications", filter=_LISTED_VIA_NODE))
-        .order_by("position", "pk")
+        CatalogueNode.objects.filter(organisation=organisation, is_active=True).order_by("position", "pk")
     )
     children: dict[int, list[CatalogueNode]] = {}
     for node in nodes:
         if node.parent_id:
             children.setdefault(node.parent_id, []).append(node)
-    return [(node, node.count, children.get(node.pk, [])) for node in nodes if node.parent_id is None]
+    return [(node, children.get(node.pk, [])) for node in nodes if node.parent_id is None]
 
 
 def registry(

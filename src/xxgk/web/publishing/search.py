@@ -68,9 +68,12 @@ def _tsquery(terms: list[str]) -> str:
 
 _PG_MATCH = "SELECT publication_id FROM publishing_searchentry WHERE tsv @@ to_tsquery('simple', %s)"
 _FTS5_MATCH = "SELECT rowid FROM publishing_search_fts WHERE publishing_search_fts MATCH %s"
-# From this many matches on, SQLite reads the newest-first index and probes the matches, instead
-# of fetching and sorting every match (the unary + keeps the planner off the id lookup).
-_ORDER_DRIVEN_FROM = 200
+# Two plans for "matches, newest first": fetch every match and sort (cheap for few matches), or
+# read the newest-first index and probe each row (cheap when many rows match). Neither planner
+# knows the match count in advance; `match_count` does, so the query is written to force one:
+# SQLite takes the index for many matches when the unary + hides the id lookup from it;
+# PostgreSQL fetches the matches first when they come as an array (= ANY(ARRAY(…))).
+_ORDER_DRIVEN_FROM = {"sqlite": 200, "postgresql": 2000}
 
 
 def match_count(query: str) -> int | None:
@@ -93,10 +96,14 @@ def matching(queryset: QuerySet, query: str, *, expected: int | None = None) -> 
     terms = _terms(query)
     if not terms:
         return queryset
+    table = queryset.model._meta.db_table
+    many = expected is not None and expected >= _ORDER_DRIVEN_FROM.get(connection.vendor, 0)
     if connection.vendor == "postgresql":
+        if expected is not None and not many:
+            sql = f'"{table}"."id" = ANY(ARRAY({_PG_MATCH}))'
+            return queryset.filter(RawSQL(sql, [_tsquery(terms)], output_field=BooleanField()))
         return queryset.filter(pk__in=RawSQL(_PG_MATCH, [_tsquery(terms)]))
-    if expected is not None and expected >= _ORDER_DRIVEN_FROM:
-        table = queryset.model._meta.db_table
+    if many:
         sql = f'+"{table}"."id" IN ({_FTS5_MATCH})'
         return queryset.filter(RawSQL(sql, [_fts5_query(terms)], output_field=BooleanField()))
     return queryset.filter(pk__in=RawSQL(_FTS5_MATCH, [_fts5_query(terms)]))
