@@ -44,6 +44,8 @@ def test_the_report_page_links_every_number_to_its_cases(demo, org) -> None:
     assert f'href="{_cell(org, "table3", "carried_out", "natural_person")}"' in html
     assert f'href="{_cell(org, "table4", "review", "pending")}"' in html
     assert "核查结果" in html
+    assert f'href="{reverse("annual:figures", args=(org.pk, 2024))}"' in html
+    assert f'href="{reverse("publishing:registry")}?org={org.pk}"' in html
 
 
 def test_drill_down_shows_names_to_the_agencys_staff_only(demo, org) -> None:

@@ -57,11 +57,15 @@ def _grid(report: Report, table: Table, link: Link) -> TableView:
     return TableView(table.key, table.title, columns, rows)
 
 
-def listed_table2(report: Report) -> list[tuple[str, str, str]]:
-    """Table 二 as (row, column, value) lines: its rows have different columns."""
+def listed_table2(report: Report, link: Link) -> list[tuple[str, str, Cell]]:
+    """Table 二 as (row, column, cell) lines: its rows have different columns."""
     table = report.spec.table2
     return [
-        (f"{row.caption} {row.label}", col.label, fmt(report.table2[row.key][col.key]))
+        (
+            f"{row.caption} {row.label}",
+            col.label,
+            Cell(fmt(report.table2[row.key][col.key]), link(table.key, row.key, col.key)),
+        )
         for row in table.rows
         for col in table.columns_of(row)
     ]

@@ -57,19 +57,25 @@ def report_detail(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
     report = assembly.assembled_report(org, year)
     findings = check_report(report, selectors.published_report(org, year - 1))
 
-    def link(table: str, row: str, column: str) -> str:
-        return reverse("annual:cases", args=(org.pk, year, table, row, column))
+    can_edit = has_role(request.user, org, services.EDIT_ROLES)
+
+    def link(table: str, row: str, column: str) -> str | None:
+        if table != "table2":
+            return reverse("annual:cases", args=(org.pk, year, table, row, column))
+        if row not in YearlyFigures.ROWS:  # 规章、行政规范性文件: the registry's documents
+            return f"{reverse('publishing:registry')}?org={org.pk}"
+        return reverse("annual:figures", args=(org.pk, year)) if can_edit else None
 
     context: dict[str, Any] = {
         "org": org,
         "year": year,
         "report": report,
         "tables": presentation.grid_tables(report, link),
-        "table2": presentation.listed_table2(report),
+        "table2": presentation.listed_table2(report, link),
         "findings": findings,
         "errors": [f for f in findings if f.is_error],
         "versions": selectors.versions_of(org, year),
-        "can_edit": has_role(request.user, org, services.EDIT_ROLES),
+        "can_edit": can_edit,
         "can_publish": has_role(request.user, org, services.PUBLISH_ROLES),
         "can_override": has_role(request.user, org, services.OVERRIDE_ROLE),
         "publish_form": PublishForm(),
