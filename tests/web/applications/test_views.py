@@ -134,3 +134,59 @@ def test_work_list_and_widget(staff: Staff) -> None:
     assert case.number in page and "已逾期" in page
     dashboard = client.get(reverse("ui:dashboard")).content.decode()
     assert "依申请公开待办" in dashboard
+
+
+def test_by_handler_list(staff: Staff) -> None:
+    mine = staff.register(received_on=date(2025, 3, 3))
+    unassigned = staff.register(received_on=date(2025, 3, 3), handler=None)
+    client = _client(staff.registrar)
+    overview = client.get(reverse("applications:list") + "?list=handlers").content.decode()
+    assert "刘洋（jgsw_chengban）" in overview and "未指定承办人" in overview
+    page = client.get(
+        reverse("applications:list") + f"?list=handlers&handler={staff.handler.pk}"
+    ).content.decode()
+    assert mine.number in page and unassigned.number not in page
+    page = client.get(reverse("applications:list") + "?list=handlers&handler=none").content.decode()
+    assert unassigned.number in page and mine.number not in page
+
+
+def test_consultation_shows_the_third_partys_time(staff: Staff) -> None:
+    case = staff.register(received_on=date(2025, 3, 3))
+    services.start_consultation(
+        actor=staff.handler, application=case, version=case.version, on=date(2025, 3, 10), consulted="某公司"
+    )
+    page = _client(staff.handler).get(reverse("applications:detail", args=[case.pk])).content.decode()
+    # 15 working days after Mon 3/10 → Mon 2025-03-31.
+    assert "2025-03-31" in page and "第三十二条" in page
+
+
+def test_export_view_is_a_workbook(staff: Staff) -> None:
+    staff.register()
+    response = _client(staff.supervisor).get(reverse("applications:export") + "?list=all")
+    assert response.status_code == 200 and response.content.startswith(b"PK")
+
+
+def test_letter_edit_page(staff: Staff) -> None:
+    case = staff.register()
+    services.draft_reply(actor=staff.handler, application=case, version=case.version, outcome="granted")
+    letter = case.letters.get()
+    client = _client(staff.handler)
+    url = reverse("applications:letter_edit", args=[letter.pk])
+    assert "第三十六条第（二）项" in client.get(url).content.decode()
+    client.post(url, {"version": letter.version, "body": "张小明：\n\n已修改。"})
+    letter.refresh_from_db()
+    assert letter.body == "张小明：\n\n已修改。"
+    stale = client.post(url, {"version": letter.version - 1, "body": "覆盖"}).content.decode()
+    assert "已被他人修改" in stale
+
+
+def test_calendar_page_is_for_system_administrators(staff: Staff) -> None:
+    assert _client(staff.admin).get(reverse("applications:calendar")).status_code == 403
+    client = _client(staff.superuser)
+    assert client.get(reverse("applications:calendar")).status_code == 200
+    response = client.post(
+        reverse("applications:calendar_change"),
+        {"action": "set_day", "day": "2025-03-10", "is_workday": "0", "note": "本地节日"},
+        follow=True,
+    )
+    assert "工作日历已更新" in response.content.decode() and "本地节日" in response.content.decode()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
-from xxgk.deadlines import CaseDeadline, DeadlineError
+from xxgk.deadlines import CaseDeadline, DeadlineError, EventKind
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import core_events, deadline_for
 from xxgk.web.applications.models import (
@@ -25,6 +25,8 @@ from xxgk.web.orgs.scoping import get_visible, scope, visible_orgs
 from xxgk.workdays import add_working_days
 
 WORK_LIST_WORKING_DAYS = 5
+CONSULTATION_WORKING_DAYS = 15
+"""第三十二条: the third party gives its opinion within 15 working days of receiving the request."""
 
 
 def applications_for(user: Any) -> QuerySet[Application]:
@@ -69,7 +71,39 @@ def overdue(user: Any, today: date) -> QuerySet[Application]:
 
 
 def by_handler(user: Any, handler: Any) -> QuerySet[Application]:
+    """Open cases of one handler (`handler` None: the unassigned ones)."""
     return open_cases(user).filter(handler=handler).order_by("due_on", "id")
+
+
+def handler_load(user: Any, today: date) -> list[dict[str, Any]]:
+    """Open cases per handler (and unassigned), with how many are overdue: the "by handler" list."""
+    rows = (
+        open_cases(user)
+        .values("handler", "handler__username", "handler__last_name", "handler__first_name")
+        .annotate(open=Count("id"), overdue=Count("id", filter=Q(due_on__lt=today)))
+        .order_by("-overdue", "-open")
+    )
+    return [
+        {
+            "handler": row["handler"],
+            "name": f"{row['handler__last_name']}{row['handler__first_name']}（{row['handler__username']}）"
+            if row["handler"]
+            else "未指定承办人",
+            "open": row["open"],
+            "overdue": row["overdue"],
+        }
+        for row in rows
+    ]
+
+
+def consultation_due(application: Application) -> date | None:
+    """While a consultation is open: the last day of the third party's 15 working days (第三十二条)."""
+    if application.state != State.CONSULTING:
+        return None
+    started = application.events.filter(kind=EventKind.CONSULTATION_STARTED).order_by("-on", "-id").first()
+    if started is None:
+        return None
+    return add_working_days(started.on, CONSULTATION_WORKING_DAYS, calendar=current_calendar()).due
 
 
 def search(

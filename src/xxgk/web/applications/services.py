@@ -66,8 +66,6 @@ ATTACHMENT_TYPES: dict[str, tuple[bytes, ...]] = {
 }
 FEE_PAYMENT_WORKING_DAYS = 20
 """国办函〔2020〕109号 as applied: pay within 20 working days from the day after the notice."""
-CONSULTATION_WORKING_DAYS = 15
-"""第三十二条: the third party answers within 15 working days of receiving the request."""
 REMINDER_WORKING_DAYS = 3
 
 

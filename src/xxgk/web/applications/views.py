@@ -37,6 +37,7 @@ LISTS = {
     "due_soon": f"{selectors.WORK_LIST_WORKING_DAYS}个工作日内到期",
     "overdue": "已逾期",
     "mine": "我承办的",
+    "handlers": "按承办人",
     "submitted": "待确认收到",
     "all": "全部",
 }
@@ -51,6 +52,11 @@ def _list(request: HttpRequest, which: str) -> Any:
         return selectors.overdue(user, today)
     if which == "mine":
         return selectors.by_handler(user, user)
+    if which == "handlers":
+        handler = request.GET.get("handler", "")
+        if handler.isdigit():
+            return selectors.by_handler(user, int(handler))
+        return selectors.by_handler(user, None) if handler == "none" else selectors.open_cases(user).none()
     if which == "submitted":
         return selectors.awaiting_receipt(user)
     if which == "all":
@@ -73,6 +79,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "cases": cases,
             "today": timezone.localdate(),
             "can_register": bool(selectors.registering_orgs(request.user).exists()),
+            "handler_load": selectors.handler_load(request.user, timezone.localdate())
+            if which == "handlers"
+            else None,
         },
     )
 
@@ -143,6 +152,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "person": personal_view(case, request.user),
         "may_see_personal": personal,
         "deadline": selectors.deadline_of(case),
+        "consultation_due": selectors.consultation_due(case),
         "events": case.events.all(),
         "letters": letters,
         "draft": draft,
