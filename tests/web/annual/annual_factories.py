@@ -58,6 +58,7 @@ def remedy(
     filed: dt.date,
     decided: dt.date | None = None,
     result: str = "",
+    voided: bool = False,
     save: bool = True,
 ) -> Remedy:
     case = Remedy(
@@ -68,6 +69,8 @@ def remedy(
         filed_on=filed,
         decided_on=decided if result else None,
         result=result if decided else "",
+        voided=voided,
+        void_reason="登记有误" if voided else "",
     )
     if save:
         case.save()
