@@ -10,8 +10,8 @@ import pytest
 from django.db import transaction
 
 from xxgk.web.applications import services
+from xxgk.web.applications.intake import ApplicantData
 from xxgk.web.applications.models import Application
-from xxgk.web.applications.services import ApplicantData
 from xxgk.web.demo import DemoContext
 from xxgk.web.orgs.demo import load as load_orgs
 

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from xxgk.web.applications import export, services
 from xxgk.web.applications.errors import StaleVersion, TransitionRefused
+from xxgk.web.applications.letter_docx import letter_bytes
 from xxgk.web.applications.letters import REMEDY_ZH, REPLY_OUTCOMES, CaseFacts, reply_body
 from xxgk.web.applications.models import OUTCOME_KEYS, Application
 
@@ -88,7 +89,7 @@ def test_sent_letter_is_a_gongwen_docx_and_frozen(staff: Staff) -> None:
     assert staff.org.name in text and "六十日内" in text
     fonts = {r._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) for p in doc.paragraphs for r in p.runs}
     assert "仿宋_GB2312" in fonts and "方正小标宋简体" in fonts
-    assert services.letter_docx(letter) == stored
+    assert letter_bytes(letter) == stored
 
 
 @pytest.mark.django_db

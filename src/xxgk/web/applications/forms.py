@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from xxgk.deadlines import MAX_EXTENSION_WORKING_DAYS
+from xxgk.web.applications.intake import ApplicantData, Upload
 from xxgk.web.applications.letters import REPLY_OUTCOMES
 from xxgk.web.applications.models import (
     APPLICANT_KIND_CHOICES,
@@ -18,7 +19,6 @@ from xxgk.web.applications.models import (
     IdentityDocument,
     InfoForm,
 )
-from xxgk.web.applications.services import ApplicantData, Upload
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -11,6 +11,8 @@ from docx.shared import Pt
 
 from xxgk.render import docx as gongwen
 from xxgk.web.applications.letters import chinese_date
+from xxgk.web.applications.models import Application, Letter, LetterKind
+from xxgk.web.orgs.models import Organisation
 
 
 def render_letter(
@@ -50,3 +52,30 @@ def render_letter(
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def _contact_line(organisation: Organisation) -> str:
+    parts = [
+        f"联系电话：{organisation.phone}" if organisation.phone else "",
+        f"通讯地址：{organisation.address}" if organisation.address else "",
+    ]
+    return "；".join(p for p in parts if p)
+
+
+def render_for(letter: Letter, case: Application, issued_on: date | None) -> bytes:
+    """`letter` of `case` as DOCX, dated `issued_on` (blank date line for a draft)."""
+    return render_letter(
+        title=LetterKind(letter.kind).label,
+        number=case.number,
+        body=letter.body,
+        organisation=case.organisation.name,
+        issued_on=issued_on,
+        contact=_contact_line(case.organisation),
+    )
+
+
+def letter_bytes(letter: Letter) -> bytes:
+    """The DOCX stored when the letter was issued, or a rendering of it (drafts, demo letters)."""
+    if letter.docx:
+        return bytes(letter.docx)
+    return render_for(letter, letter.application, letter.issued_on)

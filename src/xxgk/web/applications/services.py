@@ -24,7 +24,8 @@ from xxgk.web.applications import transitions as tr
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import core_events, deadline_for, row_fields
 from xxgk.web.applications.errors import InvalidInput, StaleVersion, TransitionRefused
-from xxgk.web.applications.letter_docx import render_letter
+from xxgk.web.applications.intake import ApplicantData, Intake, Upload, validate_uploads
+from xxgk.web.applications.letter_docx import render_for
 from xxgk.web.applications.letters import (
     REPLY_OUTCOMES,
     CaseFacts,
@@ -52,54 +53,9 @@ from xxgk.workdays import WorkCalendar, add_working_days
 
 log = logging.getLogger(__name__)
 
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
-ATTACHMENT_MAX_FILES = 5
-# Extension → magic bytes the content must start with (the browser's content type is not trusted).
-ATTACHMENT_TYPES: dict[str, tuple[bytes, ...]] = {
-    "pdf": (b"%PDF",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "docx": (b"PK\x03\x04",),
-    "ofd": (b"PK\x03\x04",),
-    "doc": (b"\xd0\xcf\x11\xe0",),
-}
 FEE_PAYMENT_WORKING_DAYS = 20
 """国办函〔2020〕109号 as applied: pay within 20 working days from the day after the notice."""
 REMINDER_WORKING_DAYS = 3
-
-
-@dataclass(frozen=True)
-class ApplicantData:
-    """What 第二十九条 asks of an application (applicant, description, form and delivery)."""
-
-    applicant_kind: str
-    name: str
-    id_type: str
-    id_number: str
-    phone: str
-    description: str
-    info_form: str
-    delivery: str
-    contact_person: str = ""
-    email: str = ""
-    address: str = ""
-    postcode: str = ""
-
-
-@dataclass(frozen=True)
-class Upload:
-    filename: str
-    content_type: str
-    content: bytes
-
-
-@dataclass(frozen=True)
-class Intake:
-    """A new case and its tracking secret (shown once; only its hash is kept)."""
-
-    application: Application
-    secret: str
 
 
 @dataclass
@@ -193,27 +149,11 @@ def _user(actor: Any) -> User | None:
     return actor if isinstance(actor, User) else None
 
 
-def _validate_uploads(uploads: Sequence[Upload]) -> None:
-    if len(uploads) > ATTACHMENT_MAX_FILES:
-        raise InvalidInput("too many files", f"附件最多 {ATTACHMENT_MAX_FILES} 个。")
-    allowed = "、".join(sorted(ATTACHMENT_TYPES))
-    for upload in uploads:
-        if len(upload.content) > ATTACHMENT_MAX_BYTES:
-            raise InvalidInput(
-                "file too large", f"附件“{upload.filename}”超过 {ATTACHMENT_MAX_BYTES // (1024 * 1024)} MB。"
-            )
-        ext = upload.filename.rsplit(".", 1)[-1].lower() if "." in upload.filename else ""
-        if ext not in ATTACHMENT_TYPES or not upload.content.startswith(ATTACHMENT_TYPES[ext]):
-            raise InvalidInput(
-                "file type refused", f"附件“{upload.filename}”的类型不支持，仅接受 {allowed} 文件。"
-            )
-
-
 def _create(
     *, organisation: Organisation, channel: str, data: ApplicantData, uploads: Sequence[Upload], **fields: Any
 ) -> Intake:
     """Insert a new case (inside the caller's transaction) with a fresh number and secret."""
-    _validate_uploads(uploads)
+    validate_uploads(uploads)
     secret = tracking.new_secret()
     for _ in range(5):
         try:
@@ -224,7 +164,7 @@ def _create(
                     secret_hash=tracking.hash_secret(secret),
                     channel=channel,
                     submitted_at=timezone.now(),
-                    **_applicant_fields(data),
+                    **data.fields(),
                     **fields,
                 )
             break
@@ -241,16 +181,6 @@ def _create(
             content=upload.content,
         )
     return Intake(application, secret)
-
-
-def _applicant_fields(data: ApplicantData) -> dict[str, str]:
-    values = {name: str(getattr(data, name)).strip() for name in ApplicantData.__dataclass_fields__}
-    missing = [name for name in ("name", "id_number", "phone", "description") if not values[name]]
-    if missing:
-        raise InvalidInput(
-            f"missing {missing}", "请填写申请人姓名或名称、身份证明号码、联系电话和所需信息描述。"
-        )
-    return values
 
 
 # --- intake ---------------------------------------------------------------------------------------
@@ -664,35 +594,9 @@ def withdraw(*, actor: Any, application: Application, version: int, on: date) ->
 # --- letters ------------------------------------------------------------------------------------------
 
 
-def _contact_line(organisation: Organisation) -> str:
-    parts = [
-        f"联系电话：{organisation.phone}" if organisation.phone else "",
-        f"通讯地址：{organisation.address}" if organisation.address else "",
-    ]
-    return "；".join(p for p in parts if p)
-
-
-def letter_docx(letter: Letter) -> bytes:
-    """The stored DOCX of an issued letter, or a fresh rendering of a draft."""
-    if letter.docx:
-        return bytes(letter.docx)
-    return _render(letter, letter.application, None)
-
-
-def _render(letter: Letter, case: Application, issued_on: date | None) -> bytes:
-    return render_letter(
-        title=LetterKind(letter.kind).label,
-        number=case.number,
-        body=letter.body,
-        organisation=case.organisation.name,
-        issued_on=issued_on,
-        contact=_contact_line(case.organisation),
-    )
-
-
 def _freeze(letter: Letter, case: Application, on: date) -> None:
     letter.issued_on = on
-    letter.docx = _render(letter, case, on)
+    letter.docx = render_for(letter, case, on)
     letter.save(update_fields=["issued_on", "docx", "updated_at"])
 
 

@@ -26,6 +26,7 @@ from xxgk.web.applications.forms import (
     LetterForm,
     RegistrationForm,
 )
+from xxgk.web.applications.letter_docx import letter_bytes
 from xxgk.web.applications.masking import may_see_personal, personal_view
 from xxgk.web.applications.models import LetterKind, State
 from xxgk.web.audit.selectors import events_for_object
@@ -207,7 +208,7 @@ def letter_download(request: HttpRequest, pk: int) -> HttpResponse:
     if not may_see_personal(request.user, letter.application.organisation):
         raise PermissionDenied("告知书含申请人个人信息，仅承办机关工作人员可以下载。")
     name = f"{LetterKind(letter.kind).label}-{letter.application.number}.docx"
-    return FileResponse(io.BytesIO(services.letter_docx(letter)), as_attachment=True, filename=name)
+    return FileResponse(io.BytesIO(letter_bytes(letter)), as_attachment=True, filename=name)
 
 
 @login_required

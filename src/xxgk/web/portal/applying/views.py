@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from xxgk.web.applications import selectors, services, throttle
 from xxgk.web.applications.errors import ApplicationError
+from xxgk.web.applications.letter_docx import letter_bytes
 from xxgk.web.applications.masking import mask
 from xxgk.web.applications.models import Application
 from xxgk.web.portal.applying.forms import OnlineApplicationForm, TrackForm
@@ -99,5 +100,5 @@ def reply_letter(request: HttpRequest) -> HttpResponse:
     if not reply:
         raise Http404(NOT_FOUND_ZH)
     return FileResponse(
-        io.BytesIO(services.letter_docx(reply)), as_attachment=True, filename=f"答复告知书-{case.number}.docx"
+        io.BytesIO(letter_bytes(reply)), as_attachment=True, filename=f"答复告知书-{case.number}.docx"
     )
