@@ -58,7 +58,7 @@ def _through_review(staff: Staff, outcome: str = "granted") -> Application:
 
 
 @pytest.mark.django_db
-def test_letter_is_editable_while_drafted_only(staff: Staff) -> None:
+def test_letter_is_editable_until_approved(staff: Staff) -> None:
     case = _through_review(staff)
     letter = case.letters.get()
     edited = services.edit_letter(
@@ -67,10 +67,14 @@ def test_letter_is_editable_while_drafted_only(staff: Staff) -> None:
     with pytest.raises(StaleVersion):
         services.edit_letter(actor=staff.reviewer, letter=letter, version=letter.version, body="x")
     case = services.review(actor=staff.reviewer, application=fresh(case), version=fresh(case).version)
+    edited = services.edit_letter(
+        actor=staff.approver, letter=edited, version=edited.version, body="张小明：\n\n审核后修改。"
+    )
+    services.approve(actor=staff.approver, application=fresh(case), version=fresh(case).version)
     with pytest.raises(TransitionRefused):
         services.edit_letter(actor=staff.handler, letter=edited, version=edited.version, body="再改")
     edited.refresh_from_db()
-    assert edited.body == "张小明：\n\n修改后的答复。"
+    assert edited.body == "张小明：\n\n审核后修改。"
 
 
 @pytest.mark.django_db
@@ -107,3 +111,22 @@ def test_export_masks_personal_data_for_supervisors_only(staff: Staff) -> None:
     _, masked = rows(staff.supervisor)
     assert "张小明" not in masked and "360902199001011234" not in masked and "13907950000" not in masked
     assert "张**" in masked and "360*************34" in masked
+
+
+@pytest.mark.django_db
+def test_abandonment_sends_its_notice(staff: Staff) -> None:
+    case = staff.register()
+    case = services.request_correction(
+        actor=staff.handler,
+        application=case,
+        version=case.version,
+        on=date(2025, 3, 5),
+        what="写明文号",
+        respond_by=date(2025, 3, 19),
+    )
+    case = services.abandon_uncorrected(
+        actor=staff.handler, application=case, version=case.version, on=date(2025, 3, 20)
+    )
+    notice = case.letters.get(kind="reply")
+    assert notice.outcome == "other.no_correction" and notice.issued_on == date(2025, 3, 20)
+    assert "视为您放弃申请" in notice.body and "第三十条" in notice.body and REMEDY_ZH in notice.body

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from xxgk import deadlines as core
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import row_fields
-from xxgk.web.applications.letters import CaseFacts, reply_body
+from xxgk.web.applications.letters import CaseFacts, abandonment_body, reply_body
 from xxgk.web.applications.models import (
     APPLICANT_KIND_CHOICES,
     OUTCOME_CHOICES,
@@ -208,6 +208,10 @@ def _plan(
         plan.letter = Letter(
             kind=LetterKind.REPLY, outcome=outcome, body=reply_body(facts, outcome), issued_on=replied
         )
+    if case.state == State.ABANDONED:
+        facts = CaseFacts(case.name, received, case.description)
+        body = abandonment_body(facts, outcome)
+        plan.letter = Letter(kind=LetterKind.REPLY, outcome=outcome, body=body, issued_on=case.concluded_on)
     case.outcome = outcome
     return plan
 

@@ -98,7 +98,18 @@ _DECISIONS: dict[str, str] = {
 }
 
 REPLY_OUTCOMES: tuple[str, ...] = tuple(_DECISIONS)
-"""Outcomes a reply letter can state (逾期不补正/逾期不缴费 conclude without a reply)."""
+"""Outcomes a drafted reply can state; 逾期不补正 and 逾期不缴费 conclude by `abandonment_body`."""
+
+_ABANDONED: dict[str, str] = {
+    "other.no_correction": (
+        "本机关已告知您对申请作出补正，您无正当理由逾期未补正。根据{regulation}第三十条的规定，视为您放弃申请，"
+        "本机关不再处理该政府信息公开申请。"
+    ),
+    "other.no_fee": (
+        "本机关已向您发出收费通知，您逾期未按收费通知要求缴纳信息处理费。根据{regulation}第四十二条和{basis}的规定，"
+        "视为您放弃申请，本机关不再处理该政府信息公开申请。"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -165,3 +176,9 @@ def fee_body(facts: CaseFacts, quote: FeeQuote, pay_by: date) -> str:
         f"请您于{chinese_date(pay_by)}前（收到本通知次日起20个工作日内）缴纳。发出收费通知至您缴纳费用的期间"
         "不计算在答复期限内。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
     )
+
+
+def abandonment_body(facts: CaseFacts, outcome: str) -> str:
+    """The notice that an application is deemed abandoned (other.no_correction, other.no_fee)."""
+    text = _ABANDONED[outcome].format(regulation=REGULATION, basis=BASIS_ZH)
+    return _join(facts, _opening(facts), text, REMEDY_ZH)

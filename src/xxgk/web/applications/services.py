@@ -29,6 +29,7 @@ from xxgk.web.applications.letter_docx import render_for
 from xxgk.web.applications.letters import (
     REPLY_OUTCOMES,
     CaseFacts,
+    abandonment_body,
     correction_body,
     extension_body,
     fee_body,
@@ -328,9 +329,23 @@ def abandon_uncorrected(*, actor: Any, application: Application, version: int, o
             raise TransitionRefused(
                 "correction period still running", f"补正期限（{limit}）届满后才能视为放弃申请。"
             )
-        return _Change(after={"outcome": "other.no_correction"}, apply=_concluder("other.no_correction", on))
+        return _Change(
+            after={"outcome": "other.no_correction"}, apply=_abandoner("other.no_correction", on, actor)
+        )
 
     return _run(tr.ABANDON_UNCORRECTED, actor=actor, application=application, version=version, change=change)
+
+
+def _abandoner(outcome: str, on: date, actor: Any) -> Callable[[Application], None]:
+    """Conclude as deemed abandoned, with the notice telling the applicant so."""
+
+    def apply(case: Application) -> None:
+        _concluder(outcome, on)(case)
+        letter = _issue_letter(case, LetterKind.REPLY, abandonment_body(_facts(case), outcome), on, actor)
+        letter.outcome = outcome
+        letter.save(update_fields=["outcome"])
+
+    return apply
 
 
 def _concluder(outcome: str, on: date) -> Callable[[Application], None]:
@@ -481,7 +496,7 @@ def mark_unpaid(*, actor: Any, application: Application, version: int, on: date)
         def apply(c: Application) -> None:
             fee.unpaid_on = on
             fee.save(update_fields=["unpaid_on"])
-            _concluder("other.no_fee", on)(c)
+            _abandoner("other.no_fee", on, actor)(c)
 
         return _Change(after={"outcome": "other.no_fee"}, apply=apply)
 
@@ -521,12 +536,17 @@ def _draft_letter(case: Application) -> Letter | None:
     return case.letters.filter(kind=LetterKind.REPLY, issued_on__isnull=True).order_by("-id").first()
 
 
+EDITABLE_STATES = frozenset({State.DRAFTED, State.REVIEWED})
+
+
 def edit_letter(*, actor: Any, letter: Letter, version: int, body: str) -> Letter:
-    """Edit a reply letter's text while the reply awaits review (handler) or review is under way."""
+    """Edit the draft reply's text until it is approved (签发); after that it is what was signed."""
     case = letter.application
-    require_role(actor, case.organisation, (Role.HANDLER, Role.REVIEWER))
-    if case.state != State.DRAFTED or letter.issued_on is not None:
-        raise TransitionRefused("letter not editable", "告知书只能在「答复已拟稿」状态下、送达前修改。")
+    require_role(actor, case.organisation, (Role.HANDLER, Role.REVIEWER, Role.APPROVER))
+    if case.state not in EDITABLE_STATES or letter.issued_on is not None:
+        raise TransitionRefused(
+            "letter not editable", "告知书只能在签发前（「答复已拟稿」或「答复已审核」状态下）修改。"
+        )
     if not body.strip():
         raise InvalidInput("empty letter", "告知书正文不能为空。")
     with transaction.atomic():

@@ -28,7 +28,7 @@ from xxgk.web.applications.forms import (
 )
 from xxgk.web.applications.letter_docx import letter_bytes
 from xxgk.web.applications.masking import may_see_personal, personal_view
-from xxgk.web.applications.models import LetterKind, State
+from xxgk.web.applications.models import LetterKind
 from xxgk.web.audit.selectors import events_for_object
 from xxgk.web.orgs.models import Role
 from xxgk.web.orgs.scoping import roles_in
@@ -158,8 +158,8 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "letters": letters,
         "draft": draft,
         "can_edit_draft": draft is not None
-        and case.state == State.DRAFTED
-        and bool({Role.HANDLER, Role.REVIEWER} & roles_in(request.user, case.organisation)),
+        and case.state in services.EDITABLE_STATES
+        and bool({Role.HANDLER, Role.REVIEWER, Role.APPROVER} & roles_in(request.user, case.organisation)),
         "fees": case.fees.all(),
         "attachments": case.attachments.only("id", "filename", "size") if personal else [],
         "transitions": _transition_forms(request, case),
