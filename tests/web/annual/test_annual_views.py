@@ -8,6 +8,7 @@ import annual_factories as factories
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from xxgk.web.annual import services
 from xxgk.web.annual.models import Draft, PublishedVersion
@@ -130,3 +131,11 @@ def test_draft_downloads(demo, org) -> None:
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
     assert b'"organization": "\\u5b9c' in response.content or "宜春市".encode() in response.content
     assert client.get(reverse("annual:download", args=(org.pk, 2024, "exe"))).status_code == 404
+
+
+def test_the_dashboard_shows_last_years_report_of_ones_own_agencies(demo, org) -> None:
+    year = timezone.localdate().year - 1
+    html = _client(demo, "jgsw_chengban").get(reverse("ui:dashboard")).content.decode()
+    assert f"宜春市机关事务管理中心{year}年度报告</a>：未发布" in html
+    supervisor = _client(demo, "zwgk_jiandu").get(reverse("ui:dashboard")).content.decode()
+    assert f"{year}年度报告</a>" not in supervisor
