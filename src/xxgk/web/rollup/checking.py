@@ -8,10 +8,10 @@ against last year and the other units of the campaign.
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from xxgk.checks import carry_over, consolidated, rules, run_checks
-from xxgk.checks.campaign import copied_across_units, copied_from_previous
+from xxgk.checks.campaign import copied_from_previous
 from xxgk.findings import Finding
 from xxgk.report import Report
 
@@ -28,8 +28,6 @@ class Inputs:
     # The parts of a consolidating unit by name (None: the unit does not consolidate).
     children: Mapping[str, Report] | None = None
     missing: tuple[str, ...] = ()
-    # The other units' current reports in the campaign, by key.
-    others: Mapping[Hashable, Report] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -38,8 +36,9 @@ class Outcome:
     passed: list[str]
 
 
-def check(inputs: Inputs, *, copied: list[Finding] | None = None) -> Outcome:
-    """All findings on `inputs.report`; `copied` if the caller already compared the campaign's texts."""
+def check(inputs: Inputs, *, copied: list[Finding]) -> Outcome:
+    """All findings on `inputs.report`; `copied`: its copied-text findings, found by the caller over
+    the whole campaign at once (`copied_across_units`)."""
     report = inputs.report
     ran = [r.code for r in rules("report")]
     found = run_checks(report)
@@ -49,8 +48,6 @@ def check(inputs: Inputs, *, copied: list[Finding] | None = None) -> Outcome:
     if inputs.children is not None:
         ran += [r.code for r in rules("units")]
         found += consolidated(report, dict(inputs.children), missing=inputs.missing)
-    if copied is None:
-        copied = copied_across_units({**inputs.others, inputs.key: report}, keys=[inputs.key])[inputs.key]
     ran.append("X-COPIED-UNIT")
     found += copied
     failed = {f.code for f in found}

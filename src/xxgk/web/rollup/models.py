@@ -106,7 +106,6 @@ class Campaign(models.Model):
     internal_deadline = models.DateField("部门报送时限", null=True, blank=True)
     internal_deadline_government = models.DateField("下级政府报送时限", null=True, blank=True)
     opened_at = models.DateTimeField(auto_now_add=True)
-    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = "年报报送工作"

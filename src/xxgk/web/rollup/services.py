@@ -19,10 +19,12 @@ from django.db.models import F
 from django.utils import timezone
 
 from xxgk.checks.campaign import copied_across_units
+from xxgk.checks.cells import rows_in_use
 from xxgk.findings import Finding
 from xxgk.parse.detect import read_report
 from xxgk.parse.errors import ReportReadError
 from xxgk.report import Report
+from xxgk.template.describe import describe_cell
 from xxgk.web.annual import selectors as annual_selectors
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
@@ -212,8 +214,6 @@ def open_campaign(
 
 def unread_cells(report: Report) -> list[str]:
     """Cells the report's form uses that hold no value ("table3.new.total" …)."""
-    from xxgk.checks.cells import rows_in_use
-
     keys = []
     for table in report.spec.tables:
         for row in rows_in_use(report, table):
@@ -339,8 +339,6 @@ def correct_draft(
         try:
             value = parse_cell(text, column.kind)
         except RollupError as exc:
-            from xxgk.template.describe import describe_cell
-
             errors.append(f"{describe_cell(table, row, col)}：{exc.message_zh}")
             continue
         if data[table][row][col] != value:
@@ -444,9 +442,9 @@ def _user(actor: Any) -> Any:
 # --- checks ----------------------------------------------------------------------------------
 
 
-def inputs_for(submission: Submission, report: Report) -> checking.Inputs:
+def inputs_for(submission: Submission, report: Report) -> tuple[checking.Inputs, dict[int, Report]]:
     """What the checks need from the database: last year's report of the unit, the parts of a
-    consolidating unit (and which are missing), the campaign's other reports."""
+    consolidating unit (and which are missing); and the campaign's other reports, by submission."""
     enrolment = submission.enrolment
     previous = (
         Submission.objects.filter(
@@ -476,22 +474,22 @@ def inputs_for(submission: Submission, report: Report) -> checking.Inputs:
         .exclude(pk=submission.pk)
         .select_related("current")
     }
-    return checking.Inputs(
+    inputs = checking.Inputs(
         report=report,
         key=submission.pk,
         previous=Report.model_validate(previous.current.report) if previous else None,
         children=children,
         missing=tuple(missing or ()),
-        others=others,
     )
+    return inputs, others
 
 
 def run_checks_on(submission: Submission, version: ReportVersion) -> list[ReviewFinding]:
     """Check `version` and store its findings; the submission's earlier findings are superseded,
     and a decision already taken on the same finding (same rule, place and message) carries over."""
     report = Report.model_validate(version.report)
-    inputs = inputs_for(submission, report)
-    copied = copied_across_units({**inputs.others, submission.pk: report}, keys=[submission.pk])
+    inputs, others = inputs_for(submission, report)
+    copied = copied_across_units({**others, submission.pk: report}, keys=[submission.pk])
     outcome = checking.check(inputs, copied=copied.pop(submission.pk))
     stored = _replace_findings({submission.pk: (submission, version, outcome)})
     _mirror_copied(copied)
