@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from conftest import PERSON, Staff, fresh
+from django.utils import timezone
 
 from xxgk.web.applications import services
 from xxgk.web.applications import transitions as tr
@@ -23,7 +24,7 @@ D = date(2025, 3, 10)
 # How each transition is invoked (by a user holding a role it needs), with lawful arguments.
 CALLS: dict[str, Callable[[Staff, Application], Any]] = {
     "confirm_receipt": lambda s, c: services.confirm_receipt(
-        actor=s.registrar, application=c, version=c.version, received_on=date.today()
+        actor=s.registrar, application=c, version=c.version, received_on=timezone.localdate()
     ),
     "assign_handler": lambda s, c: services.assign_handler(
         actor=s.registrar, application=c, version=c.version, handler=s.handler

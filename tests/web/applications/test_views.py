@@ -9,6 +9,7 @@ import pytest
 from conftest import Staff, fresh
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from xxgk.web.applications import services
 from xxgk.web.applications.models import State
@@ -190,3 +191,12 @@ def test_calendar_page_is_for_system_administrators(staff: Staff) -> None:
         follow=True,
     )
     assert "工作日历已更新" in response.content.decode() and "本地节日" in response.content.decode()
+
+
+def test_due_within_n_working_days(staff: Staff) -> None:
+    case = staff.register(received_on=timezone.localdate())  # due 20 working days from today
+    client = _client(staff.handler)
+    assert (
+        case.number not in client.get(reverse("applications:list") + "?list=due_soon&days=5").content.decode()
+    )
+    assert case.number in client.get(reverse("applications:list") + "?list=due_soon&days=20").content.decode()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from xxgk.web.applications import services
 from xxgk.web.applications.models import Application, Attachment, State
@@ -113,14 +113,16 @@ def test_reply_is_shown_and_downloadable_with_the_secret(demo_orgs) -> None:
     users = demo_orgs.users
     case = Application.objects.get(number=number)
     case = services.confirm_receipt(
-        actor=users["jgsw_dengji"], application=case, version=case.version, received_on=date.today()
+        actor=users["jgsw_dengji"], application=case, version=case.version, received_on=timezone.localdate()
     )
     case = services.draft_reply(
         actor=users["jgsw_chengban"], application=case, version=case.version, outcome="granted"
     )
     case = services.review(actor=users["jgsw_shenhe"], application=case, version=case.version)
     case = services.approve(actor=users["jgsw_qianfa"], application=case, version=case.version)
-    services.send_reply(actor=users["jgsw_chengban"], application=case, version=case.version, on=date.today())
+    services.send_reply(
+        actor=users["jgsw_chengban"], application=case, version=case.version, on=timezone.localdate()
+    )
     client = Client()
     page = client.post(
         reverse("portal:applying:track"), {"number": number, "secret": secret}

@@ -44,11 +44,17 @@ LISTS = {
 }
 
 
+def _days(request: HttpRequest) -> int:
+    """`?days=N` of the "due within N working days" list (1–20, default 5)."""
+    text = request.GET.get("days", "")
+    return min(max(int(text), 1), 20) if text.isdigit() else selectors.WORK_LIST_WORKING_DAYS
+
+
 def _list(request: HttpRequest, which: str) -> Any:
     today = timezone.localdate()
     user = request.user
     if which == "due_soon":
-        return selectors.due_within(user, today)
+        return selectors.due_within(user, today, _days(request))
     if which == "overdue":
         return selectors.overdue(user, today)
     if which == "mine":
@@ -80,6 +86,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "cases": cases,
             "today": timezone.localdate(),
             "can_register": bool(selectors.registering_orgs(request.user).exists()),
+            "days": _days(request),
             "handler_load": selectors.handler_load(request.user, timezone.localdate())
             if which == "handlers"
             else None,
