@@ -11,7 +11,12 @@ from decimal import Decimal
 from xxgk.fees import yuan
 from xxgk.template import GB2021
 
-_T3 = GB2021.table3
+_T2, _T3, _T4 = GB2021.table2, GB2021.table3, GB2021.table4
+# Names of the rows the overview speaks of, as the template prints them.
+_REGULATIONS = _T2.row("regulations").label  # 规章
+_DOCUMENTS = _T2.row("normative_documents").label  # 行政规范性文件
+_REVIEW = _T4.row("review").label  # 行政复议
+_SUIT = _T4.row("suit_direct").group  # 行政诉讼
 
 
 def overview(org: str, year: int, table2: dict, table3: dict, table4: dict) -> str:
@@ -29,16 +34,16 @@ def overview(org: str, year: int, table2: dict, table3: dict, table4: dict) -> s
             f"办结{total}件，结转下年度继续办理{carried_out}件。"
         )
     review = table4["review"]["total"]
-    suits = table4["suit_direct"]["total"] + table4["suit_after_review"]["total"]
+    suits = sum(table4[row.key]["total"] for row in _T4.rows if row.group == _SUIT)
     return (
         f"{year}年，{org}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n"
         f"（一）主动公开\n"
-        f"{year}年，本机关制发规章{regs['issued']}件、行政规范性文件{docs['issued']}件，"
-        f"废止规章{regs['repealed']}件、行政规范性文件{docs['repealed']}件；"
-        f"现行有效规章{regs['in_force']}件、行政规范性文件{docs['in_force']}件。\n"
+        f"{year}年，本机关制发{_REGULATIONS}{regs['issued']}件、{_DOCUMENTS}{docs['issued']}件，"
+        f"废止{_REGULATIONS}{regs['repealed']}件、{_DOCUMENTS}{docs['repealed']}件；"
+        f"现行有效{_REGULATIONS}{regs['in_force']}件、{_DOCUMENTS}{docs['in_force']}件。\n"
         f"（二）依申请公开\n{applications}\n"
-        f"（三）行政复议、行政诉讼\n"
-        f"{year}年，本机关因政府信息公开工作被申请行政复议{review}件，被提起行政诉讼{suits}件。"
+        f"（三）{_REVIEW}、{_SUIT}\n"
+        f"{year}年，本机关因政府信息公开工作被申请{_REVIEW}{review}件，被提起{_SUIT}{suits}件。"
     )
 
 
