@@ -23,3 +23,11 @@ def parse_corpus(progress: Progress, *, directory: str, output: str) -> dict[str
     rows = write_csv(reports, Path(output))
     failed = [{"file": o.path, "error": o.error_zh} for o in outcomes if o.report is None]
     return {"reports": len(reports), "rows": rows, "failed": failed, "output": output}
+
+
+@define("opendata", "重新生成年度报告批量数据")
+def opendata(progress: Progress, *, year: int) -> dict[str, Any]:
+    from xxgk.web.api import bulk
+
+    bundle = bulk.build(year, progress)
+    return {"year": year, "reports": bundle.reports, "sha256": bundle.sha256, "size": bundle.size}

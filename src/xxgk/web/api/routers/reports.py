@@ -1,9 +1,5 @@
 """Published annual reports: the engine JSON as published (latest correction, or an earlier
-version), what the checks found at publication, the indicators, and links to the portal's files.
-
-The list reads `PublishedVersion` directly (the annual app has selectors for one agency's
-versions, not for the latest version of every agency): only published rows, never drafts.
-"""
+version), what the checks found at publication, the indicators, and links to the portal's files."""
 
 from __future__ import annotations
 
@@ -11,7 +7,6 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.fields.json import KT
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -23,6 +18,7 @@ from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.annual.selectors import latest_version, version_of
 from xxgk.web.api.errors import COMMON_ERRORS, ApiError
 from xxgk.web.api.listing import ListQuery, Page, csv_openapi, csv_response, ordering_of, respond
+from xxgk.web.api.published import latest_versions
 from xxgk.web.orgs.models import Organisation
 
 router = Router(tags=["年度报告"])
@@ -88,14 +84,6 @@ class VersionQuery(Schema):
 
 class FormatQuery(Schema):
     format: str = Field("json", pattern="^(json|csv)$", description="json 或 csv")
-
-
-def latest_versions() -> QuerySet[PublishedVersion]:
-    """The latest version of each published report of an active agency."""
-    newer = PublishedVersion.objects.filter(
-        organisation=OuterRef("organisation"), year=OuterRef("year"), number__gt=OuterRef("number")
-    )
-    return PublishedVersion.objects.filter(~Exists(newer), organisation__is_active=True)
 
 
 def _links(request: HttpRequest, org_id: int, year: int) -> Links:
