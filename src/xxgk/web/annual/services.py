@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from xxgk.findings import Finding
@@ -60,7 +60,7 @@ def save_figures(
         if figures.pk is None or before != after:
             figures.version += 1 if figures.pk else 0
             figures.updated_by = actor
-            figures.save()
+            _save(figures)
             record(
                 actor=actor,
                 action=actions.SAVE_FIGURES,
@@ -121,7 +121,7 @@ def save_draft(
         draft.signed_on = signed_on
         draft.version += 1 if draft.pk else 0
         draft.updated_by = actor
-        draft.save()
+        _save(draft)
         record(
             actor=actor,
             action=actions.SAVE_DRAFT,
@@ -183,7 +183,7 @@ def publish(
             published_at=timezone.now(),
             published_by=actor,
         )
-        version.save()
+        _save(version)
         summary = {"year": year, "number": version.number, "errors": _codes(errors)}
         action = actions.CORRECT if previous else actions.PUBLISH
         record(actor=actor, action=action, obj=version, organisation=organisation, after=summary)
@@ -203,6 +203,16 @@ def _locked(model: type, organisation: Organisation, year: int, version: int) ->
     if (current.version if current else 0) != version:
         raise EditConflict()
     return current or model(organisation=organisation, year=year, version=1)
+
+
+def _save(obj: Any) -> None:
+    """Save; a row created meanwhile by someone else (unique organisation and year, or version
+    number) is the same conflict as a stale version."""
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        raise EditConflict() from None
 
 
 def _codes(findings: list[Finding]) -> list[str]:
