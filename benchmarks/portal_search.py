@@ -289,13 +289,16 @@ def main() -> None:
     args = parser.parse_args()
 
     began = time.perf_counter()
-    _configure(args.database, args.pg_url)
-    orgs, nodes = _populate(args.count, random.Random(2026))
+    if args.reuse:
+        orgs, nodes = _existing(args.database, args.pg_url)
+    else:
+        _configure(args.database, args.pg_url)
+        orgs, nodes = _populate(args.count, random.Random(2026))
     print(
         f"database ready in {time.perf_counter() - began:.0f} s ({args.database}, {args.count:,} publications)"
     )
     port = _free_port()
-    server = _serve(port)
+    server = _serve(port, args.persistent)
     base = f"http://127.0.0.1:{port}"
     groups = {
         "column home (latest, catalogue counts)": [f"{base}/gk/{org}/" for org in orgs],
