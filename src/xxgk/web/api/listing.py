@@ -7,10 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Generic, Literal, TypeVar
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from ninja import Field, Schema
 from pydantic import BaseModel
@@ -55,21 +55,22 @@ def respond(
     ordering: str,
     fields: Mapping[str, str],
     schema: type[BaseModel],
-    item: Callable[[Any], BaseModel],
+    items: Callable[[list[Any]], list[BaseModel]],
     filename: str,
 ) -> dict[str, Any] | HttpResponse:
-    """One page of `queryset` ordered by `ordering` (a public name of `fields` → model field)."""
+    """One page of `queryset` ordered by `ordering` (a public name of `fields` → model field);
+    `items` turns the page's rows into `schema` objects (all at once, so it can fetch what
+    the rows need in one query)."""
     descending = ordering.startswith("-")
     field = fields[ordering.lstrip("-")]
     ordered = queryset.order_by(f"-{field}" if descending else field, "-pk" if descending else "pk")
     total = ordered.count()
-    rows: Iterable[Model] = ordered[query.offset : query.offset + query.limit]
-    items = [item(row) for row in rows]
+    page = items(list(ordered[query.offset : query.offset + query.limit]))
     if query.format == "csv":
-        response = csv_response(items, schema=schema, filename=filename)
+        response = csv_response(page, schema=schema, filename=filename)
         response["X-Total-Count"] = str(total)
         return response
-    return {"total": total, "limit": query.limit, "offset": query.offset, "items": items}
+    return {"total": total, "limit": query.limit, "offset": query.offset, "items": page}
 
 
 def csv_response(items: list[BaseModel], *, schema: type[BaseModel], filename: str) -> HttpResponse:

@@ -94,7 +94,7 @@ def list_agencies(request: HttpRequest, filters: Query[AgencyFilters]) -> dict |
         ordering=filters.ordering,
         fields={"path": "path", "name": "name"},
         schema=Agency,
-        item=agency_item,
+        items=lambda rows: [agency_item(org) for org in rows],
         filename="agencies",
     )
 

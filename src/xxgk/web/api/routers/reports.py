@@ -138,7 +138,7 @@ def list_reports(request: HttpRequest, filters: Query[ReportFilters]) -> dict | 
         ordering=filters.ordering,
         fields={"year": "year", "published_at": "published_at", "agency": "organisation__path"},
         schema=ReportSummary,
-        item=lambda v: ReportSummary(**_summary(request, v, v.title)),
+        items=lambda rows: [ReportSummary(**_summary(request, v, v.title)) for v in rows],
         filename="reports",
     )
 
