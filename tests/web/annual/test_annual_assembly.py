@@ -120,3 +120,10 @@ def _zeros() -> dict[str, int]:
         ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"),
         0,
     )
+
+
+def test_fee_amounts_are_printed_as_meant(org) -> None:
+    YearlyFigures.objects.create(organisation=org, year=2022, fees=Decimal("100"))
+    YearlyFigures.objects.create(organisation=org, year=2023, fees=Decimal("0.0125"))
+    assert str(assembled_report(org, 2022).table2["fees"]["amount"]) == "100"
+    assert str(assembled_report(org, 2023).table2["fees"]["amount"]) == "0.0125"

@@ -139,3 +139,12 @@ def test_the_dashboard_shows_last_years_report_of_ones_own_agencies(demo, org) -
     assert f"宜春市机关事务管理中心{year}年度报告</a>：未发布" in html
     supervisor = _client(demo, "zwgk_jiandu").get(reverse("ui:dashboard")).content.decode()
     assert f"{year}年度报告</a>" not in supervisor
+
+
+def test_no_publish_button_before_the_year_is_over(demo, org) -> None:
+    year = timezone.localdate().year
+    html = _client(demo, "jgsw_qianfa").get(reverse("annual:detail", args=(org.pk, year))).content.decode()
+    assert f"{year}年度结束后，方可发布本年度报告。" in html
+    assert reverse("annual:publish", args=(org.pk, year)) not in html
+    last = _client(demo, "jgsw_qianfa").get(reverse("annual:detail", args=(org.pk, 2024))).content.decode()
+    assert reverse("annual:publish", args=(org.pk, 2024)) in last

@@ -105,8 +105,14 @@ def _table2(registry: dict[str, dict[str, int]], figures: YearlyFigures | None) 
     table: dict[str, dict] = {key: dict(values) for key, values in registry.items()}
     for key in YearlyFigures.ROWS:
         column = _T2.columns_of(_T2.row(key))[0].key
-        table[key] = {column: getattr(figures, key) if figures is not None else None}
+        value = getattr(figures, key) if figures is not None else None
+        table[key] = {column: _plain_amount(value) if isinstance(value, Decimal) else value}
     return table
+
+
+def _plain_amount(value: Decimal) -> Decimal:
+    """12.5000 → 12.5, 3.0000 → 3 (the column keeps four places; the report prints what is meant)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def _fees(ids: list[int], year: int) -> dict[int, tuple[int, Decimal]]:

@@ -3,6 +3,7 @@ and drill-down, the draft, the yearly figures, publication, and the cases behind
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -77,6 +78,7 @@ def report_detail(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
         "versions": selectors.versions_of(org, year),
         "can_edit": can_edit,
         "can_publish": has_role(request.user, org, services.PUBLISH_ROLES),
+        "year_over": timezone.localdate() > dt.date(year, 12, 31),
         "can_override": has_role(request.user, org, services.OVERRIDE_ROLE),
         "publish_form": PublishForm(),
         "downloads": list(CONTENT_TYPES),
