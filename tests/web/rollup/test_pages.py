@@ -76,3 +76,11 @@ def test_a_user_without_roles_sees_no_campaign(demo: DemoContext, campaign: Camp
 
     nobody = User.objects.create_user("nobody", password="x")
     assert client_for(nobody).get(reverse(name, args=[campaign.pk])).status_code == 404
+
+
+def test_the_staff_dashboard_shows_the_campaign_counts(
+    demo: DemoContext, campaign: Campaign, supervisor
+) -> None:
+    page = client_for(supervisor).get(reverse("ui:dashboard")).content.decode()
+    assert "年度报告报送" in page and "2025年度（宜春市人民政府办公室）" in page
+    assert "未报3" in page
