@@ -141,3 +141,41 @@ def test_another_agencys_job_is_404(demo: DemoContext) -> None:
     supervisor = Client()
     supervisor.force_login(demo.users["zwgk_jiandu"])
     assert supervisor.get(f"/api/jobs/{job.pk}/").status_code == 200
+
+
+def test_render_year_renders_every_published_report(
+    demo: DemoContext, tmp_path: Path, settings: Any, django_capture_on_commit_callbacks: Capture
+) -> None:
+    import datetime as dt
+    import zipfile
+
+    from django.utils import timezone
+
+    from xxgk.web.annual.models import PublishedVersion
+
+    settings.MEDIA_ROOT = tmp_path
+    for key in ("jgsw", "jyj"):
+        report = balanced_report(random.Random(key), year=2023, organization=demo.orgs[key].name)
+        PublishedVersion.objects.create(
+            organisation=demo.orgs[key],
+            year=2023,
+            number=1,
+            report=report.model_dump(mode="json"),
+            published_at=timezone.make_aware(dt.datetime(2024, 1, 20)),
+            published_by=demo.users["szf_admin"],
+        )
+    job = _run(django_capture_on_commit_callbacks, "render_year", year=2023, fmt="html")
+    assert job.status == Status.SUCCEEDED and (job.done, job.total) == (2, 2)
+    names = zipfile.ZipFile(job.result["file"]).namelist()
+    assert sorted(names) == sorted(
+        f"{demo.orgs[k].pk}-{demo.orgs[k].name}-2023.html" for k in ("jgsw", "jyj")
+    )
+
+
+def test_scheduled_kinds_run_the_owning_services(
+    db: None, django_capture_on_commit_callbacks: Capture
+) -> None:
+    for kind in ("reminders", "publish_due", "scan"):
+        job = _run(django_capture_on_commit_callbacks, kind)
+        assert job.status == Status.SUCCEEDED, job.error_zh
+    assert Job.objects.get(kind="publish_due").result == {"published": 0}
