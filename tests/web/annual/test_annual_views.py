@@ -148,3 +148,13 @@ def test_no_publish_button_before_the_year_is_over(demo, org) -> None:
     assert reverse("annual:publish", args=(org.pk, year)) not in html
     last = _client(demo, "jgsw_qianfa").get(reverse("annual:detail", args=(org.pk, 2024))).content.decode()
     assert reverse("annual:publish", args=(org.pk, 2024)) in last
+
+
+def test_drill_down_shows_each_case_as_it_stood_at_the_year_end(demo, org) -> None:
+    from xxgk.web.remedies.models import Remedy
+
+    Remedy.objects.filter(organisation=org).update(decided_on=D(2025, 3, 1), result="corrected")
+    html = _client(demo, "jgsw_chengban").get(_cell(org, "table4", "review", "pending")).content.decode()
+    assert "<td>尚未审结</td>" in html and "<td>结果纠正</td>" not in html
+    html = _client(demo, "jgsw_chengban").get(_cell(org, "table3", "carried_out", "total")).content.decode()
+    assert "<td>办理中</td>" in html

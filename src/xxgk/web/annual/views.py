@@ -23,6 +23,7 @@ from xxgk.web.annual.files import CONTENT_TYPES, report_response
 from xxgk.web.annual.forms import DraftForm, FiguresForm, ImportForm, PublishForm
 from xxgk.web.annual.models import PublishedVersion, YearlyFigures
 from xxgk.web.applications.masking import mask, may_see_personal
+from xxgk.web.applications.models import Application, State
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.orgs.scoping import has_role, require_role, visible_orgs
 from xxgk.web.orgs.selectors import organisation_for
@@ -205,13 +206,19 @@ def cases(request: HttpRequest, org_id: int, year: int, table: str, row: str, co
     org = _org_year(request, org_id, year)
     personal = may_see_personal(request.user, org)
     report = assembly.assembled_report(org, year)
+    year_end = dt.date(year, 12, 31)
     try:
         if table == "table3":
-            rows = list(selectors.counted_applications(request.user, org, year, row, column))
-            items = [(a, a.name if personal else mask("name", a.name)) for a in rows]
+            apps = selectors.counted_applications(request.user, org, year, row, column)
+            items = [
+                (a, a.name if personal else mask("name", a.name), _outcome_on(a, year_end)) for a in apps
+            ]
         elif table == "table4":
-            rows = list(counted_remedies(request.user, org, year, row, column))
-            items = [(r, r.claimant_name if personal else mask("name", r.claimant_name)) for r in rows]
+            cases = counted_remedies(request.user, org, year, row, column)
+            items = [
+                (r, r.claimant_name if personal else mask("name", r.claimant_name), r.status_on(year_end))
+                for r in cases
+            ]
         else:
             raise KeyError(table)
         value = report.cell(table, row, column)
@@ -226,6 +233,13 @@ def cases(request: HttpRequest, org_id: int, year: int, table: str, row: str, co
         "items": items,
     }
     return render(request, "annual/cases.html", context)
+
+
+def _outcome_on(application: Application, day: dt.date) -> str:
+    """The outcome if the case had concluded by `day`, else 办理中 (as table 三 counts it)."""
+    if application.concluded_on is not None and application.concluded_on <= day:
+        return application.get_outcome_display()
+    return State.REGISTERED.label
 
 
 def _add_errors(form: Any, exc: ValidationError) -> None:

@@ -7,6 +7,8 @@ is voided with a reason and then no longer counted.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -78,6 +80,11 @@ class Remedy(models.Model):
     @property
     def status_label(self) -> str:
         return PENDING_LABEL if self.is_pending else self.get_result_display()
+
+    def status_on(self, day: dt.date) -> str:
+        """结果维持/结果纠正/其他结果 if decided by `day`, else 尚未审结 (how table 四 counts it)."""
+        decided = self.decided_on is not None and self.decided_on <= day
+        return self.get_result_display() if decided else PENDING_LABEL
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
