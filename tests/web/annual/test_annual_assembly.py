@@ -127,3 +127,25 @@ def test_fee_amounts_are_printed_as_meant(org) -> None:
     YearlyFigures.objects.create(organisation=org, year=2023, fees=Decimal("0.0125"))
     assert str(assembled_report(org, 2022).table2["fees"]["amount"]) == "100"
     assert str(assembled_report(org, 2023).table2["fees"]["amount"]) == "0.0125"
+
+
+def test_section_six_states_the_processing_fees_paid_in_the_year(org) -> None:
+    from xxgk.web.applications.models import FeeNotice
+
+    case = Application.objects.filter(organisation=org, received_on=D(2023, 3, 1)).get()
+    for paid, amount in ((D(2023, 4, 2), Decimal("100.00")), (D(2023, 5, 1), Decimal("12.50")), (None, 30)):
+        FeeNotice.objects.create(
+            application=case,
+            method="per_page",
+            quantity=120,
+            amount=amount,
+            issued_on=D(2023, 3, 25),
+            pay_by=D(2023, 4, 15),
+            paid_on=paid,
+        )
+    six = assembled_report(org, 2023).section(6).text
+    assert six == (
+        "2023年度，本机关依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
+        "收取信息处理费2笔，共计112.50元。无其他需要报告的事项。"
+    )
+    assert "未收取信息处理费" in assembled_report(org, 2024).section(6).text
