@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
@@ -17,10 +18,15 @@ CONTENT_TYPES = {
 }
 
 
-def report_response(report: Report, fmt: str, stem: str) -> HttpResponse:
-    """`report` rendered to `fmt` (KeyError for a format not offered); HTML is shown inline."""
+def report_response(report: Report, fmt: str, stem: str, *, cache_key: str | None = None) -> HttpResponse:
+    """`report` rendered to `fmt` (KeyError for a format not offered); HTML is shown inline.
+    `cache_key` names a snapshot that never changes (a published version): rendered once."""
     content_type = CONTENT_TYPES[fmt]
-    body = report.model_dump_json(indent=2).encode("utf-8") if fmt == "json" else render(report, fmt)
+
+    def body_of() -> bytes:
+        return report.model_dump_json(indent=2).encode("utf-8") if fmt == "json" else render(report, fmt)
+
+    body = cache.get_or_set(f"{cache_key}:{fmt}", body_of, timeout=None) if cache_key else body_of()
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = content_disposition_header(fmt != "html", f"{stem}.{fmt}")
     return response

@@ -58,5 +58,8 @@ def report_file(request: HttpRequest, org_id: int, year: int, fmt: str) -> HttpR
     org, version = _version(request, org_id, year)
     suffix = f"（第{version.number}版）" if version.is_correction else ""
     return report_response(
-        Report.model_validate(version.report), fmt, f"{org.name}{year}年政府信息公开工作年度报告{suffix}"
+        Report.model_validate(version.report),
+        fmt,
+        f"{org.name}{year}年政府信息公开工作年度报告{suffix}",
+        cache_key=f"annual-published-{version.pk}-{version.published_at.timestamp()}",
     )
