@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rollup_helpers import PARTS, mini, sample, send
+from rollup_helpers import CITY, PARTS, mini, sample, send
 
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
-from xxgk.web.rollup import services
+from xxgk.web.rollup import selectors, services
 from xxgk.web.rollup.errors import RollupError, StaleVersion
 from xxgk.web.rollup.models import Rectification, Review, Status
 
@@ -169,3 +169,19 @@ def test_a_decision_carries_over_when_the_same_finding_is_found_again() -> None:
     services.recheck(actor=m.supervisor, submission=item)
     again = item.findings.get(superseded=False, code=first.code, message=first.message)
     assert again.pk != first.pk and again.review == Review.DISMISSED and again.review_reason == "已核实"
+
+
+@pytest.mark.django_db
+def test_the_offices_own_limits_govern_lateness() -> None:
+    m = mini()
+    campaign = m.campaigns[2025]
+    campaign.internal_deadline, campaign.internal_deadline_government = (
+        dt.date(2026, 1, 15),
+        dt.date(2026, 3, 15),
+    )
+    campaign.save()
+    department = send(m.supervisor, m.submission(PARTS[2]), sample(PARTS[2], 2025), on=dt.date(2026, 1, 20))
+    codes = [f.code for f in selectors.deadline_flags(department, today=dt.date(2026, 1, 25))]
+    assert codes == ["X-SUBMITTED-LATE"]  # after the office's 1月15日, still before the statutory 1月31日
+    city = send(m.supervisor, m.submission(CITY), sample(CITY, 2025), on=dt.date(2026, 3, 10))
+    assert selectors.deadline_flags(city, today=dt.date(2026, 3, 12)) == []

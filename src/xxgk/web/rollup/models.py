@@ -104,7 +104,7 @@ class Campaign(models.Model):
     )
     year = models.PositiveSmallIntegerField("报告年度")
     internal_deadline = models.DateField("部门报送时限", null=True, blank=True)
-    internal_deadline_government = models.DateField("下级政府报送时限", null=True, blank=True)
+    internal_deadline_government = models.DateField("汇总发布本级报告的政府报送时限", null=True, blank=True)
     opened_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -132,13 +132,16 @@ class BoardRow:
         return any(f.code in {"X-NOT-PUBLISHED", "X-PUBLISHED-LATE"} for f in self.flags)
 
 
+def internal_deadline(campaign: Campaign, enrolment: Enrolment) -> dt.date | None:
+    """The office's own time limit: the governments' (their 本级 report is due 3月31日) or the units'."""
+    return campaign.internal_deadline_government if enrolment.consolidates else campaign.internal_deadline
+
+
 def deadline_flags(submission: Submission, today: dt.date | None = None) -> list[Finding]:
     """Late or missing submission and publication, recomputed from the dates (never stored)."""
     today = today or timezone.localdate()
     enrolment, campaign = submission.enrolment, submission.campaign
-    internal = (
-        campaign.internal_deadline_government if enrolment.is_government else campaign.internal_deadline
-    )
+    internal = internal_deadline(campaign, enrolment)
     return submission_deadline_findings(
         year=campaign.year,
         consolidated=enrolment.consolidates,
@@ -175,9 +178,7 @@ def board(user: Any, campaign: Campaign, today: dt.date | None = None) -> list[B
     rows = []
     for submission in qs:
         enrolment = submission.enrolment
-        internal = (
-            campaign.internal_deadline_government if enrolment.is_government else campaign.internal_deadline
-        )
+        internal = internal_deadline(campaign, enrolment)
         statutory = statutory_deadline(campaign.year, enrolment.consolidates)
         rows.append(
             BoardRow(

@@ -273,6 +273,8 @@ def prepare_from_report(
     require_unit_or_supervisor(actor, submission)
     _check_version(submission, expected_version)
     _refuse_edit_after_review(submission)
+    # A government's own report is due 3月31日, a unit's 1月31日 (the date rules read this flag).
+    report = report.model_copy(update={"consolidated": submission.enrolment.consolidates})
     with transaction.atomic():
         _save_draft(submission, report, draft_file=original, draft_filename=original_name, draft_corrected=[])
         record(
@@ -290,9 +292,7 @@ def assembled_report(submission: Submission) -> Report | None:
     org = submission.enrolment.unit.organisation
     if org is None:
         return None
-    return annual_selectors.assembled_report(org, submission.campaign.year).model_copy(
-        update={"consolidated": submission.enrolment.consolidates}
-    )
+    return annual_selectors.assembled_report(org, submission.campaign.year)
 
 
 def parse_cell(text: str, kind: str) -> int | Decimal | None:
