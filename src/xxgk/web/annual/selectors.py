@@ -4,9 +4,10 @@ was published."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 
 from xxgk.report import Report
 from xxgk.web.annual import assembly
@@ -20,6 +21,11 @@ from xxgk.web.orgs.scoping import scope
 def assembled_report(organisation: Organisation, year: int) -> Report:
     """The report on `year` as the data stand now (not scoped: the caller has checked access)."""
     return assembly.assembled_report(organisation, year)
+
+
+def prefilled_sections(organisation: Organisation, year: int) -> dict[int, str]:
+    """Sections 一、五、六 as drafted from the data (what the staff's empty fields fall back to)."""
+    return assembly.prefilled_sections(organisation, year)
 
 
 def latest_version(organisation: Organisation, year: int) -> PublishedVersion | None:
@@ -39,6 +45,17 @@ def versions_of(organisation: Organisation, year: int) -> QuerySet[PublishedVers
 
 def version_of(organisation: Organisation, year: int, number: int) -> PublishedVersion | None:
     return versions_of(organisation, year).filter(number=number).first()
+
+
+def latest_numbers(organisations: Iterable[Organisation], years: Iterable[int]) -> dict[tuple[int, int], int]:
+    """(organisation id, year) → the number of its latest published version, where there is one."""
+    rows = (
+        PublishedVersion.objects.filter(organisation__in=list(organisations), year__in=list(years))
+        .values("organisation_id", "year")
+        .order_by()
+        .annotate(latest=Max("number"))
+    )
+    return {(row["organisation_id"], row["year"]): row["latest"] for row in rows}
 
 
 def published_years() -> dict[int, list[int]]:

@@ -16,12 +16,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from xxgk.template.describe import describe_cell
-from xxgk.web.annual import assembly, presentation, selectors, services
+from xxgk.web.annual import presentation, selectors, services
 from xxgk.web.annual.checking import check_report
 from xxgk.web.annual.errors import PublishBlocked
 from xxgk.web.annual.files import CONTENT_TYPES, report_response
 from xxgk.web.annual.forms import DraftForm, FiguresForm, ImportForm, PublishForm
-from xxgk.web.annual.models import PublishedVersion, YearlyFigures
+from xxgk.web.annual.models import YearlyFigures
 from xxgk.web.applications.masking import mask, may_see_personal
 from xxgk.web.applications.models import Application, State
 from xxgk.web.orgs.models import Organisation
@@ -35,11 +35,7 @@ def report_index(request: HttpRequest) -> HttpResponse:
     this_year = timezone.localdate().year
     years = [y for y in (this_year, this_year - 1, this_year - 2) if y >= services.FIRST_YEAR]
     orgs = list(visible_orgs(request.user).order_by("path"))
-    published: dict[tuple[int, int], int] = {}
-    for org_id, year, number in PublishedVersion.objects.filter(
-        organisation__in=orgs, year__in=years
-    ).values_list("organisation_id", "year", "number"):
-        published[(org_id, year)] = max(number, published.get((org_id, year), 0))
+    published = selectors.latest_numbers(orgs, years)
     rows = [(org, [(year, published.get((org.pk, year))) for year in years]) for org in orgs]
     return render(request, "annual/index.html", {"rows": rows, "years": years})
 
@@ -56,7 +52,7 @@ def _org_year(request: HttpRequest, org_id: int, year: int) -> Organisation:
 @login_required
 def report_detail(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
     org = _org_year(request, org_id, year)
-    report = assembly.assembled_report(org, year)
+    report = selectors.assembled_report(org, year)
     findings = check_report(report, selectors.published_report(org, year - 1))
 
     can_edit = has_role(request.user, org, services.EDIT_ROLES)
@@ -92,7 +88,7 @@ def draft_edit(request: HttpRequest, org_id: int, year: int) -> HttpResponse:
     org = _org_year(request, org_id, year)
     require_role(request.user, org, services.EDIT_ROLES)
     draft = selectors.draft_of(org, year)
-    made = assembly.prefilled_sections(org, year)
+    made = selectors.prefilled_sections(org, year)
     initial = {
         "version": draft.version if draft else 0,
         "overview": (draft.overview if draft else "") or made[1],
@@ -197,7 +193,7 @@ def download(request: HttpRequest, org_id: int, year: int, fmt: str) -> HttpResp
     org = _org_year(request, org_id, year)
     if fmt not in CONTENT_TYPES:
         raise Http404("不支持该格式。")
-    return report_response(assembly.assembled_report(org, year), fmt, f"{org.name}{year}年度报告（草稿）")
+    return report_response(selectors.assembled_report(org, year), fmt, f"{org.name}{year}年度报告（草稿）")
 
 
 @login_required
@@ -205,7 +201,7 @@ def cases(request: HttpRequest, org_id: int, year: int, table: str, row: str, co
     """The cases one number of the report counts (staff only; names only for the agency's staff)."""
     org = _org_year(request, org_id, year)
     personal = may_see_personal(request.user, org)
-    report = assembly.assembled_report(org, year)
+    report = selectors.assembled_report(org, year)
     year_end = dt.date(year, 12, 31)
     try:
         if table == "table3":

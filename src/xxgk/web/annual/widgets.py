@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 
-from xxgk.web.annual.models import PublishedVersion
+from xxgk.web.annual.selectors import latest_numbers
 from xxgk.web.orgs.models import Role
 from xxgk.web.orgs.scoping import visible_orgs
 from xxgk.web.orgs.selectors import my_memberships
@@ -25,12 +25,8 @@ def _own_orgs(user: Any) -> list[Any]:
 def _last_year(request: HttpRequest) -> dict[str, Any]:
     year = timezone.localdate().year - 1
     orgs = _own_orgs(request.user)
-    numbers: dict[int, int] = {}
-    for org_id, number in PublishedVersion.objects.filter(organisation__in=orgs, year=year).values_list(
-        "organisation_id", "number"
-    ):
-        numbers[org_id] = max(number, numbers.get(org_id, 0))
-    return {"year": year, "rows": [(org, numbers.get(org.pk)) for org in orgs]}
+    numbers = latest_numbers(orgs, [year])
+    return {"year": year, "rows": [(org, numbers.get((org.pk, year))) for org in orgs]}
 
 
 register_nav(
