@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 
+from xxgk.web.applications.models import Application
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.orgs.scoping import get_visible, scope
 from xxgk.web.remedies.choices import TABLE4
@@ -24,6 +25,11 @@ def remedies_for(user: Any, *, organisation: Organisation | None = None) -> Quer
 
 def remedy_for(user: Any, pk: int) -> Remedy:
     return get_visible(Remedy.objects.select_related("organisation", "application"), user, pk=pk)
+
+
+def application_by_number(user: Any, organisation: Organisation, number: str) -> Application | None:
+    """The visible application of `organisation` with 受理编号 `number`, to link a case to."""
+    return scope(Application.objects.filter(organisation=organisation, number=number), user).first()
 
 
 def counted_remedies(

@@ -12,8 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from xxgk.web.applications.masking import mask, may_see_personal
-from xxgk.web.applications.models import Application
-from xxgk.web.orgs.scoping import has_role, require_role, scope, visible_orgs
+from xxgk.web.orgs.scoping import has_role, require_role, visible_orgs
 from xxgk.web.orgs.selectors import organisation_for
 from xxgk.web.remedies import selectors, services
 from xxgk.web.remedies.forms import RemedyForm, VoidForm
@@ -107,7 +106,7 @@ def _fields(user: Any, org: Any, form: RemedyForm) -> dict[str, Any]:
     number = form.cleaned_data["application_number"].strip()
     fields["application"] = None
     if number:
-        found = scope(Application.objects.filter(organisation=org, number=number), user).first()
+        found = selectors.application_by_number(user, org, number)
         if found is None:
             raise ValidationError({"application_number": f"本机关没有受理编号为「{number}」的申请。"})
         fields["application"] = found
