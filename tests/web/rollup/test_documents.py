@@ -86,7 +86,7 @@ def test_notice_lists_per_unit_what_was_found_with_charts() -> None:
     assert "关于2025年度政府信息公开工作年度报告报送和检查情况的通报" in text
     assert "本次应报送单位4个，已报送2个" in text
     unit_section = text.split(PARTS[0], 1)[1]
-    assert "表格数据错误" in unit_section
+    assert "表格数据错误：表三「" in unit_section
     assert PARTS[2] in text and "仍未报送" in text  # the missing unit is named with its lateness
     assert _images(bytes(notice.docx)) == 2
     with pytest.raises(RoleRequired):

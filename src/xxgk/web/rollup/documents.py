@@ -23,6 +23,7 @@ from xxgk.render import docx as house
 from xxgk.render import render
 from xxgk.render.document import chinese_date
 from xxgk.report import Report
+from xxgk.template.describe import describe_cell
 from xxgk.web.audit.services import record
 from xxgk.web.rollup import actions, charts, checking, selectors
 from xxgk.web.rollup.consolidation import consolidate
@@ -136,7 +137,10 @@ def _notice_findings(submission: Submission) -> list[tuple[str, str]]:
         review=Review.DISMISSED
     ):
         if f.severity in {"error", "warning"}:
-            items.append((checking.category(f.code), f.message))
+            table = f.place.get("table")
+            items.append(
+                (checking.category(f.code), f"{describe_cell(table)}{f.message}" if table else f.message)
+            )
     order = {name: i for i, name in enumerate(checking.CATEGORIES)}
     return sorted(items, key=lambda item: order[item[0]])
 
