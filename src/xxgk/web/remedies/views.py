@@ -57,7 +57,9 @@ def remedy_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "version": case.version,
             "application_number": case.application.number if case.application else "",
         }
-        form = RemedyForm(request.POST or None, instance=Remedy.objects.get(pk=case.pk), initial=initial)
+        form = RemedyForm(
+            request.POST or None, instance=selectors.remedy_for(request.user, pk), initial=initial
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 fields = _fields(request.user, case.organisation, form)
