@@ -301,7 +301,7 @@ def main() -> None:
     server = _serve(port, args.persistent)
     base = f"http://127.0.0.1:{port}"
     groups = {
-        "column home (latest, catalogue counts)": [f"{base}/gk/{org}/" for org in orgs],
+        "column home (catalogue, latest 10)": [f"{base}/gk/{org}/" for org in orgs],
         "catalogue node list, pages 1-5": [
             f"{base}/gk/{org}/node/{nodes[org][0]}/?page={page}" for org in orgs for page in range(1, 6)
         ],
