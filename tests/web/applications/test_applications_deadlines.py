@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import Staff, fresh
+from applications_support import Staff, fresh
 
 from xxgk.web.applications import services
 from xxgk.web.applications.errors import InvalidInput

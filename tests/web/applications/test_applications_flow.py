@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import fresh
+from applications_support import fresh
 
 from xxgk.web.applications import services
 from xxgk.web.applications.models import CaseEvent, Letter, LetterKind, State

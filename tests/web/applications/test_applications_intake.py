@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import PERSON
+from applications_support import PERSON
 
 from xxgk.web.applications import services
 from xxgk.web.applications.errors import InvalidInput, Throttled

@@ -7,7 +7,7 @@ import io
 from datetime import date
 
 import pytest
-from conftest import Staff, fresh
+from applications_support import Staff, fresh
 from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook

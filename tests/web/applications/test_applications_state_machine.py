@@ -6,12 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import Staff, fresh
+from applications_support import CALLS, Staff, fresh, snapshot
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_transitions import CALLS, _snapshot
 
 from xxgk.web.applications.errors import ApplicationError
 from xxgk.web.applications.models import CONCLUDED_STATES
@@ -39,11 +38,11 @@ def test_random_transition_sequences(staff: Staff, names: list[str]) -> None:
         with transaction.atomic():
             case = staff.register(received_on=date(2025, 3, 3))
             for name in names:
-                before = _snapshot(case)
+                before = snapshot(case)
                 try:
                     CALLS[name](staff, fresh(case))
                 except (ApplicationError, PermissionDenied):
-                    assert _snapshot(case) == before, name
+                    assert snapshot(case) == before, name
                 else:
                     assert fresh(case).version == before[1] + 1, name
                 _check_invariants(fresh(case))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import Staff, fresh
+from applications_support import Staff, fresh
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
