@@ -86,7 +86,7 @@ def test_admin_of_one_agency_cannot_act_in_another(demo: DemoContext) -> None:
     assert Membership.objects.filter(pk=foreign_membership.pk).exists()
     with pytest.raises(NotVisible):
         services.update_organisation_contact(actor=demo.users["jgsw_admin"], organisation=zrzy, phone="1")
-    assert not AuditEvent.objects.filter(organisation=zrzy).exists()
+    assert not AuditEvent.objects.filter(organisation=zrzy, action__startswith="orgs.").exists()
 
 
 def test_admin_of_a_parent_government_does_not_act_in_its_departments(demo: DemoContext) -> None:
@@ -129,7 +129,8 @@ def test_admin_grants_and_revokes_roles_in_own_organisation(demo: DemoContext) -
     membership = Membership.objects.get(user=demo.users["jgsw_dengji"], organisation=jgsw, role=Role.HANDLER)
     client.post(reverse("orgs:revoke_role", args=[membership.pk]))
     assert not Membership.objects.filter(pk=membership.pk).exists()
-    assert list(AuditEvent.objects.filter(organisation=jgsw).values_list("action", flat=True)) == [
+    orgs_events = AuditEvent.objects.filter(organisation=jgsw, action__startswith="orgs.")
+    assert list(orgs_events.values_list("action", flat=True)) == [
         "orgs.revoke_role",
         "orgs.grant_role",
     ]
