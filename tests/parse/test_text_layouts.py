@@ -240,7 +240,7 @@ def _all_splits(tokens: list[str], width: int) -> list[list[int]]:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    tokens=st.lists(st.text("0123456789", min_size=1, max_size=6), min_size=1, max_size=4),
+    tokens=st.lists(st.text("0123456789", min_size=1, max_size=4), min_size=1, max_size=4),
     width=st.integers(1, 9),
     with_total=st.booleans(),
 )
