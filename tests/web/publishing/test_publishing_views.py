@@ -215,3 +215,90 @@ def test_channel_counts_for_the_annual_report() -> None:
     counts = channel_counts([agency.org.pk], first.published_at.year)
     assert (counts["website"], counts["wechat"], counts["gazette"]) == (2, 1, 0)
     assert channel_counts([agency.org.pk], first.published_at.year - 1)["website"] == 0
+
+
+def test_registry_pages_are_scoped_and_register_with_the_default_period() -> None:
+    mine, other = Agency(), Agency()
+    client = _client(mine.drafter)
+    response = client.post(
+        f"{reverse('publishing:registry_create')}?org={mine.org.pk}",
+        {
+            "org": mine.org.pk,
+            "kind": "normative_documents",
+            "unified_number": "YC-1",
+            "title": "某某管理暂行办法",
+            "issued_on": "2026-03-02",
+            "effective_from": "2026-04-01",
+        },
+        follow=True,
+    )
+    assert "文件已登记。" in response.content.decode()
+    from xxgk.web.publishing.models import RegulatoryDocument
+
+    document = RegulatoryDocument.objects.get(unified_number="YC-1")
+    assert (document.issuing_organ, str(document.valid_until)) == (mine.org.name, "2028-03-31")
+    assert (
+        _client(other.drafter).get(reverse("publishing:registry_validity", args=[document.pk])).status_code
+        == 404
+    )
+    foreign = _client(other.drafter).get(f"{reverse('publishing:registry')}?org={mine.org.pk}")
+    assert foreign.status_code == 404
+    changed = client.post(
+        reverse("publishing:registry_validity", args=[document.pk]),
+        {
+            "status": "repealed",
+            "on": "2026-10-01",
+            "reason": "宜机管发〔2026〕9号",
+            "version": document.version,
+        },
+        follow=True,
+    )
+    assert "有效性已变更。" in changed.content.decode()
+    public_page = (
+        Client().get(reverse("portal:registry_document", args=[mine.org.pk, document.pk])).content.decode()
+    )
+    assert "该文件废止" in public_page
+
+
+def test_scan_command_records_expiry_with_expire(demo) -> None:
+    from typer.testing import CliRunner
+
+    from xxgk.cli.main import app
+    from xxgk.web.publishing.models import RegulatoryDocument, Validity
+
+    result = CliRunner().invoke(
+        app, ["scan", "--org", str(demo.orgs["jgsw"].pk), "--date", "2026-12-01", "--expire"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "已登记失效 1 件。" in result.output  # the demo's 会议室管理办法, past its 有效期 since February
+    assert RegulatoryDocument.objects.get(title="宜春市机关会议室管理办法").status == Validity.EXPIRED
+
+
+def test_detail_page_in_every_state_offers_the_right_actions() -> None:
+    agency = Agency()
+    publication = agency.draft()
+    drafter, reviewer, approver = (
+        _client(agency.drafter),
+        _client(agency.reviewers[0]),
+        _client(agency.approver),
+    )
+    url = reverse("publishing:detail", args=[publication.pk])
+    page = drafter.get(url).content.decode()
+    assert "提交审核" in page and "审核通过" not in page
+    services_submit = reverse("publishing:transition", args=[publication.pk, "submit"])
+    drafter.post(services_submit)
+    page = reviewer.get(url).content.decode()
+    assert "初审" in page and "审核通过" in page and "文字表述准确规范" in page
+    assert "审核通过" not in drafter.get(url).content.decode()
+    agency.approve_all(Publication.objects.get(pk=publication.pk))
+    page = drafter.get(url).content.decode()
+    assert "立即发布" in page and "定时发布" in page
+    drafter.post(reverse("publishing:transition", args=[publication.pk, "publish"]))
+    page = approver.get(url).content.decode()
+    assert "撤回" in page and "导出微信公众号正文" in page
+    approver.post(reverse("publishing:transition", args=[publication.pk, "withdraw"]), {"reason": "重复"})
+    page = drafter.get(url).content.decode()
+    assert "已撤回" in page and "重复" in page
+    assert drafter.get(reverse("publishing:list")).status_code == 200
+    assert drafter.get(reverse("publishing:scan")).status_code == 200
+    assert drafter.get(f"{reverse('publishing:catalogue')}?org={agency.org.pk}").status_code == 200

@@ -95,6 +95,9 @@ def change_validity(
 ) -> RegulatoryDocument:
     """Declare a document 废止, 失效 or 已修改 from `on` (with the document that amends it)."""
     require_role(actor, document.organisation, REGISTRY_ROLES)
+    if status not in Validity.values:
+        raise TransitionRefused(f"unknown status {status!r}", "请选择有效性。")
+    status = Validity(status)
     if status == Validity.EFFECTIVE:
         raise TransitionRefused("cannot restore", "已登记的有效性变更不能撤销，请登记新的文件。")
     if not reason.strip():
