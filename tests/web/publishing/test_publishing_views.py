@@ -302,3 +302,38 @@ def test_detail_page_in_every_state_offers_the_right_actions() -> None:
     assert drafter.get(reverse("publishing:list")).status_code == 200
     assert drafter.get(reverse("publishing:scan")).status_code == 200
     assert drafter.get(f"{reverse('publishing:catalogue')}?org={agency.org.pk}").status_code == 200
+
+
+def test_cleanup_batch_from_the_staff_page_is_published() -> None:
+    from datetime import date
+
+    from xxgk.web.publishing import registry
+    from xxgk.web.publishing.models import CleanupBatch, Validity
+
+    agency = Agency()
+    base = {"kind": "normative_documents", "issued_on": date(2021, 1, 4), "effective_from": date(2021, 2, 1)}
+    keep = registry.register_document(
+        actor=agency.drafter, organisation=agency.org, unified_number="K", title="保留的办法", **base
+    )
+    drop = registry.register_document(
+        actor=agency.drafter, organisation=agency.org, unified_number="D", title="废止的办法", **base
+    )
+    client = _client(agency.drafter)
+    url = f"{reverse('publishing:registry_cleanup')}?org={agency.org.pk}"
+    bad = client.post(url, {"org": agency.org.pk, "title": "清理结果", "decided_on": ""}, follow=True)
+    assert "请填写决定日期。" in bad.content.decode() and not CleanupBatch.objects.exists()
+    page = client.post(
+        url,
+        {
+            "org": agency.org.pk,
+            "title": "2026年规范性文件清理结果",
+            "decided_on": "2026-11-02",
+            f"outcome_{keep.pk}": "keep",
+            f"outcome_{drop.pk}": "repeal",
+            f"note_{drop.pk}": "已不适应",
+        },
+        follow=True,
+    ).content.decode()
+    assert "2026年规范性文件清理结果" in page and "继续有效" in page and "已不适应" in page
+    drop.refresh_from_db()
+    assert (drop.status, str(drop.repealed_on)) == (Validity.REPEALED, "2026-11-02")

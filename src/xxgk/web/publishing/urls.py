@@ -15,6 +15,7 @@ urlpatterns = [
     path("registry/", views.registry_list, name="registry"),
     path("registry/new/", views.registry_create, name="registry_create"),
     path("registry/<int:pk>/validity/", views.registry_validity, name="registry_validity"),
+    path("registry/cleanup/", views.registry_cleanup, name="registry_cleanup"),
     path("catalogue/", views.catalogue_page, name="catalogue"),
     path("catalogue/seed/", views.catalogue_seed, name="catalogue_seed"),
     path("catalogue/import/", views.catalogue_import, name="catalogue_import"),

@@ -29,7 +29,7 @@ from xxgk.web.publishing.forms import (
     UploadForm,
     ValidityForm,
 )
-from xxgk.web.publishing.models import State
+from xxgk.web.publishing.models import CleanupOutcome, State, Validity
 
 
 def _org(request: HttpRequest, value: str | int | None) -> Organisation:
@@ -296,6 +296,40 @@ def registry_validity(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "有效性已变更。")
             return redirect(f"{_url('publishing:registry')}?org={document.organisation_id}")
     return render(request, "publishing/registry_validity.html", {"form": form, "document": document})
+
+
+@login_required
+def registry_cleanup(request: HttpRequest) -> HttpResponse:
+    """A 清理 batch: an outcome for each document reviewed, published as such."""
+    organisation = _default_org(request)
+    require_role(request.user, organisation, registry.REGISTRY_ROLES)
+    documents = list(selectors.registry_for(request.user, organisation).filter(status=Validity.EFFECTIVE))
+    if request.method == "POST":
+        outcomes = [
+            (doc, CleanupOutcome(request.POST[f"outcome_{doc.pk}"]), request.POST.get(f"note_{doc.pk}", ""))
+            for doc in documents
+            if request.POST.get(f"outcome_{doc.pk}") in CleanupOutcome.values
+        ]
+        try:
+            decided_on = date.fromisoformat(request.POST.get("decided_on", ""))
+            batch = registry.publish_cleanup(
+                actor=request.user,
+                organisation=organisation,
+                title=request.POST.get("title", ""),
+                decided_on=decided_on,
+                outcomes=outcomes,
+            )
+        except ValueError:
+            messages.error(request, "请填写决定日期。")
+        except (PublishingError, ValidationError) as exc:
+            messages.error(
+                request, getattr(exc, "message_zh", None) or "；".join(getattr(exc, "messages", []))
+            )
+        else:
+            messages.success(request, "清理结果已公布。")
+            return redirect("portal:column_cleanup", org=organisation.pk, pk=batch.pk)
+    context = {"organisation": organisation, "documents": documents, "outcomes": CleanupOutcome.choices}
+    return render(request, "publishing/registry_cleanup.html", context)
 
 
 # --- catalogue and exports ----------------------------------------------------------------
