@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,7 @@ from xxgk.web.orgs.scoping import get_visible, has_role, require_role, visible_o
 from xxgk.web.publishing import catalogue, checks, exports, registry, scan, selectors, services
 from xxgk.web.publishing.chain import DRAFTER_ROLES
 from xxgk.web.publishing.deadlines import deadline_of
-from xxgk.web.publishing.errors import Blocked, PublishingError
+from xxgk.web.publishing.errors import InvalidInput, PublishingError
 from xxgk.web.publishing.forms import (
     CorrectionForm,
     DocumentForm,
@@ -212,9 +213,7 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             done = "附件已上传。"
         else:
             raise Http404("没有该操作。")
-    except Blocked as exc:
-        messages.error(request, exc.message_zh)
-    except PublishingError as exc:
+    except PublishingError as exc:  # Blocked included: its message lists the findings
         messages.error(request, exc.message_zh)
     else:
         messages.success(request, done)
@@ -222,8 +221,6 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 
 
 def raise_invalid(message_zh: str) -> None:
-    from xxgk.web.publishing.errors import InvalidInput
-
     raise InvalidInput("invalid form", message_zh)
 
 
@@ -271,8 +268,6 @@ def registry_create(request: HttpRequest) -> HttpResponse:
 
 
 def _url(name: str, *args: object) -> str:
-    from django.urls import reverse
-
     return reverse(name, args=args)
 
 
