@@ -3,41 +3,20 @@ links to the portal's files, findings and indicators."""
 
 from __future__ import annotations
 
-import datetime as dt
-import random
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.test import Client
-from django.utils import timezone
 
-from xxgk.sample import balanced_report
-from xxgk.web.annual.models import Draft, PublishedVersion
+from xxgk.web.annual.models import Draft
 from xxgk.web.demo import DemoContext
 
-
-def publish(
-    demo: DemoContext, key: str, year: int, number: int = 1, *, day: int = 1, **report_fields: Any
-) -> Any:
-    org = demo.orgs[key]
-    report = balanced_report(random.Random(f"{key}{year}{number}"), year=year, organization=org.name)
-    report = report.model_copy(update=report_fields)
-    return PublishedVersion.objects.create(
-        organisation=org,
-        year=year,
-        number=number,
-        report=report.model_dump(mode="json"),
-        findings=[
-            {"code": "T3-BALANCE", "severity": "warning", "message_zh": "示例", "place": {"table": "table3"}}
-        ],
-        correction_reason="更正表三数字" if number > 1 else "",
-        published_at=timezone.make_aware(dt.datetime(year + 1, 1, day, 9)),
-        published_by=demo.users["szf_admin"],
-    )
+Publish = Callable[..., Any]
 
 
 @pytest.fixture
-def reports(demo: DemoContext) -> dict[str, Any]:
+def reports(demo: DemoContext, publish: Publish) -> dict[str, Any]:
     return {
         "jgsw22": publish(demo, "jgsw", 2022, day=10),
         "jgsw23": publish(demo, "jgsw", 2023, day=11),

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from django.test import Client
-from test_reports import publish
 
 from xxgk.render.tabular import count_cells
 from xxgk.report import Report
@@ -31,7 +30,7 @@ def _zip(response: Any) -> zipfile.ZipFile:
     return zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
 
 
-def test_zip_holds_every_latest_report_and_the_long_csv(api: Client, demo: DemoContext) -> None:
+def test_zip_holds_every_latest_report_and_the_long_csv(api: Client, demo: DemoContext, publish: Any) -> None:
     publish(demo, "jgsw", 2023)
     corrected = publish(demo, "jgsw", 2023, 2, day=5)
     other = publish(demo, "jyj", 2023)
@@ -62,7 +61,7 @@ def test_zip_holds_every_latest_report_and_the_long_csv(api: Client, demo: DemoC
 
 
 def test_listing_gives_checksum_once_built_and_zip_is_rebuilt_after_a_correction(
-    api: Client, demo: DemoContext
+    api: Client, demo: DemoContext, publish: Any
 ) -> None:
     publish(demo, "jgsw", 2023)
     [entry] = [e for e in api.get("/api/v1/opendata").json() if e["year"] == 2023]
@@ -79,7 +78,7 @@ def test_listing_gives_checksum_once_built_and_zip_is_rebuilt_after_a_correction
 
 
 def test_regenerate_soon_runs_the_opendata_job(
-    demo: DemoContext, django_capture_on_commit_callbacks: Any
+    demo: DemoContext, publish: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     publish(demo, "jyj", 2023)
     with django_capture_on_commit_callbacks(execute=True):

@@ -65,7 +65,11 @@ def respond(
     field = fields[ordering.lstrip("-")]
     ordered = queryset.order_by(f"-{field}" if descending else field, "-pk" if descending else "pk")
     total = ordered.count()
-    page = items(list(ordered[query.offset : query.offset + query.limit]))
+    # Two steps: order and slice the ids alone (a narrow sort, no joined columns), then fetch
+    # that page's rows with everything they carry.
+    ids = list(ordered.values_list("pk", flat=True)[query.offset : query.offset + query.limit])
+    by_id = {row.pk: row for row in queryset.filter(pk__in=ids)}
+    page = items([by_id[pk] for pk in ids])
     if query.format == "csv":
         response = csv_response(page, schema=schema, filename=filename)
         response["X-Total-Count"] = str(total)

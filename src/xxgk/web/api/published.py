@@ -7,10 +7,12 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, QuerySet
 
 from xxgk.web.annual.models import PublishedVersion
+from xxgk.web.orgs.models import Organisation
 
 
 def latest_versions() -> QuerySet[PublishedVersion]:
     newer = PublishedVersion.objects.filter(
         organisation=OuterRef("organisation"), year=OuterRef("year"), number__gt=OuterRef("number")
     )
-    return PublishedVersion.objects.filter(~Exists(newer), organisation__is_active=True)
+    active = Organisation.objects.filter(is_active=True).values("pk")
+    return PublishedVersion.objects.filter(~Exists(newer), organisation_id__in=active)
