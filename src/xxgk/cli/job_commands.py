@@ -39,3 +39,73 @@ def worker_command(
     if beat:
         argv.append("--beat")
     celery_app.worker_main(argv)
+
+
+@app.command("job")
+def job_command(
+    kind: Annotated[
+        str, typer.Argument(help="任务类型，例如 opendata、render_year、scan、reminders、publish_due")
+    ],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="任务参数 名称=值，例如 -p year=2025（可重复）")
+    ] = None,
+) -> None:
+    """提交一个后台任务并显示进度，直到完成。未配置消息队列时在本进程内执行。"""
+    from xxgk.cli.web_commands import _setup_django
+
+    _setup_django()
+    from xxgk.web.jobs import registry
+
+    try:
+        label = registry.get(kind).label_zh
+    except KeyError:
+        known = "、".join(k.code for k in registry.all_kinds())
+        typer.secho(f"未知的任务类型：{kind}（可用：{known}）", fg="red", err=True)
+        raise typer.Exit(2) from None
+    params = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            typer.secho(f"参数格式应为 名称=值：{item}", fg="red", err=True)
+            raise typer.Exit(2)
+        params[name] = int(value) if value.isdigit() else value
+    job = _run_with_progress(kind, label, params)
+    if job.status != "succeeded":
+        typer.secho(f"{label}失败：{job.error_zh}", fg="red", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{label}已完成：{job.result}")
+
+
+def _run_with_progress(kind: str, label: str, params: dict[str, object]) -> object:
+    """Submit in a thread (in-process execution blocks it) and show the job row's progress here."""
+    import threading
+    import time
+
+    from django.db import connection
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from xxgk.web.jobs.models import Job
+    from xxgk.web.jobs.services import submit
+
+    key = "cli:" + ",".join(f"{k}={v}" for k, v in sorted(params.items()))
+    submitted: list[Job] = []
+
+    def run() -> None:
+        try:
+            submitted.append(submit(kind, key=key, params=params))
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        bar = progress.add_task("", total=None)
+        while True:
+            job = Job.objects.filter(kind=kind, key=key).order_by("-pk").first()
+            if job is not None:
+                progress.update(bar, completed=job.done, total=job.total or None, description=job.step_zh)
+                if not job.is_active and not worker.is_alive():
+                    return job
+            time.sleep(0.3)
