@@ -149,3 +149,21 @@ def test_section_six_states_the_processing_fees_paid_in_the_year(org) -> None:
         "收取信息处理费2笔，共计112.50元。无其他需要报告的事项。"
     )
     assert "未收取信息处理费" in assembled_report(org, 2024).section(6).text
+
+
+def test_the_overview_names_the_channels_used(org) -> None:
+    from xxgk.web.annual import drafting
+
+    report = assembled_report(org, 2023)
+    text = drafting.overview(
+        "测试局",
+        2023,
+        report.table2,
+        report.table3,
+        report.table4,
+        {"政府网站": 12, "政务微博": 0, "公开栏": 3},
+    )
+    assert "2023年，本机关通过政府网站12条、公开栏3条主动公开政府信息。" in text
+    assert "主动公开政府信息。" not in drafting.overview(
+        "测试局", 2023, report.table2, report.table3, report.table4
+    )

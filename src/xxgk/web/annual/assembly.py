@@ -20,7 +20,8 @@ from xxgk.web.annual.models import Draft, YearlyFigures
 from xxgk.web.annual.table3 import table3_counts
 from xxgk.web.applications.models import FeeNotice
 from xxgk.web.orgs.models import Organisation
-from xxgk.web.publishing.selectors import registry_table2
+from xxgk.web.publishing.models import Channel
+from xxgk.web.publishing.selectors import channel_counts, registry_table2
 from xxgk.web.remedies.selectors import table4_counts
 
 _T2 = GB2021.table2
@@ -62,7 +63,9 @@ def assembled_reports(
             for number, field in Draft.SECTION_FIELDS.items()
         }
         made = {
-            1: drafting.overview(org.name, year, table2, table3[org.pk], table4[org.pk]),
+            1: drafting.overview(
+                org.name, year, table2, table3[org.pk], table4[org.pk], _channels(org.pk, year)
+            ),
             5: drafting.problems(year),
             6: drafting.other_matters(year, *fees.get(org.pk, (0, Decimal(0)))),
         }
@@ -99,6 +102,11 @@ def prefilled_sections(organisation: Organisation, year: int) -> dict[int, str]:
     """The drafts made from data for sections 一、五、六 (what an empty field falls back to)."""
     report = assembled_reports([organisation], year, use_drafts=False)[organisation.pk]
     return {number: report.section(number).text for number in Draft.SECTION_FIELDS}
+
+
+def _channels(org_id: int, year: int) -> dict[str, int]:
+    """Items published in `year` per channel, by the channel's Chinese name."""
+    return {Channel(key).label: n for key, n in channel_counts([org_id], year).items()}
 
 
 def _table2(registry: dict[str, dict[str, int]], figures: YearlyFigures | None) -> dict:

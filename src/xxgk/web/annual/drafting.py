@@ -19,7 +19,10 @@ _REVIEW = _T4.row("review").label  # 行政复议
 _SUIT = _T4.row("suit_direct").group  # 行政诉讼
 
 
-def overview(org: str, year: int, table2: dict, table3: dict, table4: dict) -> str:
+def overview(
+    org: str, year: int, table2: dict, table3: dict, table4: dict, channels: dict[str, int] | None = None
+) -> str:
+    """Section 一. `channels`: items published in the year by channel name (政府网站 → 120)."""
     new, carried_in = table3["new"]["total"], table3["carried_in"]["total"]
     total, carried_out = table3["total"]["total"], table3["carried_out"]["total"]
     regs, docs = table2["regulations"], table2["normative_documents"]
@@ -37,7 +40,7 @@ def overview(org: str, year: int, table2: dict, table3: dict, table4: dict) -> s
     suits = sum(table4[row.key]["total"] for row in _T4.rows if row.group == _SUIT)
     return (
         f"{year}年，{org}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n"
-        f"（一）主动公开\n"
+        f"（一）主动公开\n{_channels(year, channels or {})}"
         f"{year}年，本机关制发{_REGULATIONS}{regs['issued']}件、{_DOCUMENTS}{docs['issued']}件，"
         f"废止{_REGULATIONS}{regs['repealed']}件、{_DOCUMENTS}{docs['repealed']}件；"
         f"现行有效{_REGULATIONS}{regs['in_force']}件、{_DOCUMENTS}{docs['in_force']}件。\n"
@@ -45,6 +48,11 @@ def overview(org: str, year: int, table2: dict, table3: dict, table4: dict) -> s
         f"（三）{_REVIEW}、{_SUIT}\n"
         f"{year}年，本机关因政府信息公开工作被申请{_REVIEW}{review}件，被提起{_SUIT}{suits}件。"
     )
+
+
+def _channels(year: int, channels: dict[str, int]) -> str:
+    used = [f"{name}{count}条" for name, count in channels.items() if count]
+    return f"{year}年，本机关通过{'、'.join(used)}主动公开政府信息。\n" if used else ""
 
 
 def _results(table3: dict) -> str:
