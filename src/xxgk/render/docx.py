@@ -55,9 +55,7 @@ TEXT_WIDTH = Mm(210 - 28 - 26)
 
 def render_docx(report: Report) -> bytes:
     """The report as a .docx file (bytes)."""
-    doc = Document()
-    _setup_page(doc)
-    _setup_styles(doc)
+    doc = new_document()
     _write(doc, build_document(report))
     buffer = io.BytesIO()
     doc.save(buffer)
@@ -65,6 +63,15 @@ def render_docx(report: Report) -> bytes:
 
 
 # --- page, styles, fonts -------------------------------------------------------------------
+
+
+def new_document() -> DocxDocument:
+    """An empty document in the house 公文 style (A4, GB/T 9704 margins, fonts, page numbers);
+    the platform's letters and notices start from it too."""
+    doc = Document()
+    _setup_page(doc)
+    _setup_styles(doc)
+    return doc
 
 
 def _setup_page(doc: DocxDocument) -> None:

@@ -27,8 +27,10 @@ def test_staff_flag_adds_the_admin_link(demo: DemoContext) -> None:
 
 def test_site_root_is_the_public_portal_listing_agencies(demo: DemoContext) -> None:
     page = Client().get("/").content.decode()
-    assert demo.orgs["jgsw"].name in page
-    assert reverse("ui:dashboard") in page  # the staff entrance
+    jgsw = demo.orgs["jgsw"]
+    assert f'<a href="{reverse("portal:column_home", args=[jgsw.pk])}">{jgsw.name}</a>' in page
+    for url in ("ui:dashboard", "portal:applying:form", "portal:applying:track", "portal:reports"):
+        assert f'href="{reverse(url)}"' in page
 
 
 def test_error_pages_are_in_chinese(demo: DemoContext) -> None:

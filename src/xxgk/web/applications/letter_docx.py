@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
@@ -19,10 +18,7 @@ def render_letter(
     *, title: str, number: str, body: str, organisation: str, issued_on: date | None, contact: str = ""
 ) -> bytes:
     """`body`: the addressee line, then paragraphs separated by blank lines (as stored on the letter)."""
-    doc = Document()
-    # The report renderer's page and style set-up (A4, margins, fonts, page numbers).
-    gongwen._setup_page(doc)
-    gongwen._setup_styles(doc)
+    doc = gongwen.new_document()  # the house 公文 page, styles and fonts
     heading = doc.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     heading.paragraph_format.line_spacing = Pt(36)

@@ -168,9 +168,7 @@ def generate_notice(*, actor: Any, campaign: Campaign) -> Notice:
 
 
 def _notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any) -> tuple[bytes, int]:
-    doc = Document()
-    house._setup_page(doc)  # the house 公文 page, styles and fonts
-    house._setup_styles(doc)
+    doc = house.new_document()  # the house 公文 page, styles and fonts
     office = campaign.office.name
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
