@@ -331,7 +331,7 @@ def test_every_rule_is_listed_once_with_a_chinese_title():
     assert len({r["code"] for r in rules}) == len(rules)
     assert all(r["title_zh"] and r["severity"] in ("error", "warning", "info") for r in rules)
     assert [r["scope"] for r in rules] == sorted(
-        (r["scope"] for r in rules), key=["report", "years", "units"].index
+        (r["scope"] for r in rules), key=["report", "years", "units", "campaign"].index
     )
     assert {
         "T3-BALANCE",
@@ -357,4 +357,10 @@ def test_every_rule_is_listed_once_with_a_chinese_title():
         "X-PENDING",
         "X-CONSOLIDATED-SUM",
         "X-CONSOLIDATED-INCOMPLETE",
+        "X-COPIED-PREVIOUS",
+        "X-COPIED-UNIT",
+        "X-SUBMITTED-LATE",
+        "X-NOT-SUBMITTED",
+        "X-PUBLISHED-LATE",
+        "X-NOT-PUBLISHED",
     } <= {r["code"] for r in rules}

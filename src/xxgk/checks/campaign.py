@@ -2,49 +2,23 @@
 against the unit's previous year and the other units, and the statutory deadlines.
 
 The arithmetic across reports (carry-over, Σ parts) stays in `across.py`; these rules return the
-same `Finding` values. Their codes are declared here (the registry's scopes are one report, two
-years of one agency, and a parent with its parts; a campaign is none of these).
+same `Finding` values and are declared in the one registry with scope "campaign".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass
 from functools import cache
 
 from xxgk import similarity
+from xxgk.checks.registry import finding, rule
 from xxgk.checks.text import due_date
-from xxgk.findings import Finding, Place, Severity
+from xxgk.findings import Finding, Place
 from xxgk.report import Report
 
 # Sections where copied text matters: 一、总体情况 and 五、存在的主要问题及改进情况.
 COPY_SECTIONS = (1, 5)
-
-
-@dataclass(frozen=True)
-class CampaignRule:
-    code: str
-    severity: Severity
-    title_zh: str
-
-
-RULES: dict[str, CampaignRule] = {
-    r.code: r
-    for r in (
-        CampaignRule("X-COPIED-PREVIOUS", "warning", "第一、五部分文字与本单位上年报告雷同"),
-        CampaignRule("X-COPIED-UNIT", "warning", "第一、五部分文字与其他单位报告雷同"),
-        CampaignRule("X-SUBMITTED-LATE", "warning", "年度报告晚于报送时限报送"),
-        CampaignRule("X-NOT-SUBMITTED", "error", "已过法定期限仍未报送年度报告"),
-        CampaignRule("X-PUBLISHED-LATE", "error", "年度报告晚于法定期限公开（条例第四十九、五十条）"),
-        CampaignRule("X-NOT-PUBLISHED", "error", "已过法定期限仍未公开年度报告（条例第四十九、五十条）"),
-    )
-}
-
-
-def _finding(code: str, message_zh: str, **kwargs: object) -> Finding:
-    rule = RULES[code]
-    return Finding(code, rule.severity, message_zh, **kwargs)  # type: ignore[arg-type]
 
 
 @cache
@@ -66,6 +40,7 @@ def _section_name(report: Report, number: int) -> str:
     return section.heading if section is not None else f"第{number}部分"
 
 
+@rule("X-COPIED-PREVIOUS", "warning", "第一、五部分文字与本单位上年报告雷同", scope="campaign")
 def copied_from_previous(previous: Report, current: Report) -> list[Finding]:
     """Sections 一 and 五 of `current` against the same unit's report of the year before."""
     found = []
@@ -75,7 +50,7 @@ def copied_from_previous(previous: Report, current: Report) -> list[Finding]:
         if match is None or match.score < similarity.THRESHOLD:
             continue
         found.append(
-            _finding(
+            finding(
                 "X-COPIED-PREVIOUS",
                 f"「{_section_name(current, number)}」有{match.score:.0%}的文字与{previous.year or '上'}年度报告相同"
                 f"（数字不计），疑为沿用上年文字",
@@ -90,6 +65,7 @@ def copied_from_previous(previous: Report, current: Report) -> list[Finding]:
     return found
 
 
+@rule("X-COPIED-UNIT", "warning", "第一、五部分文字与其他单位报告雷同", scope="campaign")
 def copied_across_units(
     reports: Mapping[Hashable, Report], keys: Iterable[Hashable] | None = None
 ) -> dict[Hashable, list[Finding]]:
@@ -121,7 +97,7 @@ def _copied_unit(
 ) -> Finding:
     passages = similarity.passages(texts[this], texts[other], ignore=corpus.common)
     name = reports[other].organization or str(other)
-    return _finding(
+    return finding(
         "X-COPIED-UNIT",
         f"「{_section_name(reports[this], number)}」有{score:.0%}的文字（常用套话不计）与{name}的报告相同，"
         f"疑为相互套用",
@@ -131,6 +107,8 @@ def _copied_unit(
     )
 
 
+@rule("X-SUBMITTED-LATE", "warning", "年度报告晚于报送时限报送", scope="campaign")
+@rule("X-NOT-SUBMITTED", "error", "已过法定期限仍未报送年度报告", scope="campaign")
 def submission_deadline_findings(
     *, year: int, consolidated: bool, internal: dt.date | None, submitted_on: dt.date | None, today: dt.date
 ) -> list[Finding]:
@@ -140,7 +118,7 @@ def submission_deadline_findings(
     if submitted_on is None:
         if today > statutory:
             return [
-                _finding(
+                finding(
                     "X-NOT-SUBMITTED",
                     f"法定期限{_zh(statutory)}已过，仍未报送{year}年度报告",
                     expected=statutory.isoformat(),
@@ -150,7 +128,7 @@ def submission_deadline_findings(
     if submitted_on > limit:
         days = (submitted_on - limit).days
         return [
-            _finding(
+            finding(
                 "X-SUBMITTED-LATE",
                 f"{_zh(submitted_on)}报送，晚于报送时限{_zh(limit)}{days}天",
                 expected=limit.isoformat(),
@@ -160,6 +138,8 @@ def submission_deadline_findings(
     return []
 
 
+@rule("X-PUBLISHED-LATE", "error", "年度报告晚于法定期限公开（条例第四十九、五十条）", scope="campaign")
+@rule("X-NOT-PUBLISHED", "error", "已过法定期限仍未公开年度报告（条例第四十九、五十条）", scope="campaign")
 def publication_deadline_findings(
     *, year: int, consolidated: bool, published_on: dt.date | None, today: dt.date
 ) -> list[Finding]:
@@ -168,7 +148,7 @@ def publication_deadline_findings(
     if published_on is None:
         if today > statutory:
             return [
-                _finding(
+                finding(
                     "X-NOT-PUBLISHED",
                     f"法定公开期限{_zh(statutory)}已过，{year}年度报告仍未公开",
                     expected=statutory.isoformat(),
@@ -177,7 +157,7 @@ def publication_deadline_findings(
         return []
     if published_on > statutory:
         return [
-            _finding(
+            finding(
                 "X-PUBLISHED-LATE",
                 f"{_zh(published_on)}公开，晚于法定期限{_zh(statutory)}{(published_on - statutory).days}天",
                 expected=statutory.isoformat(),

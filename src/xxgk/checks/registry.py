@@ -1,8 +1,10 @@
 """The rule registry: every rule is declared once with its code, severity and a one-line Chinese title.
 
 Rules on one report take the report and yield findings; rules across reports are declared here too
-(scope "years" for two years of one agency, "units" for a consolidated report and its parts), so one
-listing (`describe_rules`) covers all of them.
+(scope "years" for two years of one agency, "units" for a consolidated report and its parts,
+"campaign" for a supervising office's collection: copied text and deadlines), so one listing
+(`describe_rules`) covers all of them. Campaign rules take different inputs each and are called
+directly by the campaign code, never through `run_rules`.
 """
 
 from __future__ import annotations
@@ -15,12 +17,17 @@ from typing import Any, Literal
 from xxgk.findings import Finding, Place, Severity
 from xxgk.report import Report
 
-Scope = Literal["report", "years", "units"]
-_SCOPES: tuple[Scope, ...] = ("report", "years", "units")
-SCOPE_ZH: dict[str, str] = {"report": "单份报告", "years": "同一机关相邻两年", "units": "本级与下级汇总"}
+Scope = Literal["report", "years", "units", "campaign"]
+_SCOPES: tuple[Scope, ...] = ("report", "years", "units", "campaign")
+SCOPE_ZH: dict[str, str] = {
+    "report": "单份报告",
+    "years": "同一机关相邻两年",
+    "units": "本级与下级汇总",
+    "campaign": "年报收集（报送、公开时限与文字雷同）",
+}
 
 # Modules whose import registers the rules, in the order their rules run.
-_RULE_MODULES = ("xxgk.checks.text", "xxgk.checks.arithmetic", "xxgk.checks.across")
+_RULE_MODULES = ("xxgk.checks.text", "xxgk.checks.arithmetic", "xxgk.checks.across", "xxgk.checks.campaign")
 
 
 @dataclass(frozen=True)
