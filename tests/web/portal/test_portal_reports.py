@@ -72,6 +72,7 @@ def test_the_report_page_shows_the_published_snapshot(demo, published) -> None:
     html = Client().get(reverse("portal:report", args=(published.pk, 2024))).content.decode()
     assert "xxgk-report" in html and "王小明" not in html
     assert "更正说明" not in html
+    assert html.count("<h1") == 1  # the report's own title, not a second heading above it
     assert Client().get(reverse("portal:report", args=(published.pk, 2023))).status_code == 404
     assert Client().get(reverse("portal:report", args=(published.pk, 2024)) + "?v=7").status_code == 404
 
