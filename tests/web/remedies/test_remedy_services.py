@@ -121,3 +121,34 @@ def test_other_agencies_cases_are_not_visible(demo) -> None:
     assert not selectors.remedies_for(demo.users["jyj_chengban"]).exists()
     with pytest.raises(NotVisible):
         selectors.remedy_for(demo.users["jyj_chengban"], case.pk)
+
+
+def test_the_application_page_lists_the_remedies_about_it(demo) -> None:
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from xxgk.web.applications.models import Application
+
+    case = Application.objects.create(
+        organisation=demo.orgs["jgsw"],
+        number="R-3",
+        channel="online",
+        submitted_at=timezone.now(),
+        applicant_kind="natural_person",
+        name="赵某某",
+        id_type="id_card",
+        id_number="x",
+        phone="1",
+        description="某文件",
+        info_form="paper",
+        delivery="post",
+    )
+    client = Client()
+    client.force_login(demo.users["jgsw_chengban"])
+    url = reverse("applications:detail", args=[case.pk])
+    assert "本申请没有登记行政复议或行政诉讼" in client.get(url).content.decode()
+    remedy = _register(demo, application=case)
+    page = client.get(url).content.decode()
+    assert reverse("remedies:detail", args=[remedy.pk]) in page
+    assert "2025-03-01 立案，尚未审结" in page

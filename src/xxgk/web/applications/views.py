@@ -32,6 +32,7 @@ from xxgk.web.applications.models import LetterKind
 from xxgk.web.audit.selectors import events_for_object
 from xxgk.web.orgs.models import Role
 from xxgk.web.orgs.scoping import roles_in
+from xxgk.web.remedies.selectors import remedies_for
 
 LISTS = {
     "open": "办理中",
@@ -168,6 +169,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         and case.state in services.EDITABLE_STATES
         and bool({Role.HANDLER, Role.REVIEWER, Role.APPROVER} & roles_in(request.user, case.organisation)),
         "fees": case.fees.all(),
+        "remedies": remedies_for(request.user).filter(application=case),
         "attachments": case.attachments.only("id", "filename", "size") if personal else [],
         "transitions": _transition_forms(request, case),
         "history": events_for_object(request.user, case._meta.label_lower, str(case.pk))[:30],
