@@ -14,42 +14,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench_db import fresh_database
+
 YEARS = (2023, 2024, 2025)
 REPORT_YEAR = 2024
-
-
-def _configure(database: str, pg_url: str) -> str:
-    if database == "sqlite":
-        path = Path(tempfile.gettempdir()) / "xxgk-annual-bench.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        url = f"sqlite:///{path}"
-    else:
-        import psycopg
-
-        base, _, name = pg_url.rpartition("/")
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = pg_url
-    os.environ["XXGK_DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.web.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
-    return url
 
 
 def _organisations(count: int) -> list[Any]:
@@ -206,7 +181,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-    _configure(args.database, args.pg_url)
+    fresh_database(args.database, args.pg_url, sqlite_name="xxgk-annual-bench")
     from django.db import connection
     from django.db.models import Count
 

@@ -10,28 +10,13 @@ receipt and, for one in three, an extension or a closed consultation. Best of `-
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-
-def _configure() -> None:
-    path = Path(tempfile.gettempdir()) / "xxgk-applications-bench.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    os.environ["XXGK_DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.web.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
+from bench_db import fresh_database
 
 
 def _populate(cases: int, open_cases: int) -> None:
@@ -107,7 +92,7 @@ def main() -> None:
     parser.add_argument("--open", type=int, default=5_000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    _configure()
+    fresh_database("sqlite", "", sqlite_name="xxgk-applications-bench")
     start = time.perf_counter()
     _populate(args.cases, args.open)
     print(f"populated {args.cases} cases ({args.open} open) in {time.perf_counter() - start:.1f} s")

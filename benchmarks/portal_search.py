@@ -27,6 +27,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_db import fresh_database
 from http_load import run_load
 
 AGENCIES = 20
@@ -93,31 +94,6 @@ WORDS = [
     "会议",
     "部署",
 ]
-
-
-def _configure(database: str, pg_url: str) -> str:
-    if database == "sqlite":
-        path = Path(tempfile.gettempdir()) / "xxgk-portal-bench.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        url = f"sqlite:///{path}"
-    else:
-        import psycopg
-
-        base, _, name = pg_url.rpartition("/")
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = pg_url
-    os.environ["XXGK_DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.web.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
-    return url
 
 
 # Filler: two characters at a time from a pool of common ones, so that a given word of WORDS
@@ -292,7 +268,7 @@ def main() -> None:
     if args.reuse:
         orgs, nodes = _existing(args.database, args.pg_url)
     else:
-        _configure(args.database, args.pg_url)
+        fresh_database(args.database, args.pg_url, sqlite_name="xxgk-portal-bench")
         orgs, nodes = _populate(args.count, random.Random(2026))
     print(
         f"database ready in {time.perf_counter() - began:.0f} s ({args.database}, {args.count:,} publications)"

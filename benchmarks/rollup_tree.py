@@ -18,44 +18,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
+
+from bench_db import fresh_database
 
 YEARS = (2021, 2022, 2023, 2024, 2025)
 _PHRASES = random.Random("set phrases")
 # Set phrases of the genre: each shared by about 5 % of the units.
 SET_PHRASES = ["".join(chr(_PHRASES.randint(0x4E00, 0x9FA5)) for _ in range(30)) + "。" for _ in range(40)]
 COPIED_PAIRS = 20
-
-
-def _configure(database: str, pg_url: str) -> None:
-    if database == "sqlite":
-        path = Path(tempfile.gettempdir()) / "xxgk-rollup-bench.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        url = f"sqlite:///{path}"
-    else:
-        import psycopg
-
-        base, _, name = pg_url.rpartition("/")
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = pg_url
-    os.environ["XXGK_DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.web.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 # name, kind, parent name, consolidates
@@ -220,7 +195,7 @@ def main() -> None:
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/xxgk_rollup_bench")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    _configure(args.database, args.pg_url)
+    fresh_database(args.database, args.pg_url, sqlite_name="xxgk-rollup-bench")
 
     from xxgk.web.rollup import documents, selectors, services
     from xxgk.web.rollup.models import Enrolment, ReviewFinding
