@@ -9,8 +9,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+import annual_factories as factories
 from xxgk.cli.main import app
-from xxgk.web.annual import services
 
 runner = CliRunner()
 pytestmark = pytest.mark.django_db
@@ -30,26 +30,7 @@ def demo(db, settings):
 
 def test_the_reports_written_read_back_through_check(demo, tmp_path) -> None:
     org = demo.orgs["jgsw"]
-    services.save_figures(
-        actor=demo.users["jgsw_chengban"],
-        organisation=org,
-        year=2024,
-        version=0,
-        licensing=4,
-        penalty=1,
-        coercion=0,
-        fees=0,
-    )
-    services.save_draft(
-        actor=demo.users["jgsw_chengban"],
-        organisation=org,
-        year=2024,
-        version=0,
-        overview="",
-        problems="",
-        other_matters="",
-        signed_on=dt.date(2025, 1, 20),
-    )
+    factories.figures_and_draft(demo, org, 2024, licensing=4, penalty=1, signed_on=dt.date(2025, 1, 20))
     result = runner.invoke(app, ["annual", "--year", "2024", "--org", str(org.pk), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     (written,) = tmp_path.glob("*.json")

@@ -6,11 +6,8 @@ from __future__ import annotations
 import pytest
 
 from xxgk.web.demo import DemoContext
-from xxgk.web.orgs import demo as orgs_demo
 
 
 @pytest.fixture
-def demo(db: None) -> DemoContext:
-    context = DemoContext()
-    orgs_demo.load(context)
-    return context
+def demo(orgs_demo: DemoContext) -> DemoContext:
+    return orgs_demo

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import annual_factories as factories
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from xxgk.web.annual import services
+import annual_factories as factories
 from xxgk.web.annual.models import Draft, PublishedVersion
 
 D = dt.date
@@ -99,26 +98,7 @@ def test_supervisors_read_but_do_not_edit(demo, org) -> None:
 
 
 def test_publishing_from_the_page(demo, org) -> None:
-    services.save_figures(
-        actor=demo.users["jgsw_chengban"],
-        organisation=org,
-        year=2024,
-        version=0,
-        licensing=0,
-        penalty=0,
-        coercion=0,
-        fees=0,
-    )
-    services.save_draft(
-        actor=demo.users["jgsw_chengban"],
-        organisation=org,
-        year=2024,
-        version=0,
-        overview="",
-        problems="",
-        other_matters="",
-        signed_on=D(2025, 1, 20),
-    )
+    factories.figures_and_draft(demo, org, 2024, licensing=0, signed_on=D(2025, 1, 20))
     client = _client(demo, "jgsw_shenhe")
     response = client.post(reverse("annual:publish", args=(org.pk, 2024)), follow=True)
     assert "2024年度报告已发布（第1版）" in response.content.decode()

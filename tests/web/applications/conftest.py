@@ -4,19 +4,8 @@ from __future__ import annotations
 
 import pytest
 from applications_support import Staff
-from django.db import transaction
 
 from xxgk.web.demo import DemoContext
-from xxgk.web.orgs.demo import load as load_orgs
-
-
-@pytest.fixture
-def orgs_demo(db: None) -> DemoContext:
-    """Only the demo organisations and users (the other apps' demo data is not needed here)."""
-    context = DemoContext()
-    with transaction.atomic():
-        load_orgs(context)
-    return context
 
 
 @pytest.fixture

@@ -3,31 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from xxgk.web.annual import services
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "annual"))
 import annual_factories as factories
+from xxgk.web.annual import services
 
 D = dt.date
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
+def demo(orgs_demo):
     """Only the demo organisations and users: the counts asserted are the test's own."""
-    from xxgk.web.demo import DemoContext
-    from xxgk.web.orgs import demo as orgs_demo
-
-    context = DemoContext()
-    orgs_demo.load(context)
-    return context
+    return orgs_demo
 
 
 @pytest.fixture
@@ -36,26 +27,7 @@ def published(demo):
     case = factories.application(org, received=D(2024, 5, 1), concluded=D(2024, 5, 20), outcome="granted")
     case.name = "王小明"
     case.save(update_fields=["name"])
-    services.save_figures(
-        actor=demo.users["jgsw_chengban"],
-        organisation=org,
-        year=2024,
-        version=0,
-        licensing=2,
-        penalty=0,
-        coercion=0,
-        fees=0,
-    )
-    services.save_draft(
-        actor=demo.users["jgsw_chengban"],
-        organisation=org,
-        year=2024,
-        version=0,
-        overview="",
-        problems="",
-        other_matters="",
-        signed_on=D(2025, 1, 20),
-    )
+    factories.figures_and_draft(demo, org, 2024, licensing=2, signed_on=D(2025, 1, 20))
     services.publish(actor=demo.users["jgsw_qianfa"], organisation=org, year=2024)
     return org
 

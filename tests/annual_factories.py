@@ -1,12 +1,15 @@
-"""Test data written straight to the tables (the services are tested on their own)."""
+"""Test data of the annual report: cases and remedies written straight to the tables (the
+services are tested on their own), and a year's figures and sections entered through them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+from typing import Any
 
 from django.utils import timezone
 
+from xxgk.web.annual import services
 from xxgk.web.applications.models import Application
 from xxgk.web.orgs.models import Organisation, OrgKind
 from xxgk.web.remedies.models import Remedy
@@ -75,3 +78,30 @@ def remedy(
     if save:
         case.save()
     return case
+
+
+def figures_and_draft(
+    demo: Any, org: Organisation, year: int, *, licensing: int = 0, penalty: int = 0, signed_on: dt.date
+) -> None:
+    """Table 二's yearly figures and empty sections 一/五/六, as the agency's 承办 enters them."""
+    handler = demo.users["jgsw_chengban"]
+    services.save_figures(
+        actor=handler,
+        organisation=org,
+        year=year,
+        version=0,
+        licensing=licensing,
+        penalty=0,
+        coercion=0,
+        fees=0,
+    )
+    services.save_draft(
+        actor=handler,
+        organisation=org,
+        year=year,
+        version=0,
+        overview="",
+        problems="",
+        other_matters="",
+        signed_on=signed_on,
+    )
