@@ -6,7 +6,11 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
+from xxgk.web.applications.models import Application
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
 from xxgk.web.remedies import selectors, services
@@ -88,28 +92,25 @@ def test_only_the_agencys_own_staff_enter_cases(demo) -> None:
     assert not Remedy.objects.exists()
 
 
+def _application(demo, org_key: str, number: str) -> Application:
+    return Application.objects.create(
+        organisation=demo.orgs[org_key],
+        number=number,
+        channel="online",
+        submitted_at=timezone.now(),
+        applicant_kind="natural_person",
+        name="赵某某",
+        id_type="id_card",
+        id_number="x",
+        phone="1",
+        description="某文件",
+        info_form="paper",
+        delivery="post",
+    )
+
+
 def test_a_case_links_only_an_application_of_the_same_agency(demo) -> None:
-    from django.utils import timezone
-
-    from xxgk.web.applications.models import Application
-
-    def application(org_key: str, number: str) -> Application:
-        return Application.objects.create(
-            organisation=demo.orgs[org_key],
-            number=number,
-            channel="online",
-            submitted_at=timezone.now(),
-            applicant_kind="natural_person",
-            name="赵某某",
-            id_type="id_card",
-            id_number="x",
-            phone="1",
-            description="某文件",
-            info_form="paper",
-            delivery="post",
-        )
-
-    own, foreign = application("jgsw", "R-1"), application("jyj", "R-2")
+    own, foreign = _application(demo, "jgsw", "R-1"), _application(demo, "jyj", "R-2")
     assert _register(demo, application=own).application == own
     with pytest.raises(ValidationError, match="本机关办理的申请"):
         _register(demo, application=foreign)
@@ -124,26 +125,7 @@ def test_other_agencies_cases_are_not_visible(demo) -> None:
 
 
 def test_the_application_page_lists_the_remedies_about_it(demo) -> None:
-    from django.test import Client
-    from django.urls import reverse
-    from django.utils import timezone
-
-    from xxgk.web.applications.models import Application
-
-    case = Application.objects.create(
-        organisation=demo.orgs["jgsw"],
-        number="R-3",
-        channel="online",
-        submitted_at=timezone.now(),
-        applicant_kind="natural_person",
-        name="赵某某",
-        id_type="id_card",
-        id_number="x",
-        phone="1",
-        description="某文件",
-        info_form="paper",
-        delivery="post",
-    )
+    case = _application(demo, "jgsw", "R-3")
     client = Client()
     client.force_login(demo.users["jgsw_chengban"])
     url = reverse("applications:detail", args=[case.pk])
