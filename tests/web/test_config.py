@@ -33,6 +33,7 @@ def test_postgresql_url_is_split_into_its_parts() -> None:
         "xxgk",
     )
     assert db["OPTIONS"] == {"sslmode": "require"}
+    assert db["CONN_MAX_AGE"] > 0 and db["CONN_HEALTH_CHECKS"]  # persistent, checked connections
 
 
 def test_postgresql_url_without_password_or_port() -> None:

@@ -127,6 +127,9 @@ def _postgresql(url: str, parts: Any) -> dict[str, Any]:
         "HOST": unquote(parts.hostname or ""),
         "PORT": str(port or ""),
         "OPTIONS": dict(parse_qsl(parts.query)),
+        # A new PostgreSQL connection per request costs 4–60 ms here (docs/benchmarks.md, portal
+        # search); keep each for a minute, checked before reuse.
+        "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
     }
 
