@@ -47,7 +47,7 @@ def main() -> None:
         for i in range(args.reports):
             org = Organisation.objects.create(
                 name=f"基准测试第{i}号机关",
-                credit_code=credit_code("360900", f"Z{i:07d}"),
+                credit_code=credit_code("360900", f"B{i:07d}"),
                 kind=OrgKind.DEPARTMENT,
             )
             report = balanced_report(rng, year=2025, organization=org.name)

@@ -78,6 +78,7 @@ def job_command(
 
 def _run_with_progress(kind: str, label: str, params: dict[str, object]) -> object:
     """Submit in a thread (in-process execution blocks it) and show the job row's progress here."""
+    import hashlib
     import threading
     import time
 
@@ -88,12 +89,16 @@ def _run_with_progress(kind: str, label: str, params: dict[str, object]) -> obje
     from xxgk.web.jobs.models import Job
     from xxgk.web.jobs.services import submit
 
-    key = "cli:" + ",".join(f"{k}={v}" for k, v in sorted(params.items()))
-    submitted: list[Job] = []
+    key = ",".join(f"{k}={v}" for k, v in sorted(params.items()))
+    if len(key) > 100:  # Job.key's length: long parameters (paths) are named by their digest
+        key = hashlib.sha256(key.encode()).hexdigest()
+    failure: list[BaseException] = []
 
     def run() -> None:
         try:
-            submitted.append(submit(kind, key=key, params=params))
+            submit(kind, key=key, params=params)
+        except BaseException as exc:  # shown by the main thread
+            failure.append(exc)
         finally:
             connection.close()
 
@@ -106,6 +111,8 @@ def _run_with_progress(kind: str, label: str, params: dict[str, object]) -> obje
             job = Job.objects.filter(kind=kind, key=key).order_by("-pk").first()
             if job is not None:
                 progress.update(bar, completed=job.done, total=job.total or None, description=job.step_zh)
-                if not job.is_active and not worker.is_alive():
-                    return job
+            if not worker.is_alive() and (job is None or not job.is_active):
+                if failure or job is None:
+                    raise RuntimeError(f"job {kind} could not be submitted") from (failure[0] if failure else None)
+                return job
             time.sleep(0.3)
