@@ -82,7 +82,7 @@ def _run_with_progress(kind: str, label: str, params: dict[str, object]) -> obje
     import threading
     import time
 
-    from django.db import connection
+    from django.db import DatabaseError, connection
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -108,11 +108,17 @@ def _run_with_progress(kind: str, label: str, params: dict[str, object]) -> obje
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         bar = progress.add_task("", total=None)
         while True:
-            job = Job.objects.filter(kind=kind, key=key).order_by("-pk").first()
+            try:
+                job = Job.objects.filter(kind=kind, key=key).order_by("-pk").first()
+            except DatabaseError:  # SQLite busy while the job writes: look again next time
+                time.sleep(0.3)
+                continue
             if job is not None:
                 progress.update(bar, completed=job.done, total=job.total or None, description=job.step_zh)
             if not worker.is_alive() and (job is None or not job.is_active):
                 if failure or job is None:
-                    raise RuntimeError(f"job {kind} could not be submitted") from (failure[0] if failure else None)
+                    raise RuntimeError(f"job {kind} could not be submitted") from (
+                        failure[0] if failure else None
+                    )
                 return job
             time.sleep(0.3)
