@@ -14,6 +14,8 @@ STAFF_APPS = [
     ("publishing/", "xxgk.web.publishing.urls"),
     ("annual/", "xxgk.web.annual.urls"),
     ("rollup/", "xxgk.web.rollup.urls"),
+    ("tokens/", "xxgk.web.api.staff_urls"),
+    ("jobs/", "xxgk.web.jobs.urls"),
 ]
 
 urlpatterns = [

@@ -24,12 +24,12 @@ def _staff(demo: DemoContext, username: str) -> Client:
 
 def test_token_is_shown_once_and_stored_only_as_a_digest(demo: DemoContext) -> None:
     client = _staff(demo, "jgsw_chengban")
-    page = client.post("/api/tokens/", {"name": "统计系统", "scope": "read"}).content.decode()
+    page = client.post("/staff/tokens/", {"name": "统计系统", "scope": "read"}).content.decode()
     token = ApiToken.objects.get(user=demo.users["jgsw_chengban"])
     shown = page.split('data-testid="new-token">')[1].split("<")[0]
     assert shown.startswith(f"xxgk_{token.prefix}_")
     assert token.digest == digest_of(shown) and shown not in token.digest
-    again = client.get("/api/tokens/").content.decode()
+    again = client.get("/staff/tokens/").content.decode()
     assert shown not in again and f"xxgk_{token.prefix}_…" in again
     assert AuditEvent.objects.filter(action="api.token_created", object_id=str(token.pk)).exists()
     me = Client().get("/api/v1/me", headers={"Authorization": f"Bearer {shown}"}).json()
@@ -41,7 +41,7 @@ def test_revoked_token_is_refused(demo: DemoContext) -> None:
     user = demo.users["jgsw_chengban"]
     token, text = create_token(actor=user, name="临时", scope=Scope.READ)
     client = _staff(demo, "jgsw_chengban")
-    client.post(f"/api/tokens/{token.pk}/revoke/")
+    client.post(f"/staff/tokens/{token.pk}/revoke/")
     token.refresh_from_db()
     assert token.revoked_at is not None
     response = Client().get("/api/v1/me", headers={"Authorization": f"Bearer {text}"})
@@ -52,7 +52,7 @@ def test_revoked_token_is_refused(demo: DemoContext) -> None:
 
 def test_another_users_token_cannot_be_revoked(demo: DemoContext) -> None:
     token, _ = create_token(actor=demo.users["jgsw_chengban"], name="甲", scope=Scope.READ)
-    assert _staff(demo, "zwgk_jiandu").post(f"/api/tokens/{token.pk}/revoke/").status_code == 404
+    assert _staff(demo, "zwgk_jiandu").post(f"/staff/tokens/{token.pk}/revoke/").status_code == 404
     with pytest.raises(NotVisible):
         revoke_token(actor=demo.users["szf_admin"], token_id=token.pk)
     token.refresh_from_db()
@@ -76,14 +76,14 @@ def test_blank_name_and_too_many_tokens_are_refused(demo: DemoContext) -> None:
     for i in range(MAX_ACTIVE_TOKENS):
         create_token(actor=user, name=f"第{i}个", scope=Scope.READ)
     page = (
-        _staff(demo, "jyj_chengban").post("/api/tokens/", {"name": "多余", "scope": "read"}).content.decode()
+        _staff(demo, "jyj_chengban").post("/staff/tokens/", {"name": "多余", "scope": "read"}).content.decode()
     )
     assert f"最多保留 {MAX_ACTIVE_TOKENS} 个有效令牌" in page
     assert ApiToken.objects.filter(user=user).count() == MAX_ACTIVE_TOKENS
 
 
 def test_token_page_needs_login(db: None) -> None:
-    response = Client().get("/api/tokens/")
+    response = Client().get("/staff/tokens/")
     assert response.status_code == 302 and "/staff/login/" in response["Location"]
 
 

@@ -87,7 +87,7 @@ def test_a_job_failing_every_time_is_failed_after_the_retries_and_says_why(
     client = Client()
     client.force_login(demo.users["szf_admin"])
     Job.objects.filter(pk=job.pk).update(created_by=demo.users["szf_admin"])
-    page = client.get(f"/api/jobs/{job.pk}/").content.decode()
+    page = client.get(f"/staff/jobs/{job.pk}/").content.decode()
     assert "失败原因" in page and "重试 3 次后仍失败：文件暂时被占用" in page
     assert 'http-equiv="refresh"' not in page  # finished: the page stops reloading
 
@@ -127,7 +127,7 @@ def test_running_job_page_reloads_itself_and_shows_progress(demo: DemoContext) -
     )
     client = Client()
     client.force_login(demo.users["jgsw_chengban"])
-    page = client.get(f"/api/jobs/{job.pk}/").content.decode()
+    page = client.get(f"/staff/jobs/{job.pk}/").content.decode()
     assert 'http-equiv="refresh"' in page
     assert 'value="25" max="100"' in page and "执行中：3/12" in page
 
@@ -136,11 +136,11 @@ def test_another_agencys_job_is_404(demo: DemoContext) -> None:
     job = Job.objects.create(kind="parse_corpus", key="y", organisation=demo.orgs["jgsw"])
     client = Client()
     client.force_login(demo.users["jyj_chengban"])
-    assert client.get(f"/api/jobs/{job.pk}/").status_code == 404
-    assert "读取上传的年报文件" not in client.get("/api/jobs/").content.decode()
+    assert client.get(f"/staff/jobs/{job.pk}/").status_code == 404
+    assert "读取上传的年报文件" not in client.get("/staff/jobs/").content.decode()
     supervisor = Client()
     supervisor.force_login(demo.users["zwgk_jiandu"])
-    assert supervisor.get(f"/api/jobs/{job.pk}/").status_code == 200
+    assert supervisor.get(f"/staff/jobs/{job.pk}/").status_code == 200
 
 
 def test_render_year_renders_every_published_report(

@@ -1,4 +1,4 @@
-"""Staff pages of the API app (personal tokens), mounted at /api/tokens/."""
+"""Staff pages of the API app (personal tokens), mounted at /staff/tokens/."""
 
 from django.urls import path
 

@@ -1,5 +1,5 @@
-"""URLs of the REST API (/api/): version 1, its OpenAPI document and offline docs, the staff pages
-of personal tokens and of background jobs, and JSON errors for unknown paths and methods."""
+"""URLs of the REST API (/api/): version 1, its OpenAPI document and offline docs, and JSON errors
+for unknown paths and methods. The staff pages of personal tokens live on the staff site."""
 
 from django.urls import URLPattern, include, path, re_path
 
@@ -21,7 +21,5 @@ urlpatterns = [
     path("v1/", include(([_json_errors(p) for p in _patterns], _app_name), namespace=_namespace)),
     path("docs", views.docs, name="api-docs"),
     path("docs/assets/<str:name>", views.docs_asset, name="api-docs-asset"),
-    path("tokens/", include("xxgk.web.api.staff_urls")),
-    path("jobs/", include("xxgk.web.jobs.urls")),
     re_path(r"^.*$", views.not_found),
 ]
