@@ -29,20 +29,20 @@ def _fast_password_hashing(settings: Any) -> None:
 
 @pytest.fixture
 def demo(db: None) -> DemoContext:
-    """The demo organisations and users (password: `demo.password`)."""
-    return load_demo()
-
-
-@pytest.fixture
-def orgs_demo(db: None) -> DemoContext:
-    """Only the demo organisations and users, not the other apps' demo data: for tests whose
-    counts must be their own (and faster than `demo`)."""
+    """Only the demo organisations and users (password: `demo.password`), not the other apps'
+    demo data: the counts a test asserts are its own, and it loads in a fraction of the time."""
     from xxgk.web.orgs.demo import load as load_orgs
 
     context = DemoContext()
     with transaction.atomic():
         load_orgs(context)
     return context
+
+
+@pytest.fixture
+def full_demo(db: None) -> DemoContext:
+    """Everything `xxgk demo` loads: cases, publications, reports, the campaign."""
+    return load_demo()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -18,17 +17,6 @@ from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.api.models import Scope
 from xxgk.web.api.services import create_token
 from xxgk.web.demo import DemoContext
-from xxgk.web.orgs.demo import load as load_orgs
-
-
-@pytest.fixture
-def demo(db: None) -> DemoContext:
-    """Only the demo organisations and users (the other apps' demo data are not needed here and
-    take seconds to load)."""
-    context = DemoContext()
-    with transaction.atomic():
-        load_orgs(context)
-    return context
 
 
 @pytest.fixture(autouse=True)

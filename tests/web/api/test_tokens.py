@@ -76,7 +76,9 @@ def test_blank_name_and_too_many_tokens_are_refused(demo: DemoContext) -> None:
     for i in range(MAX_ACTIVE_TOKENS):
         create_token(actor=user, name=f"第{i}个", scope=Scope.READ)
     page = (
-        _staff(demo, "jyj_chengban").post("/staff/tokens/", {"name": "多余", "scope": "read"}).content.decode()
+        _staff(demo, "jyj_chengban")
+        .post("/staff/tokens/", {"name": "多余", "scope": "read"})
+        .content.decode()
     )
     assert f"最多保留 {MAX_ACTIVE_TOKENS} 个有效令牌" in page
     assert ApiToken.objects.filter(user=user).count() == MAX_ACTIVE_TOKENS

@@ -9,8 +9,7 @@ from xxgk.web.demo import DemoContext
 
 
 @pytest.fixture
-def staff(orgs_demo: DemoContext) -> Staff:
-    demo = orgs_demo
+def staff(demo: DemoContext) -> Staff:
     u = demo.users
     return Staff(
         org=demo.orgs["jgsw"],

@@ -48,8 +48,8 @@ def _application(org, **fields) -> Application:
 
 
 @pytest.mark.django_db
-def test_outcome_and_concluded_on_go_together(orgs_demo) -> None:
-    org = orgs_demo.orgs["jgsw"]
+def test_outcome_and_concluded_on_go_together(demo) -> None:
+    org = demo.orgs["jgsw"]
     with pytest.raises(IntegrityError), transaction.atomic():
         _application(org, outcome="granted").save()
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -42,16 +42,16 @@ def _keys(page: str) -> tuple[str, str]:
     return number, secret
 
 
-def test_online_application_is_stored_with_only_the_secrets_hash(orgs_demo) -> None:
-    page = _submit(Client(), orgs_demo.orgs["jgsw"])
+def test_online_application_is_stored_with_only_the_secrets_hash(demo) -> None:
+    page = _submit(Client(), demo.orgs["jgsw"])
     number, secret = _keys(page)
     case = Application.objects.get(number=number)
     assert case.state == State.SUBMITTED and case.received_on is None and case.channel == "online"
     assert case.secret_hash == hash_secret(secret) and secret not in case.secret_hash
 
 
-def test_status_page_needs_the_right_secret(orgs_demo) -> None:
-    number, secret = _keys(_submit(Client(), orgs_demo.orgs["jgsw"]))
+def test_status_page_needs_the_right_secret(demo) -> None:
+    number, secret = _keys(_submit(Client(), demo.orgs["jgsw"]))
     client = Client()
     right = client.post(
         reverse("portal:applying:track"), {"number": number, "secret": secret}
@@ -63,8 +63,8 @@ def test_status_page_needs_the_right_secret(orgs_demo) -> None:
         assert "待确认收到" not in page and "李" not in page
 
 
-def test_tracking_is_throttled_after_repeated_failures(orgs_demo) -> None:
-    number, secret = _keys(_submit(Client(), orgs_demo.orgs["jgsw"]))
+def test_tracking_is_throttled_after_repeated_failures(demo) -> None:
+    number, secret = _keys(_submit(Client(), demo.orgs["jgsw"]))
     client = Client()
     for _ in range(LIMITS["track"]):
         client.post(reverse("portal:applying:track"), {"number": number, "secret": "guess"})
@@ -74,32 +74,32 @@ def test_tracking_is_throttled_after_repeated_failures(orgs_demo) -> None:
     assert "操作过于频繁" in page and "待确认收到" not in page
 
 
-def test_the_form_explains_missing_fields_in_chinese(orgs_demo) -> None:
-    response = Client().post(reverse("portal:applying:form"), {"organisation": orgs_demo.orgs["jgsw"].pk})
+def test_the_form_explains_missing_fields_in_chinese(demo) -> None:
+    response = Client().post(reverse("portal:applying:form"), {"organisation": demo.orgs["jgsw"].pk})
     page = response.content.decode()
     assert "这个字段是必填项。" in page and "请确认所填信息真实有效。" in page
     assert Application.objects.count() == 0
 
 
-def test_email_delivery_needs_an_address(orgs_demo) -> None:
-    page = _submit(Client(), orgs_demo.orgs["jgsw"], email="")
+def test_email_delivery_needs_an_address(demo) -> None:
+    page = _submit(Client(), demo.orgs["jgsw"], email="")
     assert "请填写电子邮箱" in page and Application.objects.count() == 0
 
 
-def test_attachments_are_checked_by_content(orgs_demo) -> None:
+def test_attachments_are_checked_by_content(demo) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     fake = SimpleUploadedFile("证明.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    page = _submit(Client(), orgs_demo.orgs["jgsw"], attachments=fake)
+    page = _submit(Client(), demo.orgs["jgsw"], attachments=fake)
     assert "类型不支持" in page and Application.objects.count() == 0
     real = SimpleUploadedFile("证明.pdf", b"%PDF-1.4 ...", content_type="application/pdf")
-    number, _ = _keys(_submit(Client(), orgs_demo.orgs["jgsw"], attachments=real))
+    number, _ = _keys(_submit(Client(), demo.orgs["jgsw"], attachments=real))
     assert Attachment.objects.get(application__number=number).filename == "证明.pdf"
 
 
-def test_reply_is_shown_and_downloadable_with_the_secret(orgs_demo) -> None:
-    number, secret = _keys(_submit(Client(), orgs_demo.orgs["jgsw"]))
-    users = orgs_demo.users
+def test_reply_is_shown_and_downloadable_with_the_secret(demo) -> None:
+    number, secret = _keys(_submit(Client(), demo.orgs["jgsw"]))
+    users = demo.users
     case = Application.objects.get(number=number)
     case = services.confirm_receipt(
         actor=users["jgsw_dengji"], application=case, version=case.version, received_on=timezone.localdate()

@@ -16,9 +16,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(orgs_demo):
+def demo(demo):
     """Only the demo organisations and users: the counts asserted are the test's own."""
-    return orgs_demo
+    return demo
 
 
 @pytest.fixture

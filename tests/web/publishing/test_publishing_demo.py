@@ -15,8 +15,8 @@ from xxgk.web.publishing.models import Genre, Publication, RegulatoryDocument, S
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_data(demo) -> None:
-    jgsw = demo.orgs["jgsw"]
+def test_demo_data(full_demo) -> None:
+    jgsw = full_demo.orgs["jgsw"]
     published = Publication.objects.filter(organisation=jgsw, index_number__isnull=False)
     months = set(published.annotate(m=ExtractMonth("published_at")).values_list("m", flat=True))
     assert len(months) >= 10
@@ -31,20 +31,24 @@ def test_demo_data(demo) -> None:
         i.interprets.genre == Genre.NORMATIVE for i in interpretations
     )
     assert {p.organisation_id for p in Publication.objects.all()} >= {
-        demo.orgs[k].pk for k in ("jgsw", "zrzy", "cihua")
+        full_demo.orgs[k].pk for k in ("jgsw", "zrzy", "cihua")
     }
 
     # The registry, in every validity state.
     today = date(2026, 12, 1)
     seen = {
-        doc.validity_on(today) for doc in RegulatoryDocument.objects.filter(organisation=demo.orgs["jgsw"])
+        doc.validity_on(today)
+        for doc in RegulatoryDocument.objects.filter(organisation=full_demo.orgs["jgsw"])
     }
     assert seen == set(Validity)
-    assert RegulatoryDocument.objects.filter(organisation=demo.orgs["city"], kind="regulations").count() == 1
+    assert (
+        RegulatoryDocument.objects.filter(organisation=full_demo.orgs["city"], kind="regulations").count()
+        == 1
+    )
 
     # Found by the public search; loading again changes nothing.
     assert public.find(
-        public.Filters(query="预算", organisation=demo.orgs["jgsw"].pk), today=date(2026, 12, 1)
+        public.Filters(query="预算", organisation=full_demo.orgs["jgsw"].pk), today=date(2026, 12, 1)
     ).exists()
     count = Publication.objects.count()
     assert load_demo().created == 0

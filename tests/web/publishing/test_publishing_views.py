@@ -260,14 +260,14 @@ def test_registry_pages_are_scoped_and_register_with_the_default_period() -> Non
     assert "该文件废止" in public_page
 
 
-def test_scan_command_records_expiry_with_expire(demo) -> None:
+def test_scan_command_records_expiry_with_expire(full_demo) -> None:
     from typer.testing import CliRunner
 
     from xxgk.cli.main import app
     from xxgk.web.publishing.models import RegulatoryDocument, Validity
 
     result = CliRunner().invoke(
-        app, ["scan", "--org", str(demo.orgs["jgsw"].pk), "--date", "2026-12-01", "--expire"]
+        app, ["scan", "--org", str(full_demo.orgs["jgsw"].pk), "--date", "2026-12-01", "--expire"]
     )
     assert result.exit_code == 0, result.output
     assert "已登记失效 1 件。" in result.output  # the demo's 会议室管理办法, past its 有效期 since February
