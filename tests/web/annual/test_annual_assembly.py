@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import annual_factories as factories
 import pytest
 
+import annual_factories as factories
 from xxgk.web.annual.assembly import assembled_report, assembled_reports, prefilled_sections
 from xxgk.web.annual.models import Draft, YearlyFigures
 from xxgk.web.annual.table3 import cell_condition

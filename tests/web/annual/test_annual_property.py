@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import annual_factories as factories
 import pytest
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import annual_factories as factories
 from xxgk.web.annual import services
 from xxgk.web.annual.assembly import assembled_report
 from xxgk.web.annual.checking import check_report

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import annual_factories as factories
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+import annual_factories as factories
 from xxgk.web.annual import selectors, services
 from xxgk.web.annual.errors import EditConflict, PublishBlocked
 from xxgk.web.annual.models import ImmutableError, PublishedVersion
