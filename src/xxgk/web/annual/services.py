@@ -24,6 +24,7 @@ from xxgk.web.annual.errors import EditConflict, PublishBlocked
 from xxgk.web.annual.figures_xlsx import read_figures
 from xxgk.web.annual.models import Draft, PublishedVersion, YearlyFigures
 from xxgk.web.annual.selectors import latest_version, published_report
+from xxgk.web.annual.signals import report_published
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
@@ -195,6 +196,7 @@ def publish(
                 organisation=organisation,
                 after={**summary, "reason": override_reason},
             )
+        transaction.on_commit(lambda: report_published.send(sender=PublishedVersion, version=version))
     return version
 
 
