@@ -111,7 +111,11 @@ class RegulatoryDocument(models.Model):
                 name="publishing_regdoc_status_dates",
             ),
         )
-        indexes = (models.Index(fields=("organisation", "kind", "issued_on")),)
+        indexes = (
+            models.Index(fields=("organisation", "kind", "issued_on")),
+            # The public lists across agencies page newest first (API registry list).
+            models.Index(fields=("-issued_on", "-id"), name="publishing_regdoc_newest"),
+        )
 
     def __str__(self) -> str:
         return f"{self.title}（{self.document_number}）" if self.document_number else self.title
