@@ -20,39 +20,14 @@ import random
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_db import fresh_database
 from http_load import run_load
 
 BATCH = 5000
-
-
-def _configure(database: str, pg_url: str) -> None:
-    if database == "sqlite":
-        path = Path(tempfile.gettempdir()) / "xxgk-api-bench.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        url = f"sqlite:///{path}"
-    else:
-        import psycopg
-
-        base, _, name = pg_url.rpartition("/")
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        url = pg_url
-    os.environ["XXGK_DATABASE_URL"] = url
-    os.environ["XXGK_API_RATE_ANON"] = "1000000/min"  # measure the endpoints, not the limiter
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.web.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", interactive=False, verbosity=0)
 
 
 def _populate(count: int) -> tuple[int, int]:
@@ -156,7 +131,8 @@ def main() -> None:
     args = parser.parse_args()
 
     began = time.perf_counter()
-    _configure(args.database, args.pg_url)
+    os.environ["XXGK_API_RATE_ANON"] = "1000000/min"  # measure the endpoints, not the limiter
+    fresh_database(args.database, args.pg_url, sqlite_name="xxgk-api-bench")
     first, last = _populate(args.count)
     print(
         f"database ready in {time.perf_counter() - began:.0f} s ({args.database}, {args.count:,} rows per table)"
