@@ -17,15 +17,13 @@ import argparse
 import datetime as dt
 import os
 import random
-import socket
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_db import fresh_database
-from http_load import run_load
+from http_load import run_load, start_gunicorn
 
 BATCH = 5000
 
@@ -90,37 +88,6 @@ def _populate(count: int) -> tuple[int, int]:
     return first, first + count - 1
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _serve(port: int) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "xxgk.web.wsgi:application",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        env=os.environ.copy(),
-    )
-    for _ in range(100):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return server
-        time.sleep(0.1)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
@@ -137,8 +104,7 @@ def main() -> None:
     print(
         f"database ready in {time.perf_counter() - began:.0f} s ({args.database}, {args.count:,} rows per table)"
     )
-    port = _free_port()
-    server = _serve(port)
+    server, port = start_gunicorn()
     base = f"http://127.0.0.1:{port}/api/v1"
     rng = random.Random(7)
     offsets = [rng.randrange(args.count - 50) for _ in range(40)]

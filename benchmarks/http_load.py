@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import os
+import socket
 import statistics
+import subprocess
+import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -74,6 +78,27 @@ def run_load(urls: Sequence[str], *, clients: int = 4, requests: int = 200) -> L
     seconds = time.perf_counter() - started
     latencies = tuple(ms for part, _ in results for ms in part)
     return LoadResult(len(latencies), sum(e for _, e in results), seconds, latencies)
+
+
+def start_gunicorn(
+    env: Mapping[str, str] | None = None, *, workers: int = 2
+) -> tuple[subprocess.Popen[bytes], int]:
+    """The platform under gunicorn on a free loopback port, once it accepts connections."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "gunicorn", "xxgk.web.wsgi:application", "-b", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        [*command, "-w", str(workers), "--log-level", "warning"],
+        env=dict(env if env is not None else os.environ),
+    )
+    for _ in range(100):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return server, port
+        time.sleep(0.1)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
 
 
 def main() -> None:

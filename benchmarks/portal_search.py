@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import socket
 import subprocess
 import sys
 import tempfile
@@ -28,7 +27,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_db import fresh_database
-from http_load import run_load
+from http_load import run_load, start_gunicorn
 
 AGENCIES = 20
 TZ = ZoneInfo("Asia/Shanghai")
@@ -214,41 +213,14 @@ def _existing(database: str, pg_url: str) -> tuple[list[int], dict[int, list[int
     return orgs, nodes
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _serve(port: int, persistent: bool) -> subprocess.Popen:
+def _serve(persistent: bool) -> tuple[subprocess.Popen[bytes], int]:
     env = {**os.environ, "XXGK_ALLOWED_HOSTS": "127.0.0.1"}
     if persistent:
         env["DJANGO_SETTINGS_MODULE"] = "portal_bench_settings"
         env["PYTHONPATH"] = os.pathsep.join(
             filter(None, (str(Path(__file__).resolve().parent), env.get("PYTHONPATH")))
         )
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "xxgk.web.wsgi:application",
-            "-b",
-            f"127.0.0.1:{port}",
-            "-w",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-    )
-    for _ in range(100):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return server
-        time.sleep(0.1)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    return start_gunicorn(env)
 
 
 def main() -> None:
@@ -273,8 +245,7 @@ def main() -> None:
     print(
         f"database ready in {time.perf_counter() - began:.0f} s ({args.database}, {args.count:,} publications)"
     )
-    port = _free_port()
-    server = _serve(port, args.persistent)
+    server, port = _serve(args.persistent)
     base = f"http://127.0.0.1:{port}"
     groups = {
         "column home (catalogue, latest 10)": [f"{base}/gk/{org}/" for org in orgs],
