@@ -23,7 +23,7 @@ def broker_url() -> str | None:
 def configure(app: Celery, url: str | None) -> None:
     """Point `app` at broker `url` (results in the same Redis), or run eagerly when None."""
     app.conf.update(
-        broker_url=url or "memory://",
+        broker_url=url or "memory://localhost/",  # with a host, kombu logs no "No hostname" warning
         result_backend=url,
         task_always_eager=url is None,
         # An eager failure is recorded on the job (like on a worker), not raised into the caller.
