@@ -15,6 +15,7 @@ from xxgk import similarity
 from xxgk.checks.registry import finding, rule
 from xxgk.checks.text import due_date
 from xxgk.findings import Finding, Place
+from xxgk.render.document import chinese_date
 from xxgk.report import Report
 
 # Sections where copied text matters: 一、总体情况 and 五、存在的主要问题及改进情况.
@@ -25,10 +26,6 @@ COPY_SECTIONS = (1, 5)
 def statutory_deadline(year: int, consolidated: bool) -> dt.date:
     """条例第四十九、五十条: a department's report by 1月31日, a government's own by 3月31日."""
     return due_date(Report(consolidated=consolidated), year)
-
-
-def _zh(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def section_texts(report: Report) -> dict[int, str]:
@@ -120,7 +117,7 @@ def submission_deadline_findings(
             return [
                 finding(
                     "X-NOT-SUBMITTED",
-                    f"法定期限{_zh(statutory)}已过，仍未报送{year}年度报告",
+                    f"法定期限{chinese_date(statutory)}已过，仍未报送{year}年度报告",
                     expected=statutory.isoformat(),
                 )
             ]
@@ -130,7 +127,7 @@ def submission_deadline_findings(
         return [
             finding(
                 "X-SUBMITTED-LATE",
-                f"{_zh(submitted_on)}报送，晚于报送时限{_zh(limit)}{days}天",
+                f"{chinese_date(submitted_on)}报送，晚于报送时限{chinese_date(limit)}{days}天",
                 expected=limit.isoformat(),
                 actual=submitted_on.isoformat(),
             )
@@ -150,7 +147,7 @@ def publication_deadline_findings(
             return [
                 finding(
                     "X-NOT-PUBLISHED",
-                    f"法定公开期限{_zh(statutory)}已过，{year}年度报告仍未公开",
+                    f"法定公开期限{chinese_date(statutory)}已过，{year}年度报告仍未公开",
                     expected=statutory.isoformat(),
                 )
             ]
@@ -159,7 +156,7 @@ def publication_deadline_findings(
         return [
             finding(
                 "X-PUBLISHED-LATE",
-                f"{_zh(published_on)}公开，晚于法定期限{_zh(statutory)}{(published_on - statutory).days}天",
+                f"{chinese_date(published_on)}公开，晚于法定期限{chinese_date(statutory)}{(published_on - statutory).days}天",
                 expected=statutory.isoformat(),
                 actual=published_on.isoformat(),
             )

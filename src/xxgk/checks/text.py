@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from xxgk.checks.cells import row_is_blank, row_name, row_printed, rows_in_use
 from xxgk.checks.registry import finding, rule
 from xxgk.findings import Finding, Place
+from xxgk.render.document import chinese_date
 from xxgk.report import Report
 from xxgk.template.labels import key_form
 
@@ -238,16 +239,8 @@ def check_year_mismatch(report: Report) -> Iterator[Finding]:
 
 def _signature_place(report: Report) -> Place:
     where = report.provenance.get("signed_on")
-    excerpt = (where.text if where and where.text else None) or (
-        f"{report.signed_on.year}年{report.signed_on.month}月{report.signed_on.day}日"
-        if report.signed_on
-        else None
-    )
+    excerpt = (where.text if where and where.text else None) or chinese_date(report.signed_on) or None
     return Place(line=where.line if where else None, page=where.page if where else None, excerpt=excerpt)
-
-
-def _zh_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @rule("SIGNED-BEFORE-YEAR-END", "error", "落款日期应在所报告年度结束之后")
@@ -258,7 +251,7 @@ def check_signed_before_year_end(report: Report) -> Iterator[Finding]:
     if report.signed_on <= dt.date(year, 12, 31):
         yield finding(
             "SIGNED-BEFORE-YEAR-END",
-            f"落款日期{_zh_date(report.signed_on)}早于{year}年度结束，年度报告只能在次年编制发布；"
+            f"落款日期{chinese_date(report.signed_on)}早于{year}年度结束，年度报告只能在次年编制发布；"
             f"疑为沿用上年落款或年份笔误",
             place=_signature_place(report),
             expected=f"{year + 1}年1月1日以后",
@@ -281,7 +274,7 @@ def check_signed_late(report: Report) -> Iterator[Finding]:
         who = "本级人民政府年度报告" if report.consolidated else "政府部门年度报告"
         yield finding(
             "SIGNED-LATE",
-            f"落款日期{_zh_date(report.signed_on)}晚于{who}的发布期限{_zh_date(due)}"
+            f"落款日期{chinese_date(report.signed_on)}晚于{who}的发布期限{chinese_date(due)}"
             f"（《中华人民共和国政府信息公开条例》第四十九条）；落款为迟发的佐证，以实际发布日期为准",
             place=_signature_place(report),
             expected=due.isoformat(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xxgk.checks.cells import fmt
+from xxgk.render.document import chinese_date
 from xxgk.report import Report
 from xxgk.template.describe import describe_cell
 
@@ -25,5 +26,4 @@ def changes_between(before: Report, after: Report) -> list[str]:
 
 
 def _day(report: Report) -> str:
-    day = report.signed_on
-    return f"{day.year}年{day.month}月{day.day}日" if day else "空"
+    return chinese_date(report.signed_on) or "空"

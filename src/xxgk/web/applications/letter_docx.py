@@ -9,7 +9,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
 from xxgk.render import docx as gongwen
-from xxgk.web.applications.letters import chinese_date
+from xxgk.render.document import chinese_date
 from xxgk.web.applications.models import Application, Letter, LetterKind
 from xxgk.web.orgs.models import Organisation
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from xxgk.fees import BASIS_ZH, FeeQuote, yuan
+from xxgk.render.document import chinese_date
 
 REGULATION = "《中华人民共和国政府信息公开条例》"
 FILL_IN = "【请填写】"
@@ -119,10 +120,6 @@ class CaseFacts:
     name: str
     received_on: date | None
     description: str
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _opening(facts: CaseFacts) -> str:
