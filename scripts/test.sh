@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Lint, then the whole suite twice: on the embedded SQLite default and on PostgreSQL.
-# PostgreSQL must answer on 127.0.0.1:5432 (scripts/bootstrap.sh --services starts it); if it
-# does not, this fails loudly instead of skipping.
+# PostgreSQL must answer on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (scripts/bootstrap.sh --services
+# starts both); if one does not, this fails loudly instead of skipping.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export UV_PYTHON_DOWNLOADS=never PATH="$HOME/.local/bin:$PATH"
 uv run --frozen ruff check src tests benchmarks
 uv run --frozen ruff format --check src tests benchmarks
+
+# The Celery job tests need the loopback Redis; say so up front rather than through failing tests.
+redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { echo "Redis 未在 127.0.0.1:6379 运行" >&2; exit 1; }
 
 echo "== 测试：SQLite =="
 env -u XXGK_DATABASE_URL uv run --frozen pytest -q -p no:cacheprovider -n 2 "$@"
