@@ -26,6 +26,10 @@ CORRECTION_NOTICE_WORKING_DAYS = 7
 """第三十条: 自收到申请之日起7个工作日内一次性告知申请人作出补正."""
 PUBLICATION_WORKING_DAYS = 20
 """第二十六条: 自该政府信息形成或者变更之日起20个工作日内及时公开."""
+CONSULTATION_WORKING_DAYS = 15
+"""第三十二条: 第三方自收到征求意见书之日起15个工作日内提出意见."""
+FEE_PAYMENT_WORKING_DAYS = 20
+"""《政府信息公开信息处理费管理办法》(国办函〔2020〕109号): 申请人自收到收费通知之日起20个工作日内缴纳."""
 
 
 class DeadlineError(ValueError):
@@ -477,3 +481,19 @@ def due_date_for(events: Iterable[CaseEvent], calendar: WorkCalendar) -> CaseDea
 def publication_due(formed_on: date, calendar: WorkCalendar) -> DueDate:
     """第二十六条: the last day to publish proactively-disclosed information formed or changed on `formed_on`."""
     return add_working_days(formed_on, PUBLICATION_WORKING_DAYS, calendar=calendar)
+
+
+def consultation_due(started_on: date, calendar: WorkCalendar) -> DueDate:
+    """第三十二条: the last day of the third party's 15 working days, from the day the request was sent."""
+    return add_working_days(started_on, CONSULTATION_WORKING_DAYS, calendar=calendar)
+
+
+def fee_payment_due(notified_on: date, calendar: WorkCalendar) -> DueDate:
+    """国办函〔2020〕109号: the last day to pay the 信息处理费, 20 working days from the fee notice."""
+    return add_working_days(notified_on, FEE_PAYMENT_WORKING_DAYS, calendar=calendar)
+
+
+def annual_report_due(year: int, *, consolidated: bool) -> date:
+    """条例第四十九、五十条: a department's report on `year` by 1月31日 of the next year; a
+    government's own (consolidated) report by 3月31日."""
+    return date(year + 1, 3, 31) if consolidated else date(year + 1, 1, 31)

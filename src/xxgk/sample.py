@@ -12,6 +12,7 @@ import random
 from decimal import Decimal
 from typing import Any, Literal
 
+from xxgk.deadlines import annual_report_due
 from xxgk.report import Report, SectionText
 from xxgk.template import Table, get_template
 
@@ -151,7 +152,7 @@ def balanced_report(
     )
     busy = rng.choice((0.95, 0.7, 0.4))  # share of zero cells: a quiet, an ordinary, a busy agency
     table3 = _table3(rng, tpl.table3, short, busy, previous)
-    signed_by = dt.date(year + 1, 3, 31) if consolidated else dt.date(year + 1, 1, 31)
+    signed_by = annual_report_due(year, consolidated=consolidated)
     signed_on = dt.date(year + 1, 1, 1) + dt.timedelta(
         days=rng.randint(1, (signed_by - dt.date(year + 1, 1, 1)).days)
     )

@@ -9,9 +9,9 @@ from xxgk.checks.campaign import (
     copied_across_units,
     copied_from_previous,
     publication_deadline_findings,
-    statutory_deadline,
     submission_deadline_findings,
 )
+from xxgk.deadlines import annual_report_due
 from xxgk.report import Report, SectionText
 from xxgk.sample import balanced_report
 
@@ -68,8 +68,8 @@ def test_copied_pair_between_units_is_a_finding_on_both() -> None:
 
 
 def test_statutory_deadlines() -> None:
-    assert statutory_deadline(2025, False) == dt.date(2026, 1, 31)
-    assert statutory_deadline(2025, True) == dt.date(2026, 3, 31)
+    assert annual_report_due(2025, consolidated=False) == dt.date(2026, 1, 31)
+    assert annual_report_due(2025, consolidated=True) == dt.date(2026, 3, 31)
 
 
 def test_submission_lateness_uses_the_offices_own_limit_when_set() -> None:

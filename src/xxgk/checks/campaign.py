@@ -9,23 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Hashable, Iterable, Mapping
-from functools import cache
 
 from xxgk import similarity
 from xxgk.checks.registry import finding, rule
-from xxgk.checks.text import due_date
+from xxgk.deadlines import annual_report_due
 from xxgk.findings import Finding, Place
 from xxgk.render.document import chinese_date
 from xxgk.report import Report
 
 # Sections where copied text matters: 一、总体情况 and 五、存在的主要问题及改进情况.
 COPY_SECTIONS = (1, 5)
-
-
-@cache
-def statutory_deadline(year: int, consolidated: bool) -> dt.date:
-    """条例第四十九、五十条: a department's report by 1月31日, a government's own by 3月31日."""
-    return due_date(Report(consolidated=consolidated), year)
 
 
 def section_texts(report: Report) -> dict[int, str]:
@@ -110,7 +103,7 @@ def submission_deadline_findings(
     *, year: int, consolidated: bool, internal: dt.date | None, submitted_on: dt.date | None, today: dt.date
 ) -> list[Finding]:
     """Late or missing submission to the supervising office (its own time limit, else the statutory one)."""
-    statutory = statutory_deadline(year, consolidated)
+    statutory = annual_report_due(year, consolidated=consolidated)
     limit = internal or statutory
     if submitted_on is None:
         if today > statutory:
@@ -141,7 +134,7 @@ def publication_deadline_findings(
     *, year: int, consolidated: bool, published_on: dt.date | None, today: dt.date
 ) -> list[Finding]:
     """Publication after, or still missing after, the statutory date (条例第四十九、五十条)."""
-    statutory = statutory_deadline(year, consolidated)
+    statutory = annual_report_due(year, consolidated=consolidated)
     if published_on is None:
         if today > statutory:
             return [

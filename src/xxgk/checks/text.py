@@ -259,17 +259,14 @@ def check_signed_before_year_end(report: Report) -> Iterator[Finding]:
         )
 
 
-def due_date(report: Report, year: int) -> dt.date:
-    """条例第四十九条: departments by 1月31日; a government's consolidated report by 3月31日."""
-    return dt.date(year + 1, 3, 31) if report.consolidated else dt.date(year + 1, 1, 31)
-
-
 @rule("SIGNED-LATE", "warning", "落款日期晚于法定发布期限（部门1月31日，本级政府3月31日）")
 def check_signed_late(report: Report) -> Iterator[Finding]:
     year = report_year(report)
     if report.signed_on is None or year is None:
         return
-    due = due_date(report, year)
+    from xxgk.deadlines import annual_report_due  # lazily: the calendar tables are not needed to read
+
+    due = annual_report_due(year, consolidated=report.consolidated)
     if report.signed_on > due:
         who = "本级人民政府年度报告" if report.consolidated else "政府部门年度报告"
         yield finding(

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from xxgk import deadlines
 from xxgk.deadlines import CaseDeadline, DeadlineError, EventKind
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import core_events, deadline_for
@@ -25,8 +26,6 @@ from xxgk.web.orgs.scoping import get_visible, scope, visible_orgs
 from xxgk.workdays import add_working_days
 
 WORK_LIST_WORKING_DAYS = 5
-CONSULTATION_WORKING_DAYS = 15
-"""第三十二条: the third party gives its opinion within 15 working days of receiving the request."""
 
 
 def applications_for(user: Any) -> QuerySet[Application]:
@@ -103,7 +102,7 @@ def consultation_due(application: Application) -> date | None:
     started = application.events.filter(kind=EventKind.CONSULTATION_STARTED).order_by("-on", "-id").first()
     if started is None:
         return None
-    return add_working_days(started.on, CONSULTATION_WORKING_DAYS, calendar=current_calendar()).due
+    return deadlines.consultation_due(started.on, current_calendar()).due
 
 
 def search(

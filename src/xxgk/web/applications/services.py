@@ -50,12 +50,10 @@ from xxgk.web.applications.models import (
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.models import Organisation, Role, User
 from xxgk.web.orgs.scoping import has_role, require_role
-from xxgk.workdays import WorkCalendar, add_working_days
+from xxgk.workdays import WorkCalendar
 
 log = logging.getLogger(__name__)
 
-FEE_PAYMENT_WORKING_DAYS = 20
-"""国办函〔2020〕109号 as applied: pay within 20 working days from the day after the notice."""
 REMINDER_WORKING_DAYS = 3
 
 
@@ -441,7 +439,7 @@ def issue_fee_notice(
             raise InvalidInput("bad quantity", str(exc)) from None
         if quote.amount <= Decimal(0):
             raise InvalidInput("nothing to charge", "按此数量不收费（在免费额度内），无需发出收费通知。")
-        pay_by = add_working_days(on, FEE_PAYMENT_WORKING_DAYS, calendar=current_calendar()).due
+        pay_by = core.fee_payment_due(on, current_calendar()).due
 
         def apply(c: Application) -> None:
             FeeNotice.objects.create(

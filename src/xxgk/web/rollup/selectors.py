@@ -20,9 +20,9 @@ from django.utils import timezone
 from xxgk import indicators
 from xxgk.checks.campaign import (
     publication_deadline_findings,
-    statutory_deadline,
     submission_deadline_findings,
 )
+from xxgk.deadlines import annual_report_due
 from xxgk.findings import Finding
 from xxgk.report import Report
 from xxgk.web.orgs.errors import NotVisible
@@ -179,7 +179,7 @@ def board(user: Any, campaign: Campaign, today: dt.date | None = None) -> list[B
     for submission in qs:
         enrolment = submission.enrolment
         internal = internal_deadline(campaign, enrolment)
-        statutory = statutory_deadline(campaign.year, enrolment.consolidates)
+        statutory = annual_report_due(campaign.year, consolidated=enrolment.consolidates)
         rows.append(
             BoardRow(
                 submission,
