@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from xxgk.deadlines import annual_report_due
 from xxgk.report import Report, SectionText
-from xxgk.template import Table, get_template
+from xxgk.template import TOTAL, Table, get_template
 
 ORGANIZATIONS = (
     "示例市统计局",
@@ -24,7 +24,6 @@ ORGANIZATIONS = (
     "示例市人力资源和社会保障局",
     "示例县自然资源局",
 )
-TOTAL = "total"
 
 
 def _count(rng: random.Random, zero_share: float = 0.5, high: int = 30) -> int:

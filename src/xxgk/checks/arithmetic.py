@@ -31,12 +31,10 @@ from xxgk.checks.cells import (
 from xxgk.checks.registry import finding, rule
 from xxgk.findings import Finding, Place
 from xxgk.report import Report
-from xxgk.template import Table
+from xxgk.template import TOTAL, Table
 
 Cell = tuple[str, str]  # (row key, column key)
 
-# The column of table 三 that adds up the applicant columns (spec key).
-TOTAL = "total"
 # Columns printed with a sign (2019 trial format, 本年增/减); the JSON Schema allows them too.
 SIGNED_COLUMNS = frozenset({"change"})
 

@@ -64,14 +64,14 @@ def row_printed(report: Report, table: Table, row: Row) -> bool:
 
 def column_name(column: Column) -> str:
     """法人或其他组织·其他 for a grouped column, else its label."""
-    return f"{column.group}·{column.label}" if column.group else column.label
+    return column.display_name
 
 
 def row_name(table: Table, row: Row) -> str:
     """A row as a reader finds it: table 四 names its block (行政诉讼·复议后起诉); table 三 prints the
     group heading only for sub-rows numbered 1., 2., … (（三）不予公开·1.属于国家秘密)."""
     if table.key == "table4" or (row.group and row.label[:1].isdigit()):
-        return f"{row.group}·{row.label}" if row.group else row.label
+        return row.display_name
     return row.label
 
 

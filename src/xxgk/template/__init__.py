@@ -1,7 +1,7 @@
 """The national annual-report formats as data; everything that knows a label reads it from here."""
 
 from xxgk.template.gb2021 import GB2019, GB2021
-from xxgk.template.model import Column, Row, Section, Table, Template
+from xxgk.template.model import TOTAL, CellKey, Column, Row, Section, Table, Template
 
 TEMPLATES: dict[str, Template] = {t.key: t for t in (GB2021, GB2019)}
 
@@ -13,4 +13,16 @@ def get_template(key: str) -> Template:
         raise ValueError(f"unknown template {key!r}") from None
 
 
-__all__ = ["GB2019", "GB2021", "TEMPLATES", "Column", "Row", "Section", "Table", "Template", "get_template"]
+__all__ = [
+    "GB2019",
+    "GB2021",
+    "TEMPLATES",
+    "TOTAL",
+    "CellKey",
+    "Column",
+    "Row",
+    "Section",
+    "Table",
+    "Template",
+    "get_template",
+]

@@ -22,9 +22,9 @@ def describe_cell(table: str, row: str | None = None, column: str | None = None)
             return text
         for col in tab.columns_of(r):
             if col.key == column:
-                head = f"{col.group}·{col.label}" if col.group and table == "table3" else col.label
-                if table == "table4" and r.group:
-                    return f"{name}「{r.group}·{r.label}」「{head}」"
+                head = col.display_name if table == "table3" else col.label
+                if table == "table4":
+                    return f"{name}「{r.display_name}」「{head}」"
                 return f"{text}「{head}」"
         return f"{text}「{column}」"
     return f"{name}「{row}」"

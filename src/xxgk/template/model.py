@@ -7,6 +7,33 @@ from typing import Literal
 
 ValueKind = Literal["count", "amount"]
 
+TOTAL = "total"
+"""The key of the column that adds up the others (table 三's 总计, table 四's 总计 of each block)."""
+
+
+@dataclass(frozen=True, order=True)
+class CellKey:
+    """One cell of a report: `table3.denied.state_secret.natural_person` as a value.
+
+    Row keys may hold a dot (denied.state_secret); table and column keys never do, so the string
+    form splits unambiguously at its first and last dot.
+    """
+
+    table: str
+    row: str
+    column: str
+
+    def __str__(self) -> str:
+        return f"{self.table}.{self.row}.{self.column}"
+
+    @classmethod
+    def parse(cls, text: str) -> CellKey:
+        table, dot, rest = text.partition(".")
+        row, dot2, column = rest.rpartition(".")
+        if not (dot and dot2 and table and row and column):
+            raise ValueError(f"not a cell key: {text!r}")
+        return cls(table, row, column)
+
 
 @dataclass(frozen=True)
 class Column:
@@ -22,6 +49,11 @@ class Column:
     @property
     def labels(self) -> tuple[str, ...]:
         return (self.label, *self.variants)
+
+    @property
+    def display_name(self) -> str:
+        """法人或其他组织·其他 for a grouped column, else its label."""
+        return f"{self.group}·{self.label}" if self.group else self.label
 
 
 @dataclass(frozen=True)
@@ -47,6 +79,11 @@ class Row:
     @property
     def labels(self) -> tuple[str, ...]:
         return (self.label, *self.variants)
+
+    @property
+    def display_name(self) -> str:
+        """（三）不予公开·1.属于国家秘密 for a row under a group heading, else its label."""
+        return f"{self.group}·{self.label}" if self.group else self.label
 
     @property
     def printed_label(self) -> str:
