@@ -13,10 +13,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from xxgk.checks.cells import (
     Number,
     cell_name,
+    collapsed_rows,
     column_name,
     fmt,
     is_number,
@@ -31,7 +33,7 @@ from xxgk.checks.cells import (
 from xxgk.checks.registry import finding, rule
 from xxgk.findings import Finding, Place
 from xxgk.report import Report
-from xxgk.template import TOTAL, Table
+from xxgk.template import TOTAL, Table, get_template
 
 Cell = tuple[str, str]  # (row key, column key)
 
@@ -75,10 +77,40 @@ class Failure:
 # --- the identities, from the template ----------------------------------------------------
 
 
-def table3_identities(report: Report) -> list[Identity]:
+def table3_identities(report: Report) -> tuple[Identity, ...]:
     """勾稽关系 of table 三: per column 一+二=三（七）+四 and 总计=Σ办理结果; per row 总计列=Σ申请人列."""
-    table = report.spec.table3
-    results = [row.key for row in rows_in_use(report, table) if row.is_result]
+    return _system("table3", report.spec.key, report.short_other_row).identities
+
+
+def table4_identities(report: Report) -> tuple[Identity, ...]:
+    """Table 四, per block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
+    return _system("table4", report.spec.key, report.short_other_row).identities
+
+
+@dataclass(frozen=True)
+class _System:
+    """A table's identities and, per cell, the identities it takes part in with its coefficient.
+
+    Both depend only on the template and the form of （六）, so they are built once per pair."""
+
+    identities: tuple[Identity, ...]
+    member: dict[Cell, dict[int, int]]
+
+
+@cache
+def _system(table_key: str, template: str, short_other_row: bool) -> _System:
+    spec = get_template(template)
+    identities = _table3(spec.table3, short_other_row) if table_key == "table3" else _table4(spec.table4)
+    member: dict[Cell, dict[int, int]] = defaultdict(dict)
+    for i, ident in enumerate(identities):
+        for cell, k in ident.terms:
+            member[cell][i] = k
+    return _System(identities, dict(member))
+
+
+def _table3(table: Table, short_other_row: bool) -> tuple[Identity, ...]:
+    skip = collapsed_rows(table, short_other_row)
+    results = [row.key for row in table.rows if row.is_result and row.key not in skip]
     balance, result_sum, row_sum = [], [], []
     for col in table.columns:
         c = col.key
@@ -111,12 +143,10 @@ def table3_identities(report: Report) -> list[Identity]:
                 (row.key, TOTAL),
             )
         )
-    return [*balance, *result_sum, *row_sum]
+    return (*balance, *result_sum, *row_sum)
 
 
-def table4_identities(report: Report) -> list[Identity]:
-    """Table 四, per block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
-    table = report.spec.table4
+def _table4(table: Table) -> tuple[Identity, ...]:
     out = []
     for row in table.rows:
         parts = [col.key for col in table.columns_of(row) if col.key != TOTAL]
@@ -129,23 +159,20 @@ def table4_identities(report: Report) -> list[Identity]:
                 (row.key, TOTAL),
             )
         )
-    return out
+    return tuple(out)
 
 
-def failures(report: Report, identities: list[Identity]) -> list[Failure]:
+def failures(report: Report, system: _System) -> list[Failure]:
     """The identities that do not hold, each placed on the single cell that explains them all if
     there is one, else on its own target cell."""
+    identities = system.identities
     residuals = [ident.residual(report) for ident in identities]
     failed = {i for i, r in enumerate(residuals) if r != 0}
     if not failed:
         return []
-    member: dict[Cell, dict[int, int]] = defaultdict(dict)
-    for i, ident in enumerate(identities):
-        for cell, k in ident.terms:
-            member[cell][i] = k
     candidates = []
-    for cell, where in member.items():
-        if set(where) != failed:
+    for cell, where in system.member.items():
+        if where.keys() != failed:
             continue
         deltas = {-residuals[i] * k for i, k in where.items()}
         if len(deltas) == 1:
@@ -204,7 +231,7 @@ def _finding(report: Report, table: Table, fail: Failure, message: str) -> Findi
 
 
 def _table3_failures(report: Report, code: str) -> Iterator[Failure]:
-    for fail in failures(report, table3_identities(report)):
+    for fail in failures(report, _system("table3", report.spec.key, report.short_other_row)):
         if fail.identity.code == code:
             yield fail
 
@@ -257,7 +284,7 @@ def check_t3_row_sum(report: Report) -> Iterator[Finding]:
 @rule("T4-BLOCK-SUM", "error", "表四每类：总计等于结果维持、结果纠正、其他结果、尚未审结之和")
 def check_t4_block_sum(report: Report) -> Iterator[Finding]:
     table = report.spec.table4
-    for fail in failures(report, table4_identities(report)):
+    for fail in failures(report, _system("table4", report.spec.key, report.short_other_row)):
         row = table.row(fail.identity.about)
         name = row_name(table, row)
         parts = [c for c in table.columns_of(row) if c.key != TOTAL]

@@ -17,6 +17,9 @@ def is_number(value: Any) -> bool:
 
 def num(value: Any) -> Number:
     """A cell as a number for the identities: blank (None) and anything unreadable count as 0."""
+    kind = type(value)
+    if kind is int or kind is Decimal:  # the common case, first: the rules call this per cell
+        return value
     if not is_number(value):
         return 0
     if isinstance(value, float):
@@ -32,10 +35,15 @@ def fmt(value: Any) -> str:
 def unused_rows(report: Report, table: Table) -> set[str]:
     """Rows of `table` that this report's form leaves out: the （六） sub-rows under the short form,
     the short row under the split form. Derived from `Row.collapses`."""
+    return collapsed_rows(table, report.short_other_row)
+
+
+def collapsed_rows(table: Table, short_other_row: bool) -> set[str]:
+    """`unused_rows` for a form of （六）: its sub-rows when printed as one row, else the one row."""
     unused: set[str] = set()
     for row in table.rows:
         if row.collapses:
-            unused |= set(row.collapses) if report.short_other_row else {row.key}
+            unused |= set(row.collapses) if short_other_row else {row.key}
     return unused
 
 

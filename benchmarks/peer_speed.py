@@ -1,0 +1,143 @@
+"""xxgk against the simplest peer, side by side: reports per second per core on the same files.
+
+The peer is github zxj6827111-blip/govnianbao (a regex reader of the report text, no checks).
+Nothing is fetched at run time: install the peer once from its repository snapshot into an
+environment of its own, then point this benchmark at that environment's Python:
+
+    git --git-dir=<snapshot>/repo archive HEAD pyproject.toml README.md src | tar -x -C /tmp/govnianbao
+    python3 -m venv /tmp/govnianbao-venv
+    /tmp/govnianbao-venv/bin/pip install --no-deps --no-build-isolation /tmp/govnianbao
+    export UV_PYTHON_DOWNLOADS=never
+    uv run --frozen python benchmarks/peer_speed.py --peer-python /tmp/govnianbao-venv/bin/python
+
+(`<snapshot>` is where the search tool's `fetch github:zxj6827111-blip/govnianbao` put the git
+directory.) Both sides run in their own process pinned to one core, alternately, round after
+round (paired), on the same inputs: the real text reports of tests/data (and the text forms of
+tests/data/forms when present) and the real HTML pages; HTML is turned into text for the peer
+with the standard library first (its time is not counted). xxgk does what `xxgk extract` does:
+read, map, run every check. The time is the CPU time of the worker process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+
+# Run inside the worker process: read every file `repeat` times, print CPU seconds as JSON.
+XXGK_WORKER = """
+import json, sys, time
+from xxgk.checks.registry import run_checks
+from xxgk.parse.detect import read_report
+files = [open(p, "rb").read() for p in json.loads(sys.argv[1])]
+repeat = int(sys.argv[2])
+for data in files:  # warm up imports and caches
+    run_checks(read_report(data))
+start = time.process_time()
+for _ in range(repeat):
+    for data in files:
+        run_checks(read_report(data))
+print(json.dumps(time.process_time() - start))
+"""
+PEER_WORKER = """
+import json, sys, time
+from govnianbao import parse_annual_report_text
+texts = [open(p, encoding="utf-8").read() for p in json.loads(sys.argv[1])]
+repeat = int(sys.argv[2])
+for text in texts:
+    parse_annual_report_text(text)
+start = time.process_time()
+for _ in range(repeat):
+    for text in texts:
+        parse_annual_report_text(text)
+print(json.dumps(time.process_time() - start))
+"""
+
+
+class _Text(HTMLParser):
+    """The visible text of a page, one block per line (what a researcher's crawler keeps)."""
+
+    BLOCKS = frozenset({"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "section"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self.skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(path: Path) -> str:
+    parser = _Text()
+    parser.feed(path.read_bytes().decode("utf-8", errors="replace"))
+    return "\n".join(line.strip() for line in "".join(parser.parts).splitlines() if line.strip())
+
+
+def run_pinned(python: str, worker: str, files: list[Path], repeat: int, core: int) -> float:
+    out = subprocess.run(
+        [python, "-c", worker, json.dumps([str(f) for f in files]), str(repeat)],
+        capture_output=True,
+        text=True,
+        check=True,
+        preexec_fn=lambda: os.sched_setaffinity(0, {core}),
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--peer-python", required=True, help="Python of the peer's own environment")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=20, help="passes over the files per round")
+    parser.add_argument("--core", type=int, default=0)
+    parser.add_argument("--tmp", type=Path, default=Path("/tmp/xxgk-peer-speed"))
+    args = parser.parse_args()
+
+    texts = sorted((DATA / "reports").glob("*.txt")) + sorted((DATA / "seeds").glob("*.txt"))
+    texts += sorted((DATA / "forms").glob("*/*.txt")) if (DATA / "forms").is_dir() else []
+    pages = sorted((DATA / "reports").glob("*.html"))
+    args.tmp.mkdir(parents=True, exist_ok=True)
+    page_texts = []
+    for page in pages:
+        target = args.tmp / f"{page.stem}.txt"
+        target.write_text(html_to_text(page), encoding="utf-8")
+        page_texts.append(target)
+
+    kinds = {"text": (texts, texts), "html": (pages, page_texts)}
+    print(f"{'input':<6}{'files':>6}{'xxgk /s':>10}{'peer /s':>10}{'ratio':>8}   (median of {args.rounds} rounds)")
+    for kind, (ours, theirs) in kinds.items():
+        mine, peer = [], []
+        for _ in range(args.rounds):  # paired: each round runs both, one after the other
+            mine.append(run_pinned(sys.executable, XXGK_WORKER, ours, args.repeat, args.core))
+            peer.append(run_pinned(args.peer_python, PEER_WORKER, theirs, args.repeat, args.core))
+        n = len(ours) * args.repeat
+        ours_rate, peer_rate = n / statistics.median(mine), n / statistics.median(peer)
+        print(f"{kind:<6}{len(ours):>6}{ours_rate:>10.0f}{peer_rate:>10.0f}{ours_rate / peer_rate:>7.2f}×")
+    print(time.strftime("measured %Y-%m-%d %H:%M"), f"on core {args.core}")
+
+
+if __name__ == "__main__":
+    main()
