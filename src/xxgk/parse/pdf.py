@@ -1,22 +1,37 @@
-"""PDF reports with a text layer → Document (PDFium through pypdfium2: fast, permissive licence).
+"""PDF reports with a text layer → Document, read by geometry (PDFium through pypdfium2).
 
-PDFium keeps a table row on one line (`… 95 0 0 0 0 0 95`) and header cells one per line; the
-rows are then read like a text report's. Page furniture (`- 1 -`, `第 1 页`) is dropped.
+Each page gives its characters with their boxes and its ruling lines (thin path objects: stroked
+lines and filled bars; the edges of stroked rectangles); `geometry.py` turns them into cells, so a
+label wrapped inside its cell stays one label and a table running over pages is one table. A PDF
+whose tables have no rules (a page printed from a plain-text or unstyled source) is read line by
+line like a text report. Page furniture (`— 3 —`, `第 1 页`) is dropped. A page PDFium cannot load
+is named in a finding and the other pages are read.
 """
 
 from __future__ import annotations
 
+import ctypes
+import logging
 import re
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
+from xxgk.findings import Finding, Place
 from xxgk.parse.errors import ReportReadError
+from xxgk.parse.geometry import PageLayout, Rule, Word, join_pages, tables_from_geometry
 from xxgk.parse.grid import Document, TextLine
 from xxgk.parse.text import document_from_lines
+
+log = logging.getLogger(__name__)
 
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,3}\s*页?)?[\s\-—–－·]*$"
 )
+# A path this thin (points) along one side is a rule, not a shaded area.
+_THIN = 2.5
+# A stroked rectangle (move, 3 lines, close) is the four borders of a cell or a table.
+_RECTANGLE_SEGMENTS = 5
 
 
 def read_pdf(data: bytes, *, source: str | None = None) -> Document:
@@ -24,18 +39,96 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise ReportReadError("无法打开 PDF 文件（文件损坏或已加密）", str(exc)) from exc
-    lines: list[TextLine] = []
+    layouts: list[PageLayout] = []
+    broken: list[int] = []
     try:
-        for number in range(len(pdf)):
-            page = pdf[number]
-            text = page.get_textpage().get_text_range()
-            for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-                if raw.strip() and not _PAGE_NUMBER.match(raw):
-                    lines.append(TextLine(raw.strip(), line=len(lines) + 1, page=number + 1))
+        for number in range(1, len(pdf) + 1):
+            try:
+                page = pdf[number - 1]
+            except pdfium.PdfiumError:
+                broken.append(number)
+                continue
+            try:
+                layouts.append(_page_layout(page, number))
+            finally:
+                page.close()
     finally:
         pdf.close()
-    if not lines:
+    if not any(layout.blocks for layout in layouts):
+        if broken:
+            raise ReportReadError("PDF 文件已损坏，页面无法读取", f"no readable page in {source or 'PDF'}")
         raise ReportReadError(
             "PDF 文件没有文字层（可能是扫描件），无法读取", f"no text layer in {source or 'PDF'}"
         )
-    return document_from_lines(lines, source=source, source_format="pdf")
+    doc = join_pages(layouts, source=source, source_format="pdf")
+    if not doc.tables:
+        doc = document_from_lines(_numbered(doc.lines), source=source, source_format="pdf")
+    for number in broken:
+        log.warning("PDF page %d of %s cannot be loaded", number, source or "input")
+        doc.findings.append(
+            Finding(
+                "P-PAGE-UNREADABLE",
+                "warning",
+                f"第{number}页已损坏，无法读取，其余各页照常读取",
+                Place(page=number),
+            )
+        )
+    return doc
+
+
+def _numbered(lines: list[TextLine]) -> list[TextLine]:
+    """Lines for the text reader, numbered through the document (it reports `line` in findings)."""
+    return [TextLine(ln.text, line=n, page=ln.page) for n, ln in enumerate(lines, start=1)]
+
+
+def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
+    height = page.get_height()
+    layout = tables_from_geometry(
+        _characters(page, height, number), _rules(page, height), number, height=height
+    )
+    layout.blocks = [b for b in layout.blocks if not (isinstance(b, TextLine) and _PAGE_NUMBER.match(b.text))]
+    return layout
+
+
+def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
+    """Every printed character with its box (top-left origin); PDFium's own spaces are left out."""
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.raw
+        # Loose boxes (the font's advance and ascent/descent): a line's characters share one height,
+        # and the gap between two digits of one number stays small whatever their shapes.
+        box = pdfium_c.FS_RECTF()
+        ref = ctypes.byref(box)
+        words = []
+        for index in range(pdfium_c.FPDFText_CountChars(raw)):
+            code = pdfium_c.FPDFText_GetUnicode(raw, index)
+            if code <= 0x20 or code in (0x3000, 0xA0, 0xFFFE, 0xFFFF):
+                continue
+            if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, ref):
+                continue
+            words.append(Word(chr(code), box.left, height - box.top, box.right, height - box.bottom, number))
+        return words
+    finally:
+        textpage.close()
+
+
+def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
+    """Ruling lines: thin path objects, and the four edges of stroked rectangles."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    rules = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=5):
+        x0, y0, x1, y1 = obj.get_bounds()
+        top, bottom = height - y1, height - y0
+        if min(x1 - x0, bottom - top) <= _THIN:
+            if max(x1 - x0, bottom - top) > _THIN:
+                rules.append(Rule.from_box(x0, top, x1, bottom))
+            continue
+        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        if stroke.value and pdfium_c.FPDFPath_CountSegments(obj.raw) == _RECTANGLE_SEGMENTS:
+            rules += [
+                Rule("h", top, x0, x1),
+                Rule("h", bottom, x0, x1),
+                Rule("v", x0, top, bottom),
+                Rule("v", x1, top, bottom),
+            ]
+    return rules

@@ -1,0 +1,397 @@
+"""Positioned text and ruling lines of a page → its tables (grids of cells) and its text lines.
+
+Shared by the readers that see a page as geometry: the PDF reader (characters and path objects of
+a text layer) and the OCR reader (recognised fragments and the lines found in the image).
+
+Contract
+- Coordinates: one unit per page (PDF points, image pixels), origin at the top left, y growing
+  downwards; `x0 < x1`, `y0 < y1`. `tolerance` (same unit) is how far apart two rules, or a rule
+  and a cell edge, may be and still count as the same line: about 2 pt for PDFs, a few pixels for
+  scans.
+- `Word` is any positioned fragment: one character (PDF) or a recognised run (OCR), with the OCR
+  `confidence` in 0–1 (None: exact text layer). Whitespace-only fragments are ignored.
+- `Rule` is a horizontal (`y0 == y1` up to the rule's thickness) or vertical segment; a stroked
+  rectangle is four rules, a thin filled rectangle one.
+- `tables_from_geometry(words, rules, page)` → `PageLayout`: rules that cross each other form a
+  table frame; its cells are the regions between rules (a region with no rule between two grid
+  positions spans both: `Cell.rowspan`/`colspan`); a cell's text is its fragments in reading order
+  (top to bottom, left to right), lines of one cell joined without a break, so a label wrapped
+  inside its cell stays one label; two digit runs meeting at a wrap are kept apart by a space, never
+  glued into one number. Every `Cell` and `TextLine` carries `page` and `line` (the page's visual
+  line, 1-based, of its first fragment). Fragments outside every frame become `TextLine`s, ordered
+  top to bottom, with the tables in between (`PageLayout.blocks`).
+- `join_pages(layouts)` → `Document`: the pages in order; a table that ends a page and one that
+  starts the next page with the same column edges are one table: its repeated header rows are
+  dropped and a row cut by the page break (label on one page, rest on the next) is rejoined.
+- Pure: no I/O, no PDF or image library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from xxgk.parse.grid import Cell, Document, GridTable, TextLine
+
+DEFAULT_TOLERANCE = 2.0
+_DIGIT = re.compile(r"\d")
+# A row label's own numbering: （二）, (2), 3., 3、, 一、, 二是.
+_NUMBERING = re.compile(
+    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+[、是])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    page: int
+    confidence: float | None = None
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A ruling segment: horizontal at `at` (y) from `start` to `end` (x), or vertical at `at` (x)."""
+
+    orientation: Literal["h", "v"]
+    at: float
+    start: float
+    end: float
+
+    @classmethod
+    def from_box(cls, x0: float, y0: float, x1: float, y1: float) -> Rule:
+        """A thin box (a stroked line or a filled bar) → the rule along its long side."""
+        if x1 - x0 >= y1 - y0:
+            return cls("h", (y0 + y1) / 2, x0, x1)
+        return cls("v", (x0 + x1) / 2, y0, y1)
+
+
+@dataclass
+class PlacedTable:
+    """A table with where it stands on its page (for ordering and for joining across pages)."""
+
+    grid: GridTable
+    top: float
+    bottom: float
+    # The x of every vertical grid line, left to right.
+    columns: tuple[float, ...]
+    page: int
+
+
+@dataclass
+class PageLayout:
+    page: int
+    height: float
+    blocks: list[TextLine | PlacedTable] = field(default_factory=list)
+
+    @property
+    def tables(self) -> list[GridTable]:
+        return [b.grid for b in self.blocks if isinstance(b, PlacedTable)]
+
+    @property
+    def lines(self) -> list[TextLine]:
+        return [b for b in self.blocks if isinstance(b, TextLine)]
+
+
+# --- rules → table frames ------------------------------------------------------------------------
+
+
+def _merge_rules(rules: list[Rule], tol: float) -> list[Rule]:
+    """Collinear rules that touch or overlap → one rule (cell borders are drawn cell by cell)."""
+    merged: list[Rule] = []
+    for orientation in ("h", "v"):
+        group = sorted((r for r in rules if r.orientation == orientation), key=lambda r: (r.at, r.start))
+        lines: list[list[Rule]] = []
+        for rule in group:
+            if lines and rule.at - lines[-1][0].at <= tol:
+                lines[-1].append(rule)
+            else:
+                lines.append([rule])
+        for line in lines:
+            at = sum(r.at for r in line) / len(line)
+            spans = sorted((min(r.start, r.end), max(r.start, r.end)) for r in line)
+            start, end = spans[0]
+            for s, e in spans[1:]:
+                if s <= end + tol:
+                    end = max(end, e)
+                else:
+                    merged.append(Rule(orientation, at, start, end))  # type: ignore[arg-type]
+                    start, end = s, e
+            merged.append(Rule(orientation, at, start, end))  # type: ignore[arg-type]
+    return merged
+
+
+def _crosses(h: Rule, v: Rule, tol: float) -> bool:
+    return h.start - tol <= v.at <= h.end + tol and v.start - tol <= h.at <= v.end + tol
+
+
+def _frames(rules: list[Rule], tol: float) -> list[tuple[list[Rule], list[Rule]]]:
+    """Groups of rules connected by crossings, with at least two rules each way (a table)."""
+    hs = [r for r in rules if r.orientation == "h"]
+    vs = [r for r in rules if r.orientation == "v"]
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hs):
+        for j, v in enumerate(vs):
+            if _crosses(h, v, tol):
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for i, h in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(h)
+    for j, v in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(v)
+    return [(h, v) for h, v in groups.values() if len(h) >= 2 and len(v) >= 2]
+
+
+def _positions(values: list[float], tol: float) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if out and value - out[-1] <= tol:
+            continue
+        out.append(value)
+    return out
+
+
+def _extended(positions: list[float], low: float, high: float, tol: float) -> list[float]:
+    if low < positions[0] - tol:
+        positions = [low, *positions]
+    if high > positions[-1] + tol:
+        positions = [*positions, high]
+    return positions
+
+
+def _covered(rules: list[Rule], at: float, start: float, end: float, tol: float) -> bool:
+    """Some rule at `at` runs along most of [start, end] (a border between two grid cells)."""
+    need = (end - start) / 2
+    for rule in rules:
+        if abs(rule.at - at) <= tol and min(rule.end, end) - max(rule.start, start) >= need:
+            return True
+    return False
+
+
+@dataclass
+class _Region:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    words: list[Word] = field(default_factory=list)
+
+
+def _regions(hs: list[Rule], vs: list[Rule], tol: float) -> tuple[list[_Region], list[float], list[float]]:
+    ys = _positions([r.at for r in hs], tol)
+    xs = _positions([r.at for r in vs], tol)
+    # A table cut by a page break may have no rule along its cut edge: its columns' rules end there.
+    # (Rows only: rules running past the outer columns are common and bound no cell.)
+    ys = _extended(ys, min(r.start for r in vs), max(r.end for r in vs), tol)
+    rows, cols = len(ys) - 1, len(xs) - 1
+    parent = list(range(rows * cols))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(rows):
+        for j in range(cols):
+            if j + 1 < cols and not _covered(vs, xs[j + 1], ys[i], ys[i + 1], tol):
+                parent[find(i * cols + j + 1)] = find(i * cols + j)
+            if i + 1 < rows and not _covered(hs, ys[i + 1], xs[j], xs[j + 1], tol):
+                parent[find((i + 1) * cols + j)] = find(i * cols + j)
+    extents: dict[int, list[int]] = {}
+    for i in range(rows):
+        for j in range(cols):
+            e = extents.setdefault(find(i * cols + j), [i, j, i, j])
+            e[0], e[1], e[2], e[3] = min(e[0], i), min(e[1], j), max(e[2], i), max(e[3], j)
+    regions = [
+        _Region(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])
+        for r0, c0, r1, c1 in extents.values()
+    ]
+    regions.sort(key=lambda r: (r.row, r.col))
+    return regions, ys, xs
+
+
+# --- words → lines and cell text -----------------------------------------------------------------
+
+
+def _visual_lines(words: list[Word]) -> list[list[Word]]:
+    """Fragments → lines, top to bottom, each left to right (a fragment joins a line it overlaps
+    vertically by more than half its own height)."""
+    lines: list[list[Word]] = []
+    bounds: list[tuple[float, float]] = []
+    for word in sorted(words, key=lambda w: (w.cy, w.x0)):
+        if bounds:
+            top, bottom = bounds[-1]
+            overlap = min(bottom, word.y1) - max(top, word.y0)
+            if overlap > (word.y1 - word.y0) / 2 or (word.y1 == word.y0 and top <= word.cy <= bottom):
+                lines[-1].append(word)
+                bounds[-1] = (min(top, word.y0), max(bottom, word.y1))
+                continue
+        lines.append([word])
+        bounds.append((word.y0, word.y1))
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    return lines
+
+
+def _line_text(line: list[Word]) -> str:
+    """A line's fragments, a space where the gap between two is wider than a third of their height."""
+    parts: list[str] = []
+    previous: Word | None = None
+    for word in line:
+        if previous is not None:
+            height = max(word.y1 - word.y0, previous.y1 - previous.y0, 1e-6)
+            if word.x0 - previous.x1 > height / 3:
+                parts.append(" ")
+        parts.append(word.text)
+        previous = word
+    return "".join(parts)
+
+
+def _cell_text(words: list[Word]) -> str:
+    text = ""
+    for line in _visual_lines(words):
+        part = _line_text(line).strip()
+        if text and part and _DIGIT.match(part[0]) and _DIGIT.match(text[-1]):
+            text += " "  # two numbers one above the other stay two numbers
+        text += part
+    return text
+
+
+# --- the page -----------------------------------------------------------------------------------
+
+
+def tables_from_geometry(
+    words: list[Word],
+    rules: list[Rule],
+    page: int,
+    *,
+    height: float = 0.0,
+    tolerance: float = DEFAULT_TOLERANCE,
+) -> PageLayout:
+    """One page's fragments and rules → its tables and the text lines around them (see module doc)."""
+    words = [w for w in words if w.text.strip()]
+    line_of = {id(w): n for n, line in enumerate(_visual_lines(words), start=1) for w in line}
+    layout = PageLayout(page=page, height=height)
+    placed: list[PlacedTable] = []
+    free = words
+    for hs, vs in _frames(_merge_rules(rules, tolerance), tolerance):
+        regions, ys, xs = _regions(hs, vs, tolerance)
+        inside: list[Word] = []
+        rest: list[Word] = []
+        for word in free:
+            (inside if xs[0] <= word.cx <= xs[-1] and ys[0] <= word.cy <= ys[-1] else rest).append(word)
+        if not inside:
+            continue  # a frame with no text (a decorative box): not a table
+        free = rest
+        for word in inside:
+            for region in regions:
+                if region.x0 <= word.cx <= region.x1 and region.y0 <= word.cy <= region.y1:
+                    region.words.append(word)
+                    break
+        placed.append(PlacedTable(_grid(regions, page, line_of), ys[0], ys[-1], tuple(xs), page))
+    blocks: list[tuple[float, TextLine | PlacedTable]] = [(t.top, t) for t in placed]
+    for line in _visual_lines(free):
+        text = _line_text(line).strip()
+        blocks.append((min(w.y0 for w in line), TextLine(text, line=line_of[id(line[0])], page=page)))
+    blocks.sort(key=lambda b: b[0])
+    layout.blocks = [b for _, b in blocks]
+    return layout
+
+
+def _grid(regions: list[_Region], page: int, line_of: dict[int, int]) -> GridTable:
+    rows: dict[int, list[Cell]] = {}
+    for region in regions:
+        first = min(region.words, key=lambda w: (w.cy, w.x0), default=None)
+        cell = Cell(
+            _cell_text(region.words),
+            rowspan=region.rowspan,
+            colspan=region.colspan,
+            line=line_of[id(first)] if first is not None else None,
+            page=page,
+        )
+        rows.setdefault(region.row, []).append(cell)
+    # Rows with no text at all (a spacer between two rules) are left out.
+    return GridTable(rows=[cells for _, cells in sorted(rows.items()) if any(c.text for c in cells)])
+
+
+# --- pages → document ---------------------------------------------------------------------------
+
+
+def join_pages(layouts: list[PageLayout], *, source: str | None, source_format: str) -> Document:
+    """The pages' blocks in order, a table running over a page break joined into one."""
+    doc = Document(source=source, source_format=source_format)
+    last: PlacedTable | None = None  # the table that ended the previous page, if it ended it
+    for layout in layouts:
+        for index, block in enumerate(layout.blocks):
+            if isinstance(block, TextLine):
+                doc.lines.append(block)
+                last = None
+                continue
+            if index == 0 and last is not None and _same_columns(last, block):
+                _continue_table(last.grid, block.grid)
+                last.columns, last.page = block.columns, block.page
+            else:
+                block.grid.after_line = len(doc.lines)
+                doc.tables.append(block.grid)
+                last = block
+        if layout.blocks and not isinstance(layout.blocks[-1], PlacedTable):
+            last = None
+    return doc
+
+
+def _same_columns(a: PlacedTable, b: PlacedTable, tol: float = 3 * DEFAULT_TOLERANCE) -> bool:
+    return len(a.columns) == len(b.columns) and all(abs(x - y) <= tol for x, y in zip(a.columns, b.columns))
+
+
+def _continue_table(head: GridTable, tail: GridTable) -> None:
+    rows = list(tail.rows)
+    header = _texts(head.rows[0]) if head.rows else None
+    # The header printed again at the top of the next page.
+    for depth in range(min(3, len(head.rows), len(rows)), 0, -1):
+        if [_texts(r) for r in rows[:depth]] == [_texts(r) for r in head.rows[:depth]] and header:
+            rows = rows[depth:]
+            break
+    if rows and head.rows and _cut_row(head.rows[-1], rows[0]):
+        for above, below in zip(head.rows[-1], rows[0]):
+            above.text += below.text
+        rows = rows[1:]
+    head.rows.extend(rows)
+
+
+def _texts(row: list[Cell]) -> list[str]:
+    return [c.text for c in row]
+
+
+def _cut_row(above: list[Cell], below: list[Cell]) -> bool:
+    """A row cut by the page break: the same cells, no cell with digits on both sides, and the part
+    on the next page does not start a row of its own (no numbering such as `（二）`, `3.`, `一、`)."""
+    if len(above) != len(below) or [c.colspan for c in above] != [c.colspan for c in below]:
+        return False
+    if any(_DIGIT.search(a.text) and _DIGIT.search(b.text) for a, b in zip(above, below)):
+        return False
+    label = next((c.text for c in below if c.text), "")
+    return not _NUMBERING.match(label)
