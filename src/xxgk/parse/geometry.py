@@ -364,19 +364,18 @@ def join_pages(layouts: list[PageLayout], *, source: str | None, source_format: 
 
 
 def _same_columns(a: PlacedTable, b: PlacedTable, tol: float = 3 * DEFAULT_TOLERANCE) -> bool:
-    return len(a.columns) == len(b.columns) and all(abs(x - y) <= tol for x, y in zip(a.columns, b.columns))
+    return len(a.columns) == len(b.columns) and all(abs(x - y) <= tol for x, y in zip(a.columns, b.columns, strict=True))
 
 
 def _continue_table(head: GridTable, tail: GridTable) -> None:
     rows = list(tail.rows)
-    header = _texts(head.rows[0]) if head.rows else None
-    # The header printed again at the top of the next page.
+    # The header (its first rows) printed again at the top of the next page.
     for depth in range(min(3, len(head.rows), len(rows)), 0, -1):
-        if [_texts(r) for r in rows[:depth]] == [_texts(r) for r in head.rows[:depth]] and header:
+        if [_texts(r) for r in rows[:depth]] == [_texts(r) for r in head.rows[:depth]]:
             rows = rows[depth:]
             break
     if rows and head.rows and _cut_row(head.rows[-1], rows[0]):
-        for above, below in zip(head.rows[-1], rows[0]):
+        for above, below in zip(head.rows[-1], rows[0], strict=True):
             above.text += below.text
         rows = rows[1:]
     head.rows.extend(rows)
@@ -391,7 +390,7 @@ def _cut_row(above: list[Cell], below: list[Cell]) -> bool:
     on the next page does not start a row of its own (no numbering such as `（二）`, `3.`, `一、`)."""
     if len(above) != len(below) or [c.colspan for c in above] != [c.colspan for c in below]:
         return False
-    if any(_DIGIT.search(a.text) and _DIGIT.search(b.text) for a, b in zip(above, below)):
+    if any(_DIGIT.search(a.text) and _DIGIT.search(b.text) for a, b in zip(above, below, strict=True)):
         return False
     label = next((c.text for c in below if c.text), "")
     return not _NUMBERING.match(label)
