@@ -18,8 +18,10 @@ Contract
   (top to bottom, left to right), lines of one cell joined without a break, so a label wrapped
   inside its cell stays one label; two digit runs meeting at a wrap are kept apart by a space, never
   glued into one number. Every `Cell` and `TextLine` carries `page` and `line` (the page's visual
-  line, 1-based, of its first fragment). Fragments outside every frame become `TextLine`s, ordered
-  top to bottom, with the tables in between (`PageLayout.blocks`).
+  line, 1-based, of its first fragment). Fragments outside every frame become `PlacedLine`s (a
+  `TextLine` and its box), ordered top to bottom, with the tables in between (`PageLayout.blocks`).
+- `plain_lines(layouts)` → the text of pages without tables as a text file would print it: a wrapped
+  line rejoined with the next, an indented line starting with a tab, a blank line for a wide gap.
 - `join_pages(layouts)` → `Document`: the pages in order; a table that ends a page and one that
   starts the next page with the same column edges are one table: its repeated header rows are
   dropped and a row cut by the page break (label on one page, rest on the next) is rejoined.
@@ -29,6 +31,7 @@ Contract
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -36,6 +39,8 @@ from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 
 DEFAULT_TOLERANCE = 2.0
 _DIGIT = re.compile(r"\d")
+# A section heading's numbering (一、): a line starting with it starts a paragraph.
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、")
 # A row label's own numbering: （二）, (2), 3., 3、, 一、, 二是.
 _NUMBERING = re.compile(
     r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、]|[一二三四五六七八九十]+[、是])"
@@ -91,10 +96,21 @@ class PlacedTable:
 
 
 @dataclass
+class PlacedLine:
+    """A text line outside the tables, with its box."""
+
+    line: TextLine
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+@dataclass
 class PageLayout:
     page: int
     height: float
-    blocks: list[TextLine | PlacedTable] = field(default_factory=list)
+    blocks: list[PlacedLine | PlacedTable] = field(default_factory=list)
 
     @property
     def tables(self) -> list[GridTable]:
@@ -102,7 +118,7 @@ class PageLayout:
 
     @property
     def lines(self) -> list[TextLine]:
-        return [b for b in self.blocks if isinstance(b, TextLine)]
+        return [b.line for b in self.blocks if isinstance(b, PlacedLine)]
 
 
 # --- rules → table frames ------------------------------------------------------------------------
@@ -307,16 +323,18 @@ def tables_from_geometry(
         if not inside:
             continue  # a frame with no text (a decorative box): not a table
         free = rest
+        at = {(r, c): region for region in regions for r in range(region.row, region.row + region.rowspan)
+              for c in range(region.col, region.col + region.colspan)}  # fmt: skip
         for word in inside:
-            for region in regions:
-                if region.x0 <= word.cx <= region.x1 and region.y0 <= word.cy <= region.y1:
-                    region.words.append(word)
-                    break
+            row = min(max(bisect_left(ys, word.cy) - 1, 0), len(ys) - 2)
+            col = min(max(bisect_left(xs, word.cx) - 1, 0), len(xs) - 2)
+            at[row, col].words.append(word)
         placed.append(PlacedTable(_grid(regions, page, line_of), ys[0], ys[-1], tuple(xs), page))
-    blocks: list[tuple[float, TextLine | PlacedTable]] = [(t.top, t) for t in placed]
+    blocks: list[tuple[float, PlacedLine | PlacedTable]] = [(t.top, t) for t in placed]
     for line in _visual_lines(free):
-        text = _line_text(line).strip()
-        blocks.append((min(w.y0 for w in line), TextLine(text, line=line_of[id(line[0])], page=page)))
+        text = TextLine(_line_text(line).strip(), line=line_of[id(line[0])], page=page)
+        box = PlacedLine(text, line[0].x0, min(w.y0 for w in line), line[-1].x1, max(w.y1 for w in line))
+        blocks.append((box.y0, box))
     blocks.sort(key=lambda b: b[0])
     layout.blocks = [b for _, b in blocks]
     return layout
@@ -347,8 +365,8 @@ def join_pages(layouts: list[PageLayout], *, source: str | None, source_format: 
     last: PlacedTable | None = None  # the table that ended the previous page, if it ended it
     for layout in layouts:
         for index, block in enumerate(layout.blocks):
-            if isinstance(block, TextLine):
-                doc.lines.append(block)
+            if isinstance(block, PlacedLine):
+                doc.lines.append(block.line)
                 last = None
                 continue
             if index == 0 and last is not None and _same_columns(last, block):
@@ -364,7 +382,9 @@ def join_pages(layouts: list[PageLayout], *, source: str | None, source_format: 
 
 
 def _same_columns(a: PlacedTable, b: PlacedTable, tol: float = 3 * DEFAULT_TOLERANCE) -> bool:
-    return len(a.columns) == len(b.columns) and all(abs(x - y) <= tol for x, y in zip(a.columns, b.columns, strict=True))
+    return len(a.columns) == len(b.columns) and all(
+        abs(x - y) <= tol for x, y in zip(a.columns, b.columns, strict=True)
+    )
 
 
 def _continue_table(head: GridTable, tail: GridTable) -> None:
@@ -394,3 +414,45 @@ def _cut_row(above: list[Cell], below: list[Cell]) -> bool:
         return False
     label = next((c.text for c in below if c.text), "")
     return not _NUMBERING.match(label)
+
+
+def plain_lines(layouts: list[PageLayout]) -> list[TextLine]:
+    """Pages of typeset text (no tables) → the lines a text file of it would hold (see module doc).
+    Each line keeps the page and visual line where it starts."""
+    out: list[TextLine] = []
+    previous: PlacedLine | None = None
+    previous_right = 0.0
+    for layout in layouts:
+        placed = [b for b in layout.blocks if isinstance(b, PlacedLine)]
+        if not placed:
+            continue
+        margin = min(b.x0 for b in placed)
+        # A line ran to the margin when the next line's first word (a digit or Latin run cannot be
+        # broken) and a character more (a bracket is never left at a line's end) would not fit on it.
+        right = max(b.x1 for b in placed)
+        for block in placed:
+            size = block.y1 - block.y0
+            indented = block.x0 - margin > size
+            same_page = previous is not None and previous.line.page == block.line.page
+            if previous is not None and same_page and block.y0 - previous.y1 > size:
+                out.append(TextLine("", line=block.line.line, page=layout.page))
+            elif (
+                previous is not None
+                and previous_right - previous.x1 < _first_word_width(block.line.text, size) + 2 * size
+                and not (indented or _HEADING.match(block.line.text))
+            ):
+                out[-1].text += block.line.text
+                previous, previous_right = block, right
+                continue
+            out.append(TextLine(("\t" if indented else "") + block.line.text, block.line.line, layout.page))
+            previous, previous_right = block, right
+    return out
+
+
+_WORD = re.compile(r"[0-9A-Za-z.,:/_%\-]+")
+
+
+def _first_word_width(text: str, size: float) -> float:
+    """Roughly how wide the first unbreakable run of `text` prints (Latin at about half a CJK width)."""
+    run = _WORD.match(text)
+    return len(run.group()) * size * 0.6 if run else size

@@ -19,9 +19,17 @@ import pypdfium2.raw as pdfium_c
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.errors import ReportReadError
-from xxgk.parse.geometry import PageLayout, Rule, Word, join_pages, tables_from_geometry
-from xxgk.parse.grid import Document, TextLine
-from xxgk.parse.text import document_from_lines
+from xxgk.parse.geometry import (
+    PageLayout,
+    PlacedLine,
+    Rule,
+    Word,
+    join_pages,
+    plain_lines,
+    tables_from_geometry,
+)
+from xxgk.parse.grid import Cell, Document, TextLine
+from xxgk.parse.text import read_text
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +70,7 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
         )
     doc = join_pages(layouts, source=source, source_format="pdf")
     if not doc.tables:
-        doc = document_from_lines(_numbered(doc.lines), source=source, source_format="pdf")
+        doc = _read_as_text(layouts, source)
     for number in broken:
         log.warning("PDF page %d of %s cannot be loaded", number, source or "input")
         doc.findings.append(
@@ -76,9 +84,24 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
     return doc
 
 
-def _numbered(lines: list[TextLine]) -> list[TextLine]:
-    """Lines for the text reader, numbered through the document (it reports `line` in findings)."""
-    return [TextLine(ln.text, line=n, page=ln.page) for n, ln in enumerate(lines, start=1)]
+def _read_as_text(layouts: list[PageLayout], source: str | None) -> Document:
+    """Typeset text (a text file or an unruled page printed to PDF) is read as the text it shows;
+    every line and cell then points back to its page and visual line there."""
+    lines = plain_lines(layouts)
+    doc = read_text("\n".join(line.text for line in lines).encode(), source=source)
+    doc.source_format = "pdf"
+
+    def place(item: TextLine | Cell) -> None:
+        origin = lines[item.line - 1] if item.line and item.line <= len(lines) else None
+        item.line, item.page = (origin.line, origin.page) if origin else (None, None)
+
+    for line in doc.lines:
+        place(line)
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row:
+                place(cell)
+    return doc
 
 
 def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
@@ -86,7 +109,9 @@ def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
     layout = tables_from_geometry(
         _characters(page, height, number), _rules(page, height), number, height=height
     )
-    layout.blocks = [b for b in layout.blocks if not (isinstance(b, TextLine) and _PAGE_NUMBER.match(b.text))]
+    layout.blocks = [
+        b for b in layout.blocks if not (isinstance(b, PlacedLine) and _PAGE_NUMBER.match(b.line.text))
+    ]
     return layout
 
 
@@ -113,22 +138,51 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
 
 
 def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
-    """Ruling lines: thin path objects, and the four edges of stroked rectangles."""
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    rules = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=5):
-        x0, y0, x1, y1 = obj.get_bounds()
-        top, bottom = height - y1, height - y0
+    """Ruling lines: thin path objects, and the four edges of stroked rectangles (raw PDFium calls:
+    the object wrappers cost more than the whole table reading)."""
+    collector = _RuleCollector(height)
+    raw = page.raw
+    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        collector.collect(pdfium_c.FPDFPage_GetObject(raw, index), (1.0, 0.0), (1.0, 0.0))
+    return collector.rules
+
+
+class _RuleCollector:
+    def __init__(self, height: float) -> None:
+        self.height = height
+        self.rules: list[Rule] = []
+        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.box = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
+
+    def collect(self, obj: int, fx: tuple[float, float], fy: tuple[float, float]) -> None:
+        """Rules of one page object; inside a form XObject, its matrix (scale, shift) maps to the page."""
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            m = pdfium_c.FS_MATRIX()
+            if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+                inner_x, inner_y = (fx[0] * m.a, fx[0] * m.e + fx[1]), (fy[0] * m.d, fy[0] * m.f + fy[1])
+                for index in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+                    self.collect(pdfium_c.FPDFFormObj_GetObject(obj, index), inner_x, inner_y)
+            return
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(
+            obj, *(ctypes.byref(v) for v in self.box)
+        ):
+            return
+        left, bottom, right, top = (v.value for v in self.box)
+        xa, xb = fx[0] * left + fx[1], fx[0] * right + fx[1]
+        ya, yb = fy[0] * bottom + fy[1], fy[0] * top + fy[1]
+        self.add(obj, min(xa, xb), self.height - max(ya, yb), max(xa, xb), self.height - min(ya, yb))
+
+    def add(self, obj: int, x0: float, top: float, x1: float, bottom: float) -> None:
         if min(x1 - x0, bottom - top) <= _THIN:
             if max(x1 - x0, bottom - top) > _THIN:
-                rules.append(Rule.from_box(x0, top, x1, bottom))
-            continue
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
-        if stroke.value and pdfium_c.FPDFPath_CountSegments(obj.raw) == _RECTANGLE_SEGMENTS:
-            rules += [
+                self.rules.append(Rule.from_box(x0, top, x1, bottom))
+            return
+        pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(self.fill), ctypes.byref(self.stroke))
+        if self.stroke.value and pdfium_c.FPDFPath_CountSegments(obj) == _RECTANGLE_SEGMENTS:
+            self.rules += [
                 Rule("h", top, x0, x1),
                 Rule("h", bottom, x0, x1),
                 Rule("v", x0, top, bottom),
                 Rule("v", x1, top, bottom),
             ]
-    return rules
