@@ -105,6 +105,14 @@ class PlacedLine:
     x1: float
     y1: float
 
+    @property
+    def top(self) -> float:
+        return self.y0
+
+    @property
+    def bottom(self) -> float:
+        return self.y1
+
 
 @dataclass
 class PageLayout:
@@ -420,32 +428,32 @@ def plain_lines(layouts: list[PageLayout]) -> list[TextLine]:
     """Pages of typeset text (no tables) → the lines a text file of it would hold (see module doc).
     Each line keeps the page and visual line where it starts."""
     out: list[TextLine] = []
+    placed = [b for layout in layouts for b in layout.blocks if isinstance(b, PlacedLine)]
+    if not placed:
+        return out
+    # The text area over all pages (a page of short lines has the same margins as the others).
+    margin = min(b.x0 for b in placed)
+    right = max(b.x1 for b in placed)
+    bottom = max(b.y1 for b in placed)
     previous: PlacedLine | None = None
-    previous_right = 0.0
-    for layout in layouts:
-        placed = [b for b in layout.blocks if isinstance(b, PlacedLine)]
-        if not placed:
-            continue
-        margin = min(b.x0 for b in placed)
-        # A line ran to the margin when the next line's first word (a digit or Latin run cannot be
-        # broken) and a character more (a bracket is never left at a line's end) would not fit on it.
-        right = max(b.x1 for b in placed)
-        for block in placed:
-            size = block.y1 - block.y0
-            indented = block.x0 - margin > size
-            same_page = previous is not None and previous.line.page == block.line.page
-            if previous is not None and same_page and block.y0 - previous.y1 > size:
-                out.append(TextLine("", line=block.line.line, page=layout.page))
-            elif (
-                previous is not None
-                and previous_right - previous.x1 < _first_word_width(block.line.text, size) + 2 * size
-                and not (indented or _HEADING.match(block.line.text))
+    for block in placed:
+        size = block.y1 - block.y0
+        indented = block.x0 - margin > size
+        if previous is not None:
+            # A page whose text ends above the text area's bottom had a blank line there.
+            same_page = previous.line.page == block.line.page
+            if (block.y0 - previous.y1 if same_page else bottom - previous.y1) > size:
+                out.append(TextLine("", line=block.line.line, page=block.line.page))
+            # A line ran to the margin when the next line's first word (a digit or Latin run cannot
+            # be broken) and a character more (no bracket ends a line) would not fit on it.
+            elif right - previous.x1 < _first_word_width(block.line.text, size) + 2 * size and not (
+                indented or _HEADING.match(block.line.text)
             ):
                 out[-1].text += block.line.text
-                previous, previous_right = block, right
+                previous = block
                 continue
-            out.append(TextLine(("\t" if indented else "") + block.line.text, block.line.line, layout.page))
-            previous, previous_right = block, right
+        out.append(TextLine(("\t" if indented else "") + block.line.text, block.line.line, block.line.page))
+        previous = block
     return out
 
 

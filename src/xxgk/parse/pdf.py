@@ -22,6 +22,7 @@ from xxgk.parse.errors import ReportReadError
 from xxgk.parse.geometry import (
     PageLayout,
     PlacedLine,
+    PlacedTable,
     Rule,
     Word,
     join_pages,
@@ -109,10 +110,26 @@ def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
     layout = tables_from_geometry(
         _characters(page, height, number), _rules(page, height), number, height=height
     )
-    layout.blocks = [
-        b for b in layout.blocks if not (isinstance(b, PlacedLine) and _PAGE_NUMBER.match(b.line.text))
-    ]
+    # Page furniture: a page number printed above or below everything else on the page (a lone
+    # number inside the page is a cell or a value, never furniture).
+    blocks = layout.blocks
+    if len(blocks) > 1 and _furniture(blocks[0], blocks[1].top, decorated=True):
+        blocks = blocks[1:]
+    if len(blocks) > 1 and _furniture(blocks[-1], blocks[-2].bottom):
+        blocks = blocks[:-1]
+    layout.blocks = blocks
     return layout
+
+
+def _furniture(block: PlacedLine | PlacedTable, neighbour: float, *, decorated: bool = False) -> bool:
+    """A page number set apart (by more than a line) from the text next to it; at the top of a
+    page only a decorated one (`- 2 -`, `第2页`): a bare number there is the end of a table row."""
+    if not isinstance(block, PlacedLine) or not _PAGE_NUMBER.match(block.line.text):
+        return False
+    if decorated and block.line.text.strip().isdigit():
+        return False
+    gap = block.y0 - neighbour if block.y0 > neighbour else neighbour - block.y1
+    return gap > 1.5 * (block.y1 - block.y0)
 
 
 def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
