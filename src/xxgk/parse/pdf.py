@@ -31,12 +31,16 @@ from xxgk.parse.geometry import (
 )
 from xxgk.parse.grid import Cell, Document, TextLine
 from xxgk.parse.text import read_text
+from xxgk.parse.text_parts import read_text_parts
+from xxgk.template import GB2021
 
 log = logging.getLogger(__name__)
 
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,3}\s*页?)?[\s\-—–－·]*$"
 )
+# How many first lines may hold the report's title (as the text reader looks for it).
+_TITLE_LINES = 4
 # A path this thin (points) along one side is a rule, not a shaded area.
 _THIN = 2.5
 # A stroked rectangle (move, 3 lines, close) is the four borders of a cell or a table.
@@ -72,6 +76,7 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
     doc = join_pages(layouts, source=source, source_format="pdf")
     if not doc.tables:
         doc = _read_as_text(layouts, source)
+    _drop_site_header(doc)
     for number in broken:
         log.warning("PDF page %d of %s cannot be loaded", number, source or "input")
         doc.findings.append(
@@ -83,6 +88,21 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
             )
         )
     return doc
+
+
+def _drop_site_header(doc: Document) -> None:
+    """A web page printed to PDF starts with the site's header and navigation: when no report title
+    opens the document, the lines above the first line that is one are left out (as the HTML reader
+    reads only the article)."""
+    if read_text_parts(doc.lines[:_TITLE_LINES], GB2021).year is not None:
+        return
+    first_table = min((t.after_line for t in doc.tables), default=len(doc.lines))
+    for index, line in enumerate(doc.lines[:first_table]):
+        if line.text and read_text_parts([line], GB2021).year is not None:
+            del doc.lines[:index]
+            for table in doc.tables:
+                table.after_line -= index
+            return
 
 
 def _read_as_text(layouts: list[PageLayout], source: str | None) -> Document:
