@@ -93,6 +93,8 @@ class PlacedTable:
     # The x of every vertical grid line, left to right.
     columns: tuple[float, ...]
     page: int
+    # Each cell's left and right edge, by id(cell).
+    spans: dict[int, tuple[float, float]] = field(default_factory=dict)
 
 
 @dataclass
@@ -337,7 +339,8 @@ def tables_from_geometry(
             row = min(max(bisect_left(ys, word.cy) - 1, 0), len(ys) - 2)
             col = min(max(bisect_left(xs, word.cx) - 1, 0), len(xs) - 2)
             at[row, col].words.append(word)
-        placed.append(PlacedTable(_grid(regions, page, line_of), ys[0], ys[-1], tuple(xs), page))
+        grid, spans = _grid(regions, page, line_of)
+        placed.append(PlacedTable(grid, ys[0], ys[-1], tuple(xs), page, spans))
     blocks: list[tuple[float, PlacedLine | PlacedTable]] = [(t.top, t) for t in placed]
     for line in _visual_lines(free):
         text = TextLine(_line_text(line).strip(), line=line_of[id(line[0])], page=page)
@@ -348,8 +351,11 @@ def tables_from_geometry(
     return layout
 
 
-def _grid(regions: list[_Region], page: int, line_of: dict[int, int]) -> GridTable:
+def _grid(
+    regions: list[_Region], page: int, line_of: dict[int, int]
+) -> tuple[GridTable, dict[int, tuple[float, float]]]:
     rows: dict[int, list[Cell]] = {}
+    spans: dict[int, tuple[float, float]] = {}
     for region in regions:
         first = min(region.words, key=lambda w: (w.cy, w.x0), default=None)
         cell = Cell(
@@ -360,8 +366,9 @@ def _grid(regions: list[_Region], page: int, line_of: dict[int, int]) -> GridTab
             page=page,
         )
         rows.setdefault(region.row, []).append(cell)
+        spans[id(cell)] = (region.x0, region.x1)
     # Rows with no text at all (a spacer between two rules) are left out.
-    return GridTable(rows=[cells for _, cells in sorted(rows.items()) if any(c.text for c in cells)])
+    return GridTable(rows=[cells for _, cells in sorted(rows.items()) if any(c.text for c in cells)]), spans
 
 
 # --- pages → document ---------------------------------------------------------------------------
@@ -377,9 +384,8 @@ def join_pages(layouts: list[PageLayout], *, source: str | None, source_format: 
                 doc.lines.append(block.line)
                 last = None
                 continue
-            if index == 0 and last is not None and _same_columns(last, block):
-                _continue_table(last.grid, block.grid)
-                last.columns, last.page = block.columns, block.page
+            if index == 0 and last is not None and _same_frame(last, block):
+                _continue_table(last, block)
             else:
                 block.grid.after_line = len(doc.lines)
                 doc.tables.append(block.grid)
@@ -389,37 +395,54 @@ def join_pages(layouts: list[PageLayout], *, source: str | None, source_format: 
     return doc
 
 
-def _same_columns(a: PlacedTable, b: PlacedTable, tol: float = 3 * DEFAULT_TOLERANCE) -> bool:
-    return len(a.columns) == len(b.columns) and all(
-        abs(x - y) <= tol for x, y in zip(a.columns, b.columns, strict=True)
-    )
+def _same_frame(a: PlacedTable, b: PlacedTable, tol: float = 3 * DEFAULT_TOLERANCE) -> bool:
+    """The same outer edges, and most inner column edges shared (a part may split a column)."""
+    if abs(a.columns[0] - b.columns[0]) > tol or abs(a.columns[-1] - b.columns[-1]) > tol:
+        return False
+    shared = sum(1 for x in a.columns if any(abs(x - y) <= tol for y in b.columns))
+    return shared * 2 >= min(len(a.columns), len(b.columns))
 
 
-def _continue_table(head: GridTable, tail: GridTable) -> None:
-    rows = list(tail.rows)
+def _continue_table(head: PlacedTable, tail: PlacedTable) -> None:
+    rows = list(tail.grid.rows)
+    above = head.grid.rows
     # The header (its first rows) printed again at the top of the next page.
-    for depth in range(min(3, len(head.rows), len(rows)), 0, -1):
-        if [_texts(r) for r in rows[:depth]] == [_texts(r) for r in head.rows[:depth]]:
+    for depth in range(min(3, len(above), len(rows)), 0, -1):
+        if [_texts(r) for r in rows[:depth]] == [_texts(r) for r in above[:depth]]:
             rows = rows[depth:]
             break
-    if rows and head.rows and _cut_row(head.rows[-1], rows[0]):
-        for above, below in zip(head.rows[-1], rows[0], strict=True):
-            above.text += below.text
+    head.spans.update(tail.spans)
+    if rows and above and _cut_row(above[-1], rows[0], head.spans):
+        for cell in rows[0]:
+            over = _over(above[-1], head.spans[id(cell)], head.spans)
+            if cell.text and over is not None:
+                over.text += cell.text
         rows = rows[1:]
-    head.rows.extend(rows)
+    above.extend(rows)
+    head.columns, head.page = tail.columns, tail.page
 
 
 def _texts(row: list[Cell]) -> list[str]:
     return [c.text for c in row]
 
 
-def _cut_row(above: list[Cell], below: list[Cell]) -> bool:
-    """A row cut by the page break: the same cells, no cell with digits on both sides, and the part
-    on the next page does not start a row of its own (no numbering such as `（二）`, `3.`, `一、`)."""
-    if len(above) != len(below) or [c.colspan for c in above] != [c.colspan for c in below]:
-        return False
-    if any(_DIGIT.search(a.text) and _DIGIT.search(b.text) for a, b in zip(above, below, strict=True)):
-        return False
+def _over(row: list[Cell], span: tuple[float, float], spans: dict[int, tuple[float, float]]) -> Cell | None:
+    """The cell of `row` standing over the middle of `span`, if any."""
+    middle = (span[0] + span[1]) / 2
+    return next((c for c in row if spans[id(c)][0] <= middle <= spans[id(c)][1]), None)
+
+
+def _cut_row(above: list[Cell], below: list[Cell], spans: dict[int, tuple[float, float]]) -> bool:
+    """A row cut by the page break: each text below stands under a cell of the row above (not under
+    a cell spanning down from an earlier row), no number stands under or over text (a header row
+    and the row of values under it are two rows), and the part on the next page does not start a
+    row of its own (no numbering such as `（二）`, `3.`, `一、`)."""
+    for cell in below:
+        if not cell.text:
+            continue
+        over = _over(above, spans[id(cell)], spans)
+        if over is None or (over.text and (_DIGIT.search(cell.text) or _DIGIT.search(over.text))):
+            return False
     label = next((c.text for c in below if c.text), "")
     return not _NUMBERING.match(label)
 
