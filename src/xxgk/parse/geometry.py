@@ -39,6 +39,8 @@ from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 
 DEFAULT_TOLERANCE = 2.0
 _DIGIT = re.compile(r"\d")
+# A cell holding a number only.
+_VALUE = re.compile(r"^\s*[+\-]?\d[\d,]*(?:\.\d+)?\s*$")
 # A section heading's numbering (一、): a line starting with it starts a paragraph.
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+、")
 # A row label's own numbering: （二）, (2), 3., 3、, 一、, 二是.
@@ -441,7 +443,7 @@ def _cut_row(above: list[Cell], below: list[Cell], spans: dict[int, tuple[float,
         if not cell.text:
             continue
         over = _over(above, spans[id(cell)], spans)
-        if over is None or (over.text and (_DIGIT.search(cell.text) or _DIGIT.search(over.text))):
+        if over is None or (over.text and (_VALUE.match(cell.text) or _VALUE.match(over.text))):
             return False
     label = next((c.text for c in below if c.text), "")
     return not _NUMBERING.match(label)
