@@ -266,15 +266,18 @@ def _regions(hs: list[Rule], vs: list[Rule], tol: float) -> tuple[list[_Region],
 
 
 def _visual_lines(words: list[Word]) -> list[list[Word]]:
-    """Fragments → lines, top to bottom, each left to right (a fragment joins a line it overlaps
-    vertically by more than half its own height)."""
+    """Fragments → lines, top to bottom, each left to right (a fragment joins a line when they
+    overlap vertically by more than half the lower of the two: a font may give a flat glyph such
+    as 一 a box one point high)."""
     lines: list[list[Word]] = []
     bounds: list[tuple[float, float]] = []
     for word in sorted(words, key=lambda w: (w.cy, w.x0)):
         if bounds:
             top, bottom = bounds[-1]
             overlap = min(bottom, word.y1) - max(top, word.y0)
-            if overlap > (word.y1 - word.y0) / 2 or (word.y1 == word.y0 and top <= word.cy <= bottom):
+            if overlap > min(word.y1 - word.y0, bottom - top) / 2 or (
+                word.y1 == word.y0 and top <= word.cy <= bottom
+            ):
                 lines[-1].append(word)
                 bounds[-1] = (min(top, word.y0), max(bottom, word.y1))
                 continue
