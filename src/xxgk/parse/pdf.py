@@ -31,7 +31,7 @@ from xxgk.parse.geometry import (
 )
 from xxgk.parse.grid import Cell, Document, TextLine
 from xxgk.parse.text import read_text
-from xxgk.parse.text_parts import read_text_parts
+from xxgk.parse.text_parts import parse_date, read_text_parts
 from xxgk.template import GB2021
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,7 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
     if not doc.tables:
         doc = _read_as_text(layouts, source)
     _drop_site_header(doc)
+    _drop_site_footer(doc)
     for number in broken:
         log.warning("PDF page %d of %s cannot be loaded", number, source or "input")
         doc.findings.append(
@@ -102,6 +103,16 @@ def _drop_site_header(doc: Document) -> None:
             del doc.lines[:index]
             for table in doc.tables:
                 table.after_line -= index
+            return
+
+
+def _drop_site_footer(doc: Document) -> None:
+    """A report ends with its signing date: on a printed web page, the site's footer and links
+    follow it and are left out (the last line after every table that is a date only)."""
+    start = max((t.after_line for t in doc.tables), default=0)
+    for index in range(len(doc.lines) - 1, start - 1, -1):
+        if parse_date(doc.lines[index].text) is not None:
+            del doc.lines[index + 1 :]
             return
 
 
