@@ -67,9 +67,13 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
                 page.close()
     finally:
         pdf.close()
+    if broken and (len(broken) * 2 > len(broken) + len(layouts) or not any(lay.blocks for lay in layouts)):
+        pages = "、".join(str(n) for n in broken)
+        raise ReportReadError(
+            f"PDF 文件已损坏：第{pages}页无法读取，其余页面不足以读出报告",
+            f"broken pages {broken} in {source or 'PDF'}",
+        )
     if not any(layout.blocks for layout in layouts):
-        if broken:
-            raise ReportReadError("PDF 文件已损坏，页面无法读取", f"no readable page in {source or 'PDF'}")
         raise ReportReadError(
             "PDF 文件没有文字层（可能是扫描件），无法读取", f"no text layer in {source or 'PDF'}"
         )
