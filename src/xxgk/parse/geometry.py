@@ -49,7 +49,7 @@ _NUMBERING = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     text: str
     x0: float
@@ -265,13 +265,26 @@ def _regions(hs: list[Rule], vs: list[Rule], tol: float) -> tuple[list[_Region],
 # --- words → lines and cell text -----------------------------------------------------------------
 
 
+def _left(word: Word) -> float:
+    return word.x0
+
+
+def _reading_order(word: Word) -> tuple[float, float]:
+    return (word.y0 + word.y1, word.x0)
+
+
 def _visual_lines(words: list[Word]) -> list[list[Word]]:
     """Fragments → lines, top to bottom, each left to right (a fragment joins a line when they
     overlap vertically by more than half the lower of the two: a font may give a flat glyph such
     as 一 a box one point high)."""
+    if not words:
+        return []
+    lowest_top, highest_bottom = max(w.y0 for w in words), min(w.y1 for w in words)
+    if highest_bottom - lowest_top > min(w.y1 - w.y0 for w in words) / 2:
+        return [sorted(words, key=_left)]  # all on one line (most cells): no clustering
     lines: list[list[Word]] = []
     bounds: list[tuple[float, float]] = []
-    for word in sorted(words, key=lambda w: (w.cy, w.x0)):
+    for word in sorted(words, key=_reading_order):
         if bounds:
             top, bottom = bounds[-1]
             overlap = min(bottom, word.y1) - max(top, word.y0)
@@ -284,7 +297,7 @@ def _visual_lines(words: list[Word]) -> list[list[Word]]:
         lines.append([word])
         bounds.append((word.y0, word.y1))
     for line in lines:
-        line.sort(key=lambda w: w.x0)
+        line.sort(key=_left)
     return lines
 
 
@@ -324,17 +337,17 @@ def tables_from_geometry(
     tolerance: float = DEFAULT_TOLERANCE,
 ) -> PageLayout:
     """One page's fragments and rules → its tables and the text lines around them (see module doc)."""
-    words = [w for w in words if w.text.strip()]
-    line_of = {id(w): n for n, line in enumerate(_visual_lines(words), start=1) for w in line}
-    layout = PageLayout(page=page, height=height)
+    free = [w for w in words if w.text.strip()]
     placed: list[PlacedTable] = []
-    free = words
+    anchors: list[tuple[float, float, Cell | TextLine]] = []
     for hs, vs in _frames(_merge_rules(rules, tolerance), tolerance):
         regions, ys, xs = _regions(hs, vs, tolerance)
+        left, right, top, bottom = xs[0] * 2, xs[-1] * 2, ys[0] * 2, ys[-1] * 2
         inside: list[Word] = []
         rest: list[Word] = []
         for word in free:
-            (inside if xs[0] <= word.cx <= xs[-1] and ys[0] <= word.cy <= ys[-1] else rest).append(word)
+            x, y = word.x0 + word.x1, word.y0 + word.y1  # twice the centre
+            (inside if left <= x <= right and top <= y <= bottom else rest).append(word)
         if not inside:
             continue  # a frame with no text (a decorative box): not a table
         free = rest
@@ -344,36 +357,45 @@ def tables_from_geometry(
             row = min(max(bisect_left(ys, word.cy) - 1, 0), len(ys) - 2)
             col = min(max(bisect_left(xs, word.cx) - 1, 0), len(xs) - 2)
             at[row, col].words.append(word)
-        grid, spans = _grid(regions, page, line_of)
+        grid, spans = _grid(regions, page, anchors)
         placed.append(PlacedTable(grid, ys[0], ys[-1], tuple(xs), page, spans))
     blocks: list[tuple[float, PlacedLine | PlacedTable]] = [(t.top, t) for t in placed]
     for line in _visual_lines(free):
-        text = TextLine(_line_text(line).strip(), line=line_of[id(line[0])], page=page)
+        text = TextLine(_line_text(line).strip(), page=page)
         box = PlacedLine(text, line[0].x0, min(w.y0 for w in line), line[-1].x1, max(w.y1 for w in line))
+        anchors.append(((box.y0 + box.y1) / 2, box.y1 - box.y0, text))
         blocks.append((box.y0, box))
     blocks.sort(key=lambda b: b[0])
-    layout.blocks = [b for _, b in blocks]
-    return layout
+    _number_lines(anchors)
+    return PageLayout(page=page, height=height, blocks=[b for _, b in blocks])
 
 
 def _grid(
-    regions: list[_Region], page: int, line_of: dict[int, int]
+    regions: list[_Region], page: int, anchors: list[tuple[float, float, Cell | TextLine]]
 ) -> tuple[GridTable, dict[int, tuple[float, float]]]:
+    """The regions as rows of cells; each cell's first character goes to `anchors` (its line)."""
     rows: dict[int, list[Cell]] = {}
     spans: dict[int, tuple[float, float]] = {}
     for region in regions:
-        first = min(region.words, key=lambda w: (w.cy, w.x0), default=None)
-        cell = Cell(
-            _cell_text(region.words),
-            rowspan=region.rowspan,
-            colspan=region.colspan,
-            line=line_of[id(first)] if first is not None else None,
-            page=page,
-        )
+        cell = Cell(_cell_text(region.words), rowspan=region.rowspan, colspan=region.colspan, page=page)
+        first = min(region.words, key=_reading_order, default=None)
+        if first is not None:
+            anchors.append((first.cy, first.y1 - first.y0, cell))
         rows.setdefault(region.row, []).append(cell)
         spans[id(cell)] = (region.x0, region.x1)
     # Rows with no text at all (a spacer between two rules) are left out.
     return GridTable(rows=[cells for _, cells in sorted(rows.items()) if any(c.text for c in cells)]), spans
+
+
+def _number_lines(anchors: list[tuple[float, float, Cell | TextLine]]) -> None:
+    """Numbers the page's visual lines (1-based, top to bottom): text lines and the first line of
+    each cell, those standing at the same height sharing a number."""
+    number, previous = 0, float("-inf")
+    for centre, size, item in sorted(anchors, key=lambda a: a[0]):
+        if centre - previous > size / 2:
+            number += 1
+            previous = centre
+        item.line = number
 
 
 # --- pages → document ---------------------------------------------------------------------------

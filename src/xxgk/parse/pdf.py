@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,3}\s*页?)?[\s\-—–－·]*$"
 )
+# Code units PDFium reports for no printed character.
+_NOT_PRINTED = frozenset((0x0000, 0xFFFE, 0xFFFF))
 # How many first lines may hold the report's title (as the text reader looks for it).
 _TITLE_LINES = 4
 # A path this thin (points) along one side is a rule, not a shaded area.
@@ -176,14 +178,22 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
         # and the gap between two digits of one number stays small whatever their shapes.
         box = pdfium_c.FS_RECTF()
         ref = ctypes.byref(box)
+        count = pdfium_c.FPDFText_CountChars(raw)
+        # All the text in one call (UTF-16, one code unit per character index), then one call per box.
+        units = (ctypes.c_ushort * (count + 1))()
+        pdfium_c.FPDFText_GetText(raw, 0, count, units)
         words = []
-        for index in range(pdfium_c.FPDFText_CountChars(raw)):
-            code = pdfium_c.FPDFText_GetUnicode(raw, index)
-            if code <= 0x20 or code in (0x3000, 0xA0, 0xFFFE, 0xFFFF):
+        for index in range(count):
+            unit = units[index]
+            if unit in _NOT_PRINTED or 0xDC00 <= unit <= 0xDFFF:
+                continue  # no printed character, or the second half of a character outside the BMP
+            if 0xD800 <= unit <= 0xDBFF:
+                char = chr(0x10000 + ((unit - 0xD800) << 10) + (units[index + 1] - 0xDC00))
+            else:
+                char = chr(unit)
+            if char.isspace() or not pdfium_c.FPDFText_GetLooseCharBox(raw, index, ref):
                 continue
-            if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, ref):
-                continue
-            words.append(Word(chr(code), box.left, height - box.top, box.right, height - box.bottom, number))
+            words.append(Word(char, box.left, height - box.top, box.right, height - box.bottom, number))
         return words
     finally:
         textpage.close()
