@@ -9,22 +9,28 @@ Contract
   and a cell edge, may be and still count as the same line: about 2 pt for PDFs, a few pixels for
   scans.
 - `Word` is any positioned fragment: one character (PDF) or a recognised run (OCR), with the OCR
-  `confidence` in 0–1 (None: exact text layer). Whitespace-only fragments are ignored.
-- `Rule` is a horizontal (`y0 == y1` up to the rule's thickness) or vertical segment; a stroked
-  rectangle is four rules, a thin filled rectangle one.
+  `confidence` in 0–1 (None: exact text layer; carried, never used here: accepting a digit is the
+  OCR reader's decision). Whitespace-only fragments are ignored.
+- `Rule("h", y, x_start, x_end)` or `Rule("v", x, y_start, y_end)`: a ruling segment along its
+  middle (`Rule.from_box` for a thin box); a stroked rectangle is four rules, a thin filled bar one.
+  Collinear pieces (borders drawn cell by cell) are merged here.
 - `tables_from_geometry(words, rules, page)` → `PageLayout`: rules that cross each other form a
   table frame; its cells are the regions between rules (a region with no rule between two grid
   positions spans both: `Cell.rowspan`/`colspan`); a cell's text is its fragments in reading order
   (top to bottom, left to right), lines of one cell joined without a break, so a label wrapped
   inside its cell stays one label; two digit runs meeting at a wrap are kept apart by a space, never
-  glued into one number. Every `Cell` and `TextLine` carries `page` and `line` (the page's visual
-  line, 1-based, of its first fragment). Fragments outside every frame become `PlacedLine`s (a
-  `TextLine` and its box), ordered top to bottom, with the tables in between (`PageLayout.blocks`).
+  glued into one number. A frame's grid rows reach as far as its vertical rules (a page break may
+  leave a row without its bottom rule). Every `Cell` and `TextLine` carries `page` and `line` (the
+  page's visual line, 1-based, of its first fragment; a cell's first line and a text line at the
+  same height share a number). Fragments outside every frame become `PlacedLine`s (a `TextLine`
+  and its box), ordered top to bottom, with the tables in between (`PageLayout.blocks`). Tables
+  printed without any rule are not rebuilt here: their rows come out as text lines.
 - `plain_lines(layouts)` → the text of pages without tables as a text file would print it: a wrapped
   line rejoined with the next, an indented line starting with a tab, a blank line for a wide gap.
 - `join_pages(layouts)` → `Document`: the pages in order; a table that ends a page and one that
-  starts the next page with the same column edges are one table: its repeated header rows are
-  dropped and a row cut by the page break (label on one page, rest on the next) is rejoined.
+  starts the next page with the same outer edges (most column edges shared) are one table: its
+  repeated header rows are dropped and a row cut by the page break (each part standing under the
+  cells of the part above, no number under text) is rejoined cell by cell.
 - Pure: no I/O, no PDF or image library.
 """
 
