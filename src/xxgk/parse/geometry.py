@@ -285,8 +285,12 @@ def _visual_lines(words: list[Word]) -> list[list[Word]]:
     as 一 a box one point high)."""
     if not words:
         return []
-    lowest_top, highest_bottom = max(w.y0 for w in words), min(w.y1 for w in words)
-    if highest_bottom - lowest_top > min(w.y1 - w.y0 for w in words) / 2:
+    lowest_top, highest_bottom, thinnest = words[0].y0, words[0].y1, words[0].y1 - words[0].y0
+    for w in words:
+        lowest_top = w.y0 if w.y0 > lowest_top else lowest_top
+        highest_bottom = w.y1 if w.y1 < highest_bottom else highest_bottom
+        thinnest = w.y1 - w.y0 if w.y1 - w.y0 < thinnest else thinnest
+    if highest_bottom - lowest_top > thinnest / 2:
         return [sorted(words, key=_left)]  # all on one line (most cells): no clustering
     lines: list[list[Word]] = []
     bounds: list[tuple[float, float]] = []

@@ -39,8 +39,8 @@ log = logging.getLogger(__name__)
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,3}\s*页?)?[\s\-—–－·]*$"
 )
-# Code units PDFium reports for no printed character.
-_NOT_PRINTED = frozenset((0x0000, 0xFFFE, 0xFFFF))
+# Code units of no printed character: PDFium's markers and every kind of space.
+_NOT_PRINTED = frozenset([0x0000, 0xFFFE, 0xFFFF] + [c for c in range(0x3001) if chr(c).isspace()])
 # How many first lines may hold the report's title (as the text reader looks for it).
 _TITLE_LINES = 4
 # A path this thin (points) along one side is a rule, not a shaded area.
@@ -182,18 +182,20 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
         # All the text in one call (UTF-16, one code unit per character index), then one call per box.
         units = (ctypes.c_ushort * (count + 1))()
         pdfium_c.FPDFText_GetText(raw, 0, count, units)
-        words = []
-        for index in range(count):
-            unit = units[index]
-            if unit in _NOT_PRINTED or 0xDC00 <= unit <= 0xDFFF:
-                continue  # no printed character, or the second half of a character outside the BMP
-            if 0xD800 <= unit <= 0xDBFF:
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        words: list[Word] = []
+        append = words.append
+        for index, unit in enumerate(units[:count]):
+            if unit in _NOT_PRINTED:
+                continue
+            if 0xD800 <= unit <= 0xDFFF:  # a character outside the BMP: its two halves
+                if unit >= 0xDC00 or index + 1 >= count:
+                    continue
                 char = chr(0x10000 + ((unit - 0xD800) << 10) + (units[index + 1] - 0xDC00))
             else:
                 char = chr(unit)
-            if char.isspace() or not pdfium_c.FPDFText_GetLooseCharBox(raw, index, ref):
-                continue
-            words.append(Word(char, box.left, height - box.top, box.right, height - box.bottom, number))
+            if get_box(raw, index, ref):
+                append(Word(char, box.left, height - box.top, box.right, height - box.bottom, number))
         return words
     finally:
         textpage.close()
@@ -215,6 +217,7 @@ class _RuleCollector:
         self.rules: list[Rule] = []
         self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
         self.box = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
+        self.box_refs = [ctypes.byref(v) for v in self.box]
 
     def collect(self, obj: int, fx: tuple[float, float], fy: tuple[float, float]) -> None:
         """Rules of one page object; inside a form XObject, its matrix (scale, shift) maps to the page."""
@@ -226,9 +229,7 @@ class _RuleCollector:
                 for index in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
                     self.collect(pdfium_c.FPDFFormObj_GetObject(obj, index), inner_x, inner_y)
             return
-        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(
-            obj, *(ctypes.byref(v) for v in self.box)
-        ):
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, *self.box_refs):
             return
         left, bottom, right, top = (v.value for v in self.box)
         xa, xb = fx[0] * left + fx[1], fx[0] * right + fx[1]
