@@ -11,6 +11,7 @@ from guanweihui_2024 import TABLE2 as GUANWEIHUI_TABLE2
 from guanweihui_2024 import TABLE3 as GUANWEIHUI_TABLE3
 from guanweihui_2024 import TABLE4 as GUANWEIHUI_TABLE4
 
+from forms.expected import GUOZIJU_TABLE2
 from real_inputs import REPORTS
 from xxgk.parse.detect import read_report
 from xxgk.parse.errors import ReportReadError
@@ -21,12 +22,6 @@ from xxgk.report import Report
 GUANWEIHUI = REPORTS / "pingtan-2024-guanweihui.html"
 GUOZIJU = REPORTS / "pingtan-2023-guoziju.html"
 
-
-GUOZIJU_TABLE2 = {
-    ("normative_documents", "issued"): 6,
-    ("normative_documents", "repealed"): 1,
-    ("normative_documents", "in_force"): 26,
-}
 
 T3_ROWS = {
     "new", "carried_in", "granted", "partial",

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from xxgk.findings import Finding
+
 
 @dataclass
 class Cell:
@@ -44,6 +46,8 @@ class Document:
     tables: list[GridTable] = field(default_factory=list)
     source: str | None = None
     source_format: str = "text"
+    # What the reader itself saw (e.g. a PDF page that cannot be loaded); the mapper reports them.
+    findings: list[Finding] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -51,6 +51,7 @@ def map_document(doc: Document) -> Report:
             "输入的内容不是政府信息公开工作年度报告：未找到年报格式的表格和章节",
             f"no template rows and {len(text.sections)} section headings in {doc.source or 'input'}",
         )
+    findings.extend(doc.findings)
     findings.extend(text.findings)
     findings.extend(tables.findings)
     findings.extend(_label_variants(doc, template))

@@ -1,22 +1,52 @@
-"""PDF reports with a text layer → Document (PDFium through pypdfium2: fast, permissive licence).
+"""PDF reports with a text layer → Document, read by geometry (PDFium through pypdfium2).
 
-PDFium keeps a table row on one line (`… 95 0 0 0 0 0 95`) and header cells one per line; the
-rows are then read like a text report's. Page furniture (`- 1 -`, `第 1 页`) is dropped.
+Each page gives its characters with their boxes and its ruling lines (thin path objects: stroked
+lines and filled bars; the edges of stroked rectangles); `geometry.py` turns them into cells, so a
+label wrapped inside its cell stays one label and a table running over pages is one table. A PDF
+whose tables have no rules (a page printed from a plain-text or unstyled source) is read line by
+line like a text report. Page furniture (`— 3 —`, `第 1 页`) is dropped. A page PDFium cannot load
+is named in a finding and the other pages are read.
 """
 
 from __future__ import annotations
 
+import ctypes
+import logging
 import re
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
+from xxgk.findings import Finding, Place
 from xxgk.parse.errors import ReportReadError
-from xxgk.parse.grid import Document, TextLine
-from xxgk.parse.text import document_from_lines
+from xxgk.parse.geometry import (
+    PageLayout,
+    PlacedLine,
+    PlacedTable,
+    Rule,
+    Word,
+    join_pages,
+    plain_lines,
+    tables_from_geometry,
+)
+from xxgk.parse.grid import Cell, Document, TextLine
+from xxgk.parse.text import read_text
+from xxgk.parse.text_parts import parse_date, read_text_parts
+from xxgk.template import GB2021
+
+log = logging.getLogger(__name__)
 
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,3}\s*页?)?[\s\-—–－·]*$"
 )
+# Code units of no printed character: PDFium's markers and every kind of space.
+_NOT_PRINTED = frozenset([0x0000, 0xFFFE, 0xFFFF] + [c for c in range(0x3001) if chr(c).isspace()])
+# How many first lines may hold the report's title (as the text reader looks for it).
+_TITLE_LINES = 4
+# A path this thin (points) along one side is a rule, not a shaded area.
+_THIN = 2.5
+# A stroked rectangle (move, 3 lines, close) is the four borders of a cell or a table.
+_RECTANGLE_SEGMENTS = 5
 
 
 def read_pdf(data: bytes, *, source: str | None = None) -> Document:
@@ -24,18 +54,198 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise ReportReadError("无法打开 PDF 文件（文件损坏或已加密）", str(exc)) from exc
-    lines: list[TextLine] = []
+    layouts: list[PageLayout] = []
+    broken: list[int] = []
     try:
-        for number in range(len(pdf)):
-            page = pdf[number]
-            text = page.get_textpage().get_text_range()
-            for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-                if raw.strip() and not _PAGE_NUMBER.match(raw):
-                    lines.append(TextLine(raw.strip(), line=len(lines) + 1, page=number + 1))
+        for number in range(1, len(pdf) + 1):
+            try:
+                page = pdf[number - 1]
+            except pdfium.PdfiumError:
+                broken.append(number)
+                continue
+            try:
+                layouts.append(_page_layout(page, number))
+            finally:
+                page.close()
     finally:
         pdf.close()
-    if not lines:
+    if broken and (len(broken) * 2 > len(broken) + len(layouts) or not any(lay.blocks for lay in layouts)):
+        pages = "、".join(str(n) for n in broken)
+        raise ReportReadError(
+            f"PDF 文件已损坏：第{pages}页无法读取，其余页面不足以读出报告",
+            f"broken pages {broken} in {source or 'PDF'}",
+        )
+    if not any(layout.blocks for layout in layouts):
         raise ReportReadError(
             "PDF 文件没有文字层（可能是扫描件），无法读取", f"no text layer in {source or 'PDF'}"
         )
-    return document_from_lines(lines, source=source, source_format="pdf")
+    doc = join_pages(layouts, source=source, source_format="pdf")
+    if not doc.tables:
+        doc = _read_as_text(layouts, source)
+    _drop_site_header(doc)
+    _drop_site_footer(doc)
+    for number in broken:
+        log.warning("PDF page %d of %s cannot be loaded", number, source or "input")
+        doc.findings.append(
+            Finding(
+                "P-PAGE-UNREADABLE",
+                "warning",
+                f"第{number}页已损坏，无法读取，其余各页照常读取",
+                Place(page=number),
+            )
+        )
+    return doc
+
+
+def _drop_site_header(doc: Document) -> None:
+    """A web page printed to PDF starts with the site's header and navigation: when no report title
+    opens the document, the lines above the first line that is one are left out (as the HTML reader
+    reads only the article)."""
+    if read_text_parts(doc.lines[:_TITLE_LINES], GB2021).year is not None:
+        return
+    first_table = min((t.after_line for t in doc.tables), default=len(doc.lines))
+    for index, line in enumerate(doc.lines[:first_table]):
+        if line.text and read_text_parts([line], GB2021).year is not None:
+            del doc.lines[:index]
+            for table in doc.tables:
+                table.after_line -= index
+            return
+
+
+def _drop_site_footer(doc: Document) -> None:
+    """A report ends with its signing date: on a printed web page, the site's footer and links
+    follow it and are left out (the last line after every table that is a date only)."""
+    start = max((t.after_line for t in doc.tables), default=0)
+    for index in range(len(doc.lines) - 1, start - 1, -1):
+        if parse_date(doc.lines[index].text) is not None:
+            del doc.lines[index + 1 :]
+            return
+
+
+def _read_as_text(layouts: list[PageLayout], source: str | None) -> Document:
+    """Typeset text (a text file or an unruled page printed to PDF) is read as the text it shows;
+    every line and cell then points back to its page and visual line there."""
+    lines = plain_lines(layouts)
+    doc = read_text("\n".join(line.text for line in lines).encode(), source=source)
+    doc.source_format = "pdf"
+
+    def place(item: TextLine | Cell) -> None:
+        origin = lines[item.line - 1] if item.line and item.line <= len(lines) else None
+        item.line, item.page = (origin.line, origin.page) if origin else (None, None)
+
+    for line in doc.lines:
+        place(line)
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row:
+                place(cell)
+    return doc
+
+
+def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
+    height = page.get_height()
+    layout = tables_from_geometry(
+        _characters(page, height, number), _rules(page, height), number, height=height
+    )
+    # Page furniture: a page number printed above or below everything else on the page (a lone
+    # number inside the page is a cell or a value, never furniture).
+    blocks = layout.blocks
+    if len(blocks) > 1 and _furniture(blocks[0], blocks[1].top, decorated=True):
+        blocks = blocks[1:]
+    if len(blocks) > 1 and _furniture(blocks[-1], blocks[-2].bottom):
+        blocks = blocks[:-1]
+    layout.blocks = blocks
+    return layout
+
+
+def _furniture(block: PlacedLine | PlacedTable, neighbour: float, *, decorated: bool = False) -> bool:
+    """A page number set apart (by more than a line) from the text next to it; at the top of a
+    page only a decorated one (`- 2 -`, `第2页`): a bare number there is the end of a table row."""
+    if not isinstance(block, PlacedLine) or not _PAGE_NUMBER.match(block.line.text):
+        return False
+    if decorated and block.line.text.strip().isdigit():
+        return False
+    gap = block.y0 - neighbour if block.y0 > neighbour else neighbour - block.y1
+    return gap > 1.5 * (block.y1 - block.y0)
+
+
+def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
+    """Every printed character with its box (top-left origin); PDFium's own spaces are left out."""
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.raw
+        # Loose boxes (the font's advance and ascent/descent): a line's characters share one height,
+        # and the gap between two digits of one number stays small whatever their shapes.
+        box = pdfium_c.FS_RECTF()
+        ref = ctypes.byref(box)
+        count = pdfium_c.FPDFText_CountChars(raw)
+        # All the text in one call (UTF-16, one code unit per character index), then one call per box.
+        units = (ctypes.c_ushort * (count + 1))()
+        pdfium_c.FPDFText_GetText(raw, 0, count, units)
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        words: list[Word] = []
+        append = words.append
+        for index, unit in enumerate(units[:count]):
+            if unit in _NOT_PRINTED:
+                continue
+            if 0xD800 <= unit <= 0xDFFF:  # a character outside the BMP: its two halves
+                if unit >= 0xDC00 or index + 1 >= count:
+                    continue
+                char = chr(0x10000 + ((unit - 0xD800) << 10) + (units[index + 1] - 0xDC00))
+            else:
+                char = chr(unit)
+            if get_box(raw, index, ref):
+                append(Word(char, box.left, height - box.top, box.right, height - box.bottom, number))
+        return words
+    finally:
+        textpage.close()
+
+
+def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
+    """Ruling lines: thin path objects, and the four edges of stroked rectangles (raw PDFium calls:
+    the object wrappers cost more than the whole table reading)."""
+    collector = _RuleCollector(height)
+    raw = page.raw
+    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        collector.collect(pdfium_c.FPDFPage_GetObject(raw, index), (1.0, 0.0), (1.0, 0.0))
+    return collector.rules
+
+
+class _RuleCollector:
+    def __init__(self, height: float) -> None:
+        self.height = height
+        self.rules: list[Rule] = []
+        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.box = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
+        self.box_refs = [ctypes.byref(v) for v in self.box]
+
+    def collect(self, obj: int, fx: tuple[float, float], fy: tuple[float, float]) -> None:
+        """Rules of one page object; inside a form XObject, its matrix (scale, shift) maps to the page."""
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            m = pdfium_c.FS_MATRIX()
+            if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+                inner_x, inner_y = (fx[0] * m.a, fx[0] * m.e + fx[1]), (fy[0] * m.d, fy[0] * m.f + fy[1])
+                for index in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+                    self.collect(pdfium_c.FPDFFormObj_GetObject(obj, index), inner_x, inner_y)
+            return
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, *self.box_refs):
+            return
+        left, bottom, right, top = (v.value for v in self.box)
+        xa, xb = fx[0] * left + fx[1], fx[0] * right + fx[1]
+        ya, yb = fy[0] * bottom + fy[1], fy[0] * top + fy[1]
+        self.add(obj, min(xa, xb), self.height - max(ya, yb), max(xa, xb), self.height - min(ya, yb))
+
+    def add(self, obj: int, x0: float, top: float, x1: float, bottom: float) -> None:
+        if min(x1 - x0, bottom - top) <= _THIN:
+            if max(x1 - x0, bottom - top) > _THIN:
+                self.rules.append(Rule.from_box(x0, top, x1, bottom))
+            return
+        pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(self.fill), ctypes.byref(self.stroke))
+        if self.stroke.value and pdfium_c.FPDFPath_CountSegments(obj) == _RECTANGLE_SEGMENTS:
+            self.rules += [
+                Rule("h", top, x0, x1),
+                Rule("h", bottom, x0, x1),
+                Rule("v", x0, top, bottom),
+                Rule("v", x1, top, bottom),
+            ]
