@@ -26,6 +26,9 @@ CORRECTION_NOTICE_WORKING_DAYS = 7
 """第三十条: 自收到申请之日起7个工作日内一次性告知申请人作出补正."""
 PUBLICATION_WORKING_DAYS = 20
 """第二十六条: 自该政府信息形成或者变更之日起20个工作日内及时公开."""
+CONSULTATION_ANSWER_WORKING_DAYS = 5
+"""No statute sets a period for answering a question (咨询); this default applies to an agency that
+has not set its own (the usual 5 working days of 政府网站 留言 and 12345 转办 rules)."""
 
 
 class DeadlineError(ValueError):
@@ -477,3 +480,8 @@ def due_date_for(events: Iterable[CaseEvent], calendar: WorkCalendar) -> CaseDea
 def publication_due(formed_on: date, calendar: WorkCalendar) -> DueDate:
     """第二十六条: the last day to publish proactively-disclosed information formed or changed on `formed_on`."""
     return add_working_days(formed_on, PUBLICATION_WORKING_DAYS, calendar=calendar)
+
+
+def consultation_answer_due(received_on: date, calendar: WorkCalendar, working_days: int) -> DueDate:
+    """The last day to answer a question received on `received_on`, within the agency's period."""
+    return add_working_days(received_on, working_days, calendar=calendar)
