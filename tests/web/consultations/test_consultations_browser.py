@@ -90,8 +90,10 @@ def test_ask_answer_read_and_convert_a_phone_question(staff_site: Any, browser: 
     convert.get_by_role("button", name="转为申请").click()
     staff.wait_for_url("**/staff/applications/*/")
     assert "已转为政府信息公开申请" in staff.locator(".messages").inner_text()
-
     question = Consultation.objects.get(question="想要机关公务接待费的明细。")
+    assert staff.get_by_role("link", name=question.number).is_visible()  # the link back
+
+    question.refresh_from_db()
     application = Application.objects.get(consultation=question)
     assert question.status == Status.CONVERTED and question.received_on == asked_on
     assert application.received_on == today

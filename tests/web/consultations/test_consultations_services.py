@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -211,3 +212,14 @@ def test_display_mode_switch_sets_a_cookie_and_returns_without_javascript(demo: 
     assert 'class="portal elder"' in client.get("/ask/").content.decode()
     away = client.get(reverse("portal:display_mode"), {"mode": "elder", "next": "https://evil.example/"})
     assert away["Location"] == "/"
+
+
+def test_reminders_name_questions_by_number_only_to_the_agencys_staff(demo: DemoContext) -> None:
+    handler = demo.users["jgsw_chengban"]
+    handler.email = "liu@example.com"
+    handler.save()
+    overdue = _logged(demo, date(2026, 11, 2))  # due 2026-11-09
+    assert services.send_reminders(date(2026, 11, 10)) == 1
+    (message,) = mail.outbox
+    assert message.to == ["liu@example.com"] and overdue.number in message.body and "已逾期" in message.body
+    assert "13812345678" not in message.body and "张三丰" not in message.body
