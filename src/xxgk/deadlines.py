@@ -30,6 +30,9 @@ CONSULTATION_WORKING_DAYS = 15
 """第三十二条: 第三方自收到征求意见书之日起15个工作日内提出意见."""
 FEE_PAYMENT_WORKING_DAYS = 20
 """《政府信息公开信息处理费管理办法》(国办函〔2020〕109号): 申请人自收到收费通知之日起20个工作日内缴纳."""
+CONSULTATION_ANSWER_WORKING_DAYS = 5
+"""No statute sets a period for answering a question (咨询); this default applies to an agency that
+has not set its own (the usual 5 working days of 政府网站 留言 and 12345 转办 rules)."""
 
 
 class DeadlineError(ValueError):
@@ -483,7 +486,7 @@ def publication_due(formed_on: date, calendar: WorkCalendar) -> DueDate:
     return add_working_days(formed_on, PUBLICATION_WORKING_DAYS, calendar=calendar)
 
 
-def consultation_due(started_on: date, calendar: WorkCalendar) -> DueDate:
+def third_party_opinion_due(started_on: date, calendar: WorkCalendar) -> DueDate:
     """第三十二条: the last day of the third party's 15 working days, from the day the request was sent."""
     return add_working_days(started_on, CONSULTATION_WORKING_DAYS, calendar=calendar)
 
@@ -497,3 +500,8 @@ def annual_report_due(year: int, *, consolidated: bool) -> date:
     """条例第四十九、五十条: a department's report on `year` by 1月31日 of the next year; a
     government's own (consolidated) report by 3月31日."""
     return date(year + 1, 3, 31) if consolidated else date(year + 1, 1, 31)
+
+
+def consultation_answer_due(received_on: date, calendar: WorkCalendar, working_days: int) -> DueDate:
+    """The last day to answer a question received on `received_on`, within the agency's period."""
+    return add_working_days(received_on, working_days, calendar=calendar)

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "xxgk.web.audit",
     "xxgk.web.ui",
     "xxgk.web.applications",
+    "xxgk.web.consultations",
     "xxgk.web.remedies",
     "xxgk.web.publishing",
     "xxgk.web.annual",

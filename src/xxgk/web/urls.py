@@ -10,6 +10,7 @@ STAFF_APPS = [
     ("orgs/", "xxgk.web.orgs.urls"),
     ("audit/", "xxgk.web.audit.urls"),
     ("applications/", "xxgk.web.applications.urls"),
+    ("consultations/", "xxgk.web.consultations.urls"),
     ("remedies/", "xxgk.web.remedies.urls"),
     ("publishing/", "xxgk.web.publishing.urls"),
     ("annual/", "xxgk.web.annual.urls"),

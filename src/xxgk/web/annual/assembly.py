@@ -19,6 +19,7 @@ from xxgk.web.annual import drafting
 from xxgk.web.annual.models import Draft, YearlyFigures
 from xxgk.web.annual.table3 import table3_counts
 from xxgk.web.applications.models import FeeNotice
+from xxgk.web.consultations.selectors import yearly_counts_by_name
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.publishing.models import Channel
 from xxgk.web.publishing.selectors import channel_counts, registry_table2
@@ -54,6 +55,7 @@ def assembled_reports(
         else {}
     )
     fees = _fees(ids, year)
+    consultations = yearly_counts_by_name(ids, year)
     reports = {}
     for org in orgs:
         table2 = _table2(registry_table2([org.pk], year), figures.get(org.pk))
@@ -64,7 +66,13 @@ def assembled_reports(
         }
         made = {
             1: drafting.overview(
-                org.name, year, table2, table3[org.pk], table4[org.pk], _channels(org.pk, year)
+                org.name,
+                year,
+                table2,
+                table3[org.pk],
+                table4[org.pk],
+                _channels(org.pk, year),
+                consultations[org.pk],
             ),
             5: drafting.problems(year),
             6: drafting.other_matters(year, *fees.get(org.pk, (0, Decimal(0)))),

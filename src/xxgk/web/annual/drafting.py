@@ -20,9 +20,16 @@ _SUIT = _T4.row("suit_direct").group  # 行政诉讼
 
 
 def overview(
-    org: str, year: int, table2: dict, table3: dict, table4: dict, channels: dict[str, int] | None = None
+    org: str,
+    year: int,
+    table2: dict,
+    table3: dict,
+    table4: dict,
+    channels: dict[str, int] | None = None,
+    consultations: dict[str, dict[str, int]] | None = None,
 ) -> str:
-    """Section 一. `channels`: items published in the year by channel name (政府网站 → 120)."""
+    """Section 一. `channels`: items published in the year by channel name (政府网站 → 120);
+    `consultations`: questions received in the year by channel and by outcome name (咨询答复)."""
     new, carried_in = table3["new"]["total"], table3["carried_in"]["total"]
     total, carried_out = table3["total"]["total"], table3["carried_out"]["total"]
     regs, docs = table2["regulations"], table2["normative_documents"]
@@ -44,7 +51,7 @@ def overview(
         f"{year}年，本机关制发{_REGULATIONS}{regs['issued']}件、{_DOCUMENTS}{docs['issued']}件，"
         f"废止{_REGULATIONS}{regs['repealed']}件、{_DOCUMENTS}{docs['repealed']}件；"
         f"现行有效{_REGULATIONS}{regs['in_force']}件、{_DOCUMENTS}{docs['in_force']}件。\n"
-        f"（二）依申请公开\n{applications}\n"
+        f"（二）依申请公开\n{applications}\n{_consultations(year, consultations)}"
         f"（三）{_REVIEW}、{_SUIT}\n"
         f"{year}年，本机关因政府信息公开工作被申请{_REVIEW}{review}件，被提起{_SUIT}{suits}件。"
     )
@@ -53,6 +60,16 @@ def overview(
 def _channels(year: int, channels: dict[str, int]) -> str:
     used = [f"{name}{count}条" for name, count in channels.items() if count]
     return f"{year}年，本机关通过{'、'.join(used)}主动公开政府信息。\n" if used else ""
+
+
+def _consultations(year: int, counts: dict[str, dict[str, int]] | None) -> str:
+    """咨询答复: not applications (not in table 三), reported here by channel and outcome."""
+    if not counts or not sum(counts["channel"].values()):
+        return ""
+    total = sum(counts["channel"].values())
+    channels = "、".join(f"{name}{n}件" for name, n in counts["channel"].items() if n)
+    outcomes = "，".join(f"{name}{n}件" for name, n in counts["outcome"].items() if n)
+    return f"{year}年，本机关共受理政府信息公开咨询{total}件，其中{channels}；{outcomes}。\n"
 
 
 def _results(table3: dict) -> str:

@@ -6,7 +6,7 @@ from ninja import NinjaAPI
 
 from xxgk.web.api import errors
 from xxgk.web.api.rendering import ChineseJSONRenderer
-from xxgk.web.api.routers import agencies, me, opendata, publishing, reports, staff
+from xxgk.web.api.routers import agencies, consultations, me, opendata, publishing, reports, staff
 from xxgk.web.api.throttling import ApiThrottle
 
 DESCRIPTION = """政府信息公开开放接口。公开数据无需令牌；工作人员接口需在工作平台「接口令牌」页面创建个人令牌，
@@ -28,6 +28,7 @@ errors.install(api)
 api.add_router("/", agencies.router)
 api.add_router("/", reports.router)
 api.add_router("/", publishing.router)
+api.add_router("/", consultations.router)
 api.add_router("/", opendata.router)
 api.add_router("/", me.router)
 api.add_router("/", staff.router)

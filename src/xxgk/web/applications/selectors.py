@@ -102,7 +102,7 @@ def consultation_due(application: Application) -> date | None:
     started = application.events.filter(kind=EventKind.CONSULTATION_STARTED).order_by("-on", "-id").first()
     if started is None:
         return None
-    return deadlines.consultation_due(started.on, current_calendar()).due
+    return deadlines.third_party_opinion_due(started.on, current_calendar()).due
 
 
 def search(

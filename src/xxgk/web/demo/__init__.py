@@ -16,6 +16,7 @@ LOADERS = [
     "xxgk.web.orgs.demo.load",
     "xxgk.web.publishing.demo.load",
     "xxgk.web.applications.demo.load",
+    "xxgk.web.consultations.demo.load",
     "xxgk.web.remedies.demo.load",
     "xxgk.web.annual.demo.load",
     "xxgk.web.rollup.demo.load",

@@ -38,8 +38,10 @@ def reminders(progress: Progress) -> dict[str, Any]:
     from django.utils import timezone
 
     from xxgk.web.applications.services import send_reminders
+    from xxgk.web.consultations.services import send_reminders as send_consultation_reminders
 
-    return {"emails": send_reminders(timezone.localdate())}
+    today = timezone.localdate()
+    return {"emails": send_reminders(today), "consultation_emails": send_consultation_reminders(today)}
 
 
 @define("publish_due", "定时发布")

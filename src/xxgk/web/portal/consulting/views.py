@@ -1,0 +1,64 @@
+"""The public side of consultations: the 咨询 form (/ask/) and the answer page (/ask/track/).
+
+Same rules as the application pages (`portal.applying`): the same throttle buckets, attachment
+checks, and a look-up by POST only that says the same for an unknown number as for a wrong secret.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from xxgk.web.applications import throttle
+from xxgk.web.applications.masking import mask
+from xxgk.web.consultations import selectors, services
+from xxgk.web.consultations.errors import ApplicationError
+from xxgk.web.consultations.forms import PublicQuestionForm
+from xxgk.web.portal.applying.forms import TrackForm
+from xxgk.web.portal.selectors import public_agencies
+
+NOT_FOUND_ZH = "咨询编号或查询码不正确。"
+
+
+def _client(request: HttpRequest) -> str:
+    return throttle.client_key(request.META.get("REMOTE_ADDR", ""))
+
+
+@never_cache
+def ask(request: HttpRequest) -> HttpResponse:
+    form = PublicQuestionForm(request.POST or None, request.FILES or None, agencies=public_agencies())
+    if request.method == "POST" and form.is_valid():
+        try:
+            asked = services.ask_online(
+                organisation=form.cleaned_data["organisation"],
+                question=form.cleaned_data["question"],
+                asker=form.asker(),
+                uploads=form.uploads(),
+                client=_client(request),
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message_zh)
+        else:
+            return render(request, "portal/consulting/submitted.html", {"asked": asked})
+    return render(request, "portal/consulting/form.html", {"form": form})
+
+
+@never_cache
+def track(request: HttpRequest) -> HttpResponse:
+    form = TrackForm(request.POST or None)
+    form.fields["number"].label = "咨询编号"
+    if request.method == "POST" and form.is_valid():
+        client = _client(request)
+        try:
+            throttle.check("track", client)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message_zh)
+        else:
+            row = selectors.tracked(form.cleaned_data["number"], form.cleaned_data["secret"])
+            if row is not None:
+                context = {"row": row, "masked_name": mask("name", row.name)}
+                return render(request, "portal/consulting/status.html", context)
+            throttle.note("track", client)
+            form.add_error(None, NOT_FOUND_ZH)
+    return render(request, "portal/consulting/track.html", {"form": form})
