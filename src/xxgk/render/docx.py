@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Length, Mm, Pt
+from docx.shared import Length, Mm, Pt, Twips
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -213,6 +213,7 @@ def _table(doc: DocxDocument, grid: Grid) -> DocxTable:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = column_widths(grid)
+    _fix_layout(table, widths)
     cells = [list(row.cells) for row in table.rows]
     for row in cells:
         for cell, width in zip(row, widths, strict=True):
@@ -232,6 +233,23 @@ def _table(doc: DocxDocument, grid: Grid) -> DocxTable:
         if p.cell.rowspan > 1 or p.cell.colspan > 1:
             cells[p.row][p.col].merge(cells[p.row + p.cell.rowspan - 1][p.col + p.cell.colspan - 1])
     return table
+
+
+def _fix_layout(table: DocxTable, widths: Sequence[Length]) -> None:
+    """Column widths in `w:tblGrid` and the total in `w:tblW`, with a fixed layout: LibreOffice and
+    WPS lay a table out from its grid (python-docx writes equal columns there), and Word keeps a
+    fixed layout as given, so the label columns keep the PDF's proportions everywhere."""
+    tbl = table._tbl
+    for col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+        col.w = width
+    tblpr = tbl.tblPr
+    total = tblpr.find(qn("w:tblW"))
+    if total is None:
+        total = OxmlElement("w:tblW")
+        tblpr.insert_element_before(total, "w:jc", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    total.set(qn("w:w"), str(sum(widths) // Twips(1)))
+    total.set(qn("w:type"), "dxa")
+    tblpr.get_or_add_tblLayout().type = "fixed"
 
 
 _LEFT_ROLES: Sequence[str] = ("stub", "note")
