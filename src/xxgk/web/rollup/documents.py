@@ -49,11 +49,7 @@ def _parts(enrolment: Enrolment) -> tuple[dict[str, Report], dict[str, Report], 
     region: dict[str, Report] = {}
     missing: list[str] = []
     for child in Enrolment.objects.filter(parent=enrolment.unit, year=enrolment.year).select_related("unit"):
-        part = (
-            Submission.objects.filter(enrolment=child, current__isnull=False)
-            .select_related("current")
-            .first()
-        )
+        part = selectors.part_of(child)
         if part is None:
             missing.append(child.unit.name)
             continue
@@ -183,7 +179,7 @@ def _notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any)
     house.set_run_font(addressee.add_run("各有关单位："), house.BODY_FONT, house.BODY_SIZE)
     submitted = [r for r in rows if r.submission.first_submitted_on]
     late = [r for r in rows if r.late]
-    published = [r for r in rows if r.submission.published_on]
+    published = [r for r in rows if r.publication.published_on]
     _paragraph(
         doc,
         f"根据《中华人民共和国政府信息公开条例》第四十九条、第五十条规定，{office}组织开展了{campaign.year}年度"
