@@ -214,6 +214,7 @@ def _notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any)
     _heading(doc, "附：图表")
     counts = selectors.status_counts(rows)
     _picture(doc, charts.bar_chart("各单位报送状态", [(label, float(n), f"{n}个") for label, n in counts]))
+    # One bar per unit, in as many pictures as a page holds.
     rate_rows, _ = selectors.indicator_table(actor, campaign)
     items = [
         (row.submission.enrolment.unit.name, _float(v), v.display())
@@ -221,15 +222,13 @@ def _notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any)
         if (v := row.values["disclosed_rate"]) is not None
     ]
     if items:
-        _picture(
-            doc,
-            charts.bar_chart(
-                "各单位实质公开率",
-                items,
-                maximum=1.0,
-                note=f"实质公开率 = {indicators.BY_KEY['disclosed_rate'].formula_zh}；办结不足{indicators.MIN_SAMPLE}件的标注样本不足",
-            ),
-        )
+        for png in charts.bar_charts(
+            "各单位实质公开率",
+            items,
+            maximum=1.0,
+            note=f"实质公开率 = {indicators.BY_KEY['disclosed_rate'].formula_zh}；办结不足{indicators.MIN_SAMPLE}件的标注样本不足",
+        ):
+            _picture(doc, png)
     doc.add_paragraph()
     for text in (office, chinese_date(timezone.localdate())):
         line = doc.add_paragraph()

@@ -93,6 +93,12 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         }
         for r in rows
     ]
+    trends = selectors.trends(request.user, campaign, key)
+    trend_years = sorted({year for points in trends.values() for year, _ in points})
+    trend_rows = [
+        (name, [_trend_cell(dict(points).get(year), chosen.is_rate) for year in trend_years])
+        for name, points in trends.items()
+    ]
     mix: dict[str, int] = {}
     for report in selectors.reports_in(request.user, campaign).values():
         for label, count in indicators.outcome_mix(report):
@@ -104,15 +110,28 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "medians": medians,
         "chosen": chosen,
         "min_sample": indicators.MIN_SAMPLE,
+        # One row of the horizontal bar chart per unit, so no label is ever skipped.
+        "bar_height": BAR_ROW * max(len(distribution), 1) + BAR_AXIS,
+        "trend_years": trend_years,
+        "trend_rows": trend_rows,
         "chart_data": {
             "indicator": chosen.name_zh,
             "is_rate": chosen.is_rate,
             "distribution": distribution,
             "mix": list(mix.items()),
-            "trends": selectors.trends(request.user, campaign, key),
+            "trends": trends,
         },
     }
     return render(request, "rollup/dashboard.html", context)
+
+
+BAR_ROW, BAR_AXIS = 24, 48  # pixels per unit in the bar chart, and for its axis
+
+
+def _trend_cell(value: float | None, is_rate: bool) -> str:
+    if value is None:
+        return "—"
+    return f"{value * 100:.1f}%" if is_rate else f"{value:g}"
 
 
 def _chart_value(value: indicators.Value) -> float | None:
