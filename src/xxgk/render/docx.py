@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Length, Mm, Pt
+from docx.shared import Length, Mm, Pt, Twips
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -45,6 +45,7 @@ FONT_FALLBACKS: dict[str, str] = {
 BODY_SIZE = Pt(16)  # 三号
 TITLE_SIZE = Pt(22)  # 二号
 TABLE_SIZE = Pt(10.5)  # 五号
+CELL_PADDING = Pt(3)
 PAGE_NUMBER_SIZE = Pt(14)  # 四号
 LINE_PITCH = Pt(28.95)  # 22 lines on the 225 mm text block
 
@@ -199,7 +200,7 @@ def column_widths(grid: Grid) -> list[Length]:
     data = grid.width - grid.stub_columns
     if grid.stub_columns == 0:
         return [Length(TEXT_WIDTH // grid.width)] * grid.width
-    data_width = Mm(11) if data >= 5 else Length(int(TEXT_WIDTH * 0.6) // data)
+    data_width = Mm(12) if data >= 5 else Length(int(TEXT_WIDTH * 0.6) // data)
     stub_total = TEXT_WIDTH - data_width * data
     outer = [Mm(8), Mm(20)][: grid.stub_columns - 1]
     stub = [*outer, Length(stub_total - sum(outer))]
@@ -213,6 +214,7 @@ def _table(doc: DocxDocument, grid: Grid) -> DocxTable:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = column_widths(grid)
+    _fix_layout(table, widths)
     cells = [list(row.cells) for row in table.rows]
     for row in cells:
         for cell, width in zip(row, widths, strict=True):
@@ -232,6 +234,31 @@ def _table(doc: DocxDocument, grid: Grid) -> DocxTable:
         if p.cell.rowspan > 1 or p.cell.colspan > 1:
             cells[p.row][p.col].merge(cells[p.row + p.cell.rowspan - 1][p.col + p.cell.colspan - 1])
     return table
+
+
+def _fix_layout(table: DocxTable, widths: Sequence[Length]) -> None:
+    """Column widths in `w:tblGrid` and the total in `w:tblW`, with a fixed layout: LibreOffice and
+    WPS lay a table out from its grid (python-docx writes equal columns there), and Word keeps a
+    fixed layout as given, so the label columns keep the PDF's proportions everywhere."""
+    tbl = table._tbl
+    for col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+        col.w = width
+    tblpr = tbl.tblPr
+    total = tblpr.find(qn("w:tblW"))
+    if total is None:
+        total = OxmlElement("w:tblW")
+        tblpr.insert_element_before(total, "w:jc", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    total.set(qn("w:w"), str(sum(widths) // Twips(1)))
+    total.set(qn("w:type"), "dxa")
+    tblpr.get_or_add_tblLayout().type = "fixed"
+    # The PDF's 3 pt cell padding instead of Word's 0.19 cm, so a four-digit total fits its column.
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(CELL_PADDING // Twips(1)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tblpr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 _LEFT_ROLES: Sequence[str] = ("stub", "note")

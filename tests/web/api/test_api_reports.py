@@ -3,6 +3,8 @@ links to the portal's files, findings and indicators."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -117,3 +119,14 @@ def test_indicators_are_computed_from_the_published_tables(
         )
     else:
         assert rate["value"] is None and rate["display"] == "—"
+
+
+def test_report_list_csv_spreads_links_over_columns(api: Client, demo: DemoContext, reports: Any) -> None:
+    org = demo.orgs["jgsw"].pk
+    text = api.get(f"/api/v1/reports?format=csv&agency={org}&year=2023").content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert "links" not in rows[0]
+    assert not any(cell.lstrip().startswith("{") for row in rows for cell in row.values())
+    assert rows[0]["links.pdf"] == f"http://testserver/reports/{org}/2023/report.pdf"
+    assert rows[0]["links.page"] == f"http://testserver/reports/{org}/2023/"
+    assert rows[0]["version"] == "2"

@@ -1,6 +1,7 @@
 """A real browser: the supervisor opens the 2025 board, sees the late unit in red, opens a unit's
-findings and returns the report with a reason; the unit corrects it and resubmits; the supervisor
-generates the consolidated report and the 通报 and downloads both."""
+findings and returns the report with a reason; the office corrects it for the unit (off the
+platform) and resubmits; the supervisor generates the consolidated report and the 通报, downloads
+both, and the final page is kept as a screenshot in test-artefacts/."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
+from artefacts import screenshot
 from xxgk.web.demo import load_demo
 from xxgk.web.rollup import demo as rollup_demo
 
@@ -58,12 +60,8 @@ def test_return_correct_resubmit_consolidate_and_notice(
     )
     page.get_by_role("button", name="退回", exact=True).click()
     expect(page.locator("#status")).to_have_text("退回")
-    page.get_by_role("button", name="退出登录").click()
-
-    _log_in(page, staff_site, "zrzy_chengban", context.password)
-    page.goto(f"{staff_site.url}/staff/rollup/")
-    page.get_by_role("row", name="2025年度").get_by_role("link", name=rollup_demo.CARRY_OVER_BREAK).click()
-    page.wait_for_url("**/submissions/*/")
+    # The unit is off the platform: the office corrects its figures on its behalf.
+    page.reload()
     assert "退回理由：表三「二、上年结转」" in page.get_by_role("alert").inner_text()
     page.get_by_role("button", name="在第1版基础上更正").click()
     page.wait_for_url("**/draft/")
@@ -105,3 +103,8 @@ def test_return_correct_resubmit_consolidate_and_notice(
     assert page.evaluate("typeof Chart") == "function"  # served from the app's static files
     assert page.locator("#chart-distribution").evaluate("c => c.width > 0")
     assert "（予以公开 + 部分公开）÷ 办理结果总计" in page.locator("main").inner_text()
+    screenshot(page, "journey-supervisor-indicators")
+    page.go_back()
+    page.wait_for_load_state("load")
+    assert "下载通报稿（DOCX）" in page.locator("main").inner_text()
+    screenshot(page, "journey-supervisor-campaign-notice")

@@ -167,14 +167,3 @@ def test_recheck_of_the_whole_campaign_finds_what_single_checks_find() -> None:
     assert ("X-CONSOLIDATED-INCOMPLETE" in {c for c, _ in single}) and after == [
         (c, msg) for c, msg in single if c != "X-CONSOLIDATED-INCOMPLETE"
     ]
-
-
-@pytest.mark.django_db
-def test_a_unit_on_the_platform_submits_the_report_assembled_from_its_data() -> None:
-    m = mini()
-    item = m.submission(PARTS[0])
-    report = services.assembled_report(item)
-    assert report is not None and report.year == 2025 and report.organization == PARTS[0]
-    assert services.assembled_report(m.submission(PARTS[2])) is None  # not on the platform
-    version = send(m.context.users["jgsw_chengban"], item, report).current
-    assert version.source == Source.PLATFORM and not version.original

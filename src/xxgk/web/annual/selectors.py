@@ -4,10 +4,12 @@ was published."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Max, QuerySet
+from django.utils import timezone
 
 from xxgk.report import Report
 from xxgk.web.annual import assembly
@@ -56,6 +58,19 @@ def latest_numbers(organisations: Iterable[Organisation], years: Iterable[int]) 
         .annotate(latest=Max("number"))
     )
     return {(row["organisation_id"], row["year"]): row["latest"] for row in rows}
+
+
+def first_published_on(keys: Iterable[tuple[int, int]]) -> dict[tuple[int, int], dt.date]:
+    """(organisation id, year) → the local date its report was first published (version 1)."""
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    rows = PublishedVersion.objects.filter(
+        number=1,
+        organisation_id__in={org for org, _ in wanted},
+        year__in={year for _, year in wanted},
+    ).values_list("organisation_id", "year", "published_at")
+    return {(org, year): timezone.localdate(at) for org, year, at in rows if (org, year) in wanted}
 
 
 def published_years() -> dict[int, list[int]]:

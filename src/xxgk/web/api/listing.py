@@ -78,17 +78,37 @@ def respond(
 
 
 def csv_response(items: list[BaseModel], *, schema: type[BaseModel], filename: str) -> HttpResponse:
-    """One CSV row per item, one column per field of `schema` (nested values as JSON)."""
+    """One CSV row per item, one column per field of `schema`; a field that is itself a schema
+    (`links`) is spread over one column per sub-field (`links.page` …), other nested values as JSON."""
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\n")
-    names = list(schema.model_fields)
-    writer.writerow(names)
+    columns = _columns(schema)
+    writer.writerow([".".join(path) for path in columns])
     for obj in items:
         data = obj.model_dump(mode="json")
-        writer.writerow([_cell(data[name]) for name in names])
+        writer.writerow([_cell(_at(data, path)) for path in columns])
     response = HttpResponse(("\ufeff" + stream.getvalue()).encode(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
+
+
+def _columns(schema: type[BaseModel]) -> list[tuple[str, ...]]:
+    """Column paths of `schema`: sub-schemas flattened one level deep, so a cell never holds an object
+    with a fixed shape."""
+    columns: list[tuple[str, ...]] = []
+    for name, field in schema.model_fields.items():
+        sub = field.annotation
+        if isinstance(sub, type) and issubclass(sub, BaseModel):
+            columns.extend((name, child) for child in sub.model_fields)
+        else:
+            columns.append((name,))
+    return columns
+
+
+def _at(data: dict[str, Any], path: tuple[str, ...]) -> Any:
+    for key in path[:-1]:
+        data = data.get(key) or {}
+    return data.get(path[-1])
 
 
 def _cell(value: Any) -> Any:

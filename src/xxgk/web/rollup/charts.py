@@ -15,7 +15,11 @@ from PIL import Image, ImageDraw, ImageFont
 from xxgk.render.pdf import find_cjk_fonts
 
 SCALE = 2  # drawn at twice the size for print
-WIDTH = 900 * SCALE
+# Printed 150 mm wide (documents.CHART_WIDTH): 640 px make the 14 px labels about 9 pt on paper.
+WIDTH = 640 * SCALE
+ROW = 26 * SCALE
+# Rows per picture: one picture stays within the 225 mm text block of a 公文 page.
+ROWS_PER_CHART = 25
 BAR = "#9f1c1c"
 MUTED = "#8c959f"
 INK = "#1f2328"
@@ -46,7 +50,7 @@ def bar_chart(
     """Horizontal bars, one per (label, value, shown text); a None value is drawn as no bar with its
     text (e.g. “—” or “样本不足”)."""
     title_font, label_font, small = _font(20), _font(14), _font(12)
-    row = 30 * SCALE
+    row = ROW
     top = 60 * SCALE
     height = top + row * max(1, len(items)) + 40 * SCALE
     image = Image.new("RGB", (WIDTH, height), "white")
@@ -78,6 +82,31 @@ def bar_chart(
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def bar_charts(
+    title: str,
+    items: Sequence[tuple[str, float | None, str]],
+    *,
+    maximum: float | None = None,
+    note: str = "",
+) -> list[bytes]:
+    """`bar_chart` over any number of units: one picture per `ROWS_PER_CHART` rows (titled “（续）”
+    after the first, the note under the last), each readable on one page, every unit labelled."""
+    parts = [items[i : i + ROWS_PER_CHART] for i in range(0, len(items), ROWS_PER_CHART)] or [items]
+    top_value = maximum
+    if top_value is None:
+        values = [v for _, v, _ in items if v is not None and v > 0]
+        top_value = max(values) if values else None  # one scale for every picture
+    return [
+        bar_chart(
+            title if i == 0 else f"{title}（续）",
+            part,
+            maximum=top_value,
+            note=note if i == len(parts) - 1 else "",
+        )
+        for i, part in enumerate(parts)
+    ]
 
 
 def _fit(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, width: float) -> str:

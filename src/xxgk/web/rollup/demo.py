@@ -2,8 +2,11 @@
 platform and the other departments off it), the 2024 campaign closed and the 2025 campaign with
 every status, a late unit, a copied-text pair and a carry-over break.
 
-Reports come from `xxgk.sample.balanced_report` (so only the planted faults are found), with
-texts varied per unit and year so that nobody copies by accident. Everything goes through the
+A unit that published its report in the annual-report app (`xxgk.web.annual.demo`) submits that
+very version, linked to it, so the campaign, /reports/ and the API show one set of figures. The
+other units' reports come from `xxgk.sample.balanced_report` (so only the planted faults are found,
+all of them on units off the platform), with texts varied per unit and year so that nobody copies
+by accident; a government's report is the sum of its parts'. Everything goes through the
 services (audited), dated as it would have happened; the load is skipped once the 2025 campaign exists.
 """
 
@@ -11,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import random
-import zlib
 from typing import Any
 
 from xxgk.report import Report, SectionText
 from xxgk.sample import balanced_report
+from xxgk.web.annual import selectors as annual_selectors
 from xxgk.web.demo import DemoContext
+from xxgk.web.demo.texts import rng as _rng
+from xxgk.web.demo.texts import unit_texts
 from xxgk.web.orgs.models import OrgKind
 from xxgk.web.rollup import services
 from xxgk.web.rollup.consolidation import consolidate
@@ -58,9 +62,9 @@ UNITS: list[tuple[str, OrgKind, str | None, str | None, bool]] = [
 
 # The 2025 campaign as the demo shows it.
 NOT_SUBMITTED = {"宜春市应急管理局", "宜春市文化广电新闻出版旅游局", "宜春市袁州区教育体育局"}
-RETURNED = "宜春市教育局"
+RETURNED = "宜春市住房和城乡建设局"
 RETURN_REASON = "表三「（七）总计」与各项办理结果之和不符，请核对表三后重新报送。"
-CARRY_OVER_BREAK = "宜春市自然资源局"
+CARRY_OVER_BREAK = "宜春市公安局"
 COPIED_PAIR = ("宜春市民政局", "宜春市人力资源和社会保障局")
 LATE = "国家税务总局宜春市税务局"
 LATE_ON = dt.date(2026, 2, 10)
@@ -68,74 +72,6 @@ REVIEWED = {LATE, YUANZHOU, "宜春市财政局"}
 SUBMITTED_ONLY = {CARRY_OVER_BREAK, *COPIED_PAIR, CITY}
 # Planted so that the board shows them: carry-over differs by this much on 自然人.
 CARRY_OVER_GAP = 2
-
-# Texts are built from short pieces (under the 8-character shingle of `xxgk.similarity`) picked
-# independently, so two units, or two years of one unit, share no passage by chance.
-_PIECES = {
-    "verb": ("坚持", "着力", "持续", "围绕", "聚焦", "紧扣", "立足", "突出"),
-    "aim": (
-        "公开为常态",
-        "法治政府建设",
-        "群众关切",
-        "中心工作",
-        "标准化建设",
-        "政策解读",
-        "基层公开",
-        "便民服务",
-    ),
-    "how": ("完善制度", "压实责任", "细化清单", "优化流程", "强化审核", "创新形式", "加强培训", "整合栏目"),
-    "where": ("门户网站", "政务新媒体", "公开专栏", "公报", "便民窗口", "公开栏", "政务微信", "新闻发布会"),
-    "kind": (
-        "政策文件",
-        "规划计划",
-        "财政预决算",
-        "重大项目",
-        "行政执法",
-        "民生事项",
-        "公共服务",
-        "人事信息",
-    ),
-    "lack": (
-        "更新不及时",
-        "解读较单一",
-        "答复欠规范",
-        "目录不完整",
-        "互动不充分",
-        "人员兼职多",
-        "宣传不到位",
-        "专栏待优化",
-    ),
-    "plan": ("健全机制", "规范答复", "丰富解读", "加密更新", "补齐目录", "加强保障", "深化培训", "拓宽渠道"),
-    "self": ("本机关", "我单位", "本单位", "我们"),
-}
-
-
-def _rng(*parts: object) -> random.Random:
-    return random.Random(zlib.crc32("|".join(map(str, parts)).encode()))
-
-
-def unit_texts(name: str, year: int, new_total: int) -> dict[int, str]:
-    """Sections 一 and 五 of one unit and year, different from every other unit's and year's."""
-    rng = _rng("text", name, year)
-
-    def pick(kind: str) -> str:
-        return rng.choice(_PIECES[kind])
-
-    one = (
-        f"{year}年，{name}{pick('verb')}{pick('aim')}，{pick('how')}、{pick('how')}。"
-        f"经{pick('where')}公开{pick('kind')}{rng.randint(3, 90)}条，经{pick('where')}公开"
-        f"{pick('kind')}{rng.randint(3, 90)}条，{pick('where')}发布{pick('kind')}{rng.randint(2, 40)}条。\n"
-        f"{pick('self')}{pick('verb')}{pick('aim')}，收到申请{new_total}件，均按期答复；"
-        f"{pick('self')}{pick('how')}，{pick('self')}{pick('how')}。"
-    )
-    five = (
-        f"{pick('self')}仍有{pick('lack')}、{pick('lack')}、{pick('lack')}等不足。"
-        f"{year + 1}年{pick('self')}将{pick('plan')}、{pick('plan')}，{pick('verb')}{pick('aim')}，"
-        f"{pick('how')}、{pick('plan')}、{pick('how')}。"
-        f"{pick('self')}还将{pick('plan')}，在{pick('where')}{pick('how')}，做好{pick('kind')}、{pick('kind')}公开，"
-        f"确保{rng.randint(2, 9)}项{pick('plan')}任务落地。"
-    )
-    return {1: one, 5: five}
 
 
 def with_texts(report: Report, texts: dict[int, str]) -> Report:
@@ -146,11 +82,15 @@ def with_texts(report: Report, texts: dict[int, str]) -> Report:
     return report.model_copy(update={"sections": sections})
 
 
-def _reports(year: int, previous: dict[str, Report]) -> dict[str, Report]:
-    """Every unit's report on `year` (consolidating governments: the sum of their parts)."""
+def _reports(year: int, previous: dict[str, Report], published: dict[str, Report]) -> dict[str, Report]:
+    """Every unit's report on `year`: the published one where the unit published on the platform,
+    else a sample; a consolidating government's is the sum of all its parts' reports."""
     made: dict[str, Report] = {}
     for name, _kind, _parent, _org, consolidates in UNITS:
         if consolidates:
+            continue
+        if name in published:
+            made[name] = published[name]
             continue
         base = balanced_report(
             _rng("report", name, year), year=year, organization=name, previous=previous.get(name)
@@ -210,12 +150,22 @@ def load(context: DemoContext) -> None:
             internal_deadline_government=dt.date(year + 1, 3, 20),
         )
         context.count(True)
-        reports = _reports(year, previous)
+        reports = _reports(year, previous, _published(context, year))
         # Departments report in January, the governments in March after their parts.
         order = [u[0] for u in UNITS if not u[4]] + [YUANZHOU, CITY]
         for i, name in enumerate(order):
             _play(actor, campaign, units[name], reports[name], year, i, last=year == YEARS[-1])
         previous = reports
+
+
+def _published(context: DemoContext, year: int) -> dict[str, Report]:
+    """The reports that units on the platform published on `year`, by unit name."""
+    found = {}
+    for name, _kind, _parent, org_key, _c in UNITS:
+        version = annual_selectors.latest_version(context.orgs[org_key], year) if org_key else None
+        if version is not None:
+            found[name] = Report.model_validate(version.report)
+    return found
 
 
 def _register(context: DemoContext, actor: Any, office: Any, year: int) -> dict[str, Enrolment]:
@@ -248,7 +198,9 @@ def _play(
     day = dt.date(year + 1, 3, 10 + i % 8) if government else dt.date(year + 1, 1, 5 + i % 14)
     if last and name == LATE:
         day = LATE_ON
-    if enrolment.unit.on_platform:
+    if services.published_version(submission) is not None:
+        services.prepare_from_published(actor=actor, submission=submission)
+    elif enrolment.unit.on_platform:
         services.prepare_from_report(actor=actor, submission=submission, report=report)
     else:
         data = json.dumps(report.model_dump(mode="json"), ensure_ascii=False).encode()

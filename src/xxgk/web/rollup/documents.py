@@ -49,11 +49,7 @@ def _parts(enrolment: Enrolment) -> tuple[dict[str, Report], dict[str, Report], 
     region: dict[str, Report] = {}
     missing: list[str] = []
     for child in Enrolment.objects.filter(parent=enrolment.unit, year=enrolment.year).select_related("unit"):
-        part = (
-            Submission.objects.filter(enrolment=child, current__isnull=False)
-            .select_related("current")
-            .first()
-        )
+        part = selectors.part_of(child)
         if part is None:
             missing.append(child.unit.name)
             continue
@@ -183,7 +179,7 @@ def _notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any)
     house.set_run_font(addressee.add_run("各有关单位："), house.BODY_FONT, house.BODY_SIZE)
     submitted = [r for r in rows if r.submission.first_submitted_on]
     late = [r for r in rows if r.late]
-    published = [r for r in rows if r.submission.published_on]
+    published = [r for r in rows if r.publication.published_on]
     _paragraph(
         doc,
         f"根据《中华人民共和国政府信息公开条例》第四十九条、第五十条规定，{office}组织开展了{campaign.year}年度"
@@ -218,6 +214,7 @@ def _notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any)
     _heading(doc, "附：图表")
     counts = selectors.status_counts(rows)
     _picture(doc, charts.bar_chart("各单位报送状态", [(label, float(n), f"{n}个") for label, n in counts]))
+    # One bar per unit, in as many pictures as a page holds.
     rate_rows, _ = selectors.indicator_table(actor, campaign)
     items = [
         (row.submission.enrolment.unit.name, _float(v), v.display())
@@ -225,15 +222,13 @@ def _notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any)
         if (v := row.values["disclosed_rate"]) is not None
     ]
     if items:
-        _picture(
-            doc,
-            charts.bar_chart(
-                "各单位实质公开率",
-                items,
-                maximum=1.0,
-                note=f"实质公开率 = {indicators.BY_KEY['disclosed_rate'].formula_zh}；办结不足{indicators.MIN_SAMPLE}件的标注样本不足",
-            ),
-        )
+        for png in charts.bar_charts(
+            "各单位实质公开率",
+            items,
+            maximum=1.0,
+            note=f"实质公开率 = {indicators.BY_KEY['disclosed_rate'].formula_zh}；办结不足{indicators.MIN_SAMPLE}件的标注样本不足",
+        ):
+            _picture(doc, png)
     doc.add_paragraph()
     for text in (office, chinese_date(timezone.localdate())):
         line = doc.add_paragraph()

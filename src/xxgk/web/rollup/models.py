@@ -156,6 +156,10 @@ class Submission(models.Model):
     draft_filename = models.CharField(max_length=200, blank=True)
     draft_unread = models.JSONField(default=list, blank=True)
     draft_corrected = models.JSONField(default=list, blank=True)
+    # The annual app's published version the draft is (a platform unit submits what it published).
+    draft_published = models.ForeignKey(
+        "annual.PublishedVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -190,6 +194,17 @@ class ReportVersion(models.Model):
     scan_name = models.CharField("盖章扫描件文件名", max_length=200, blank=True)
     # Cells the unit typed in by hand after the parser ("table3.new.total" …).
     corrected = models.JSONField("手工更正的单元格", default=list, blank=True)
+    # The published version (id and number) of the annual app this version is, for a platform
+    # unit: the campaign then shows exactly what /reports/ publishes, and a later correction there
+    # makes this version outdated.
+    published = models.ForeignKey(
+        "annual.PublishedVersion",
+        verbose_name="平台已公开版本",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # Codes of the rules that ran on this version and found nothing (通过).
     passed_rules = models.JSONField(default=list, blank=True)
     checked_at = models.DateTimeField(null=True, blank=True)

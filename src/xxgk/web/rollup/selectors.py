@@ -25,6 +25,7 @@ from xxgk.checks.campaign import (
 from xxgk.deadlines import annual_report_due
 from xxgk.findings import Finding
 from xxgk.report import Report
+from xxgk.web.annual import selectors as annual_selectors
 from xxgk.web.orgs.errors import NotVisible
 from xxgk.web.orgs.models import Membership, Role
 from xxgk.web.orgs.scoping import has_role
@@ -111,6 +112,63 @@ def report_of(submission: Submission) -> Report | None:
     return Report.model_validate(submission.current.report) if submission.current else None
 
 
+def part_of(enrolment: Enrolment) -> Submission | None:
+    """The unit's submission whose current version counts as its report for a consolidation or a
+    parent's checks: one that was submitted and not returned (a returned report is being corrected)."""
+    return (
+        Submission.objects.filter(enrolment=enrolment, current__isnull=False)
+        .exclude(status=Status.RETURNED)
+        .select_related("current")
+        .first()
+    )
+
+
+# --- one truth with the annual-report app -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What the annual app says of a platform submission: when the report was first published,
+    which version the campaign holds and which one is the latest."""
+
+    published_on: dt.date | None
+    submitted_number: int | None
+    latest_number: int | None
+
+    @property
+    def outdated(self) -> bool:
+        """A correction was published after the version the campaign holds."""
+        return (
+            self.submitted_number is not None
+            and self.latest_number is not None
+            and self.latest_number > self.submitted_number
+        )
+
+
+def publications(submissions: Iterable[Submission]) -> dict[int, Publication]:
+    """Submission id → its publication, read from the annual app for a version that is a published
+    one (never a second copy), else the date recorded in the campaign (units off the platform)."""
+    items = list(submissions)
+    linked = {s.pk: s.current.published for s in items if s.current_id and s.current.published_id}
+    first = annual_selectors.first_published_on({(v.organisation_id, v.year) for v in linked.values()})
+    latest = annual_selectors.latest_numbers(
+        {v.organisation for v in linked.values()}, {v.year for v in linked.values()}
+    )
+    result = {}
+    for s in items:
+        version = linked.get(s.pk)
+        if version is None:
+            result[s.pk] = Publication(s.published_on, None, None)
+        else:
+            key = (version.organisation_id, version.year)
+            result[s.pk] = Publication(first.get(key), version.number, latest.get(key))
+    return result
+
+
+def publication_of(submission: Submission) -> Publication:
+    return publications([submission])[submission.pk]
+
+
 # --- the board ----------------------------------------------------------------------------------
 
 
@@ -122,6 +180,7 @@ class BoardRow:
     flags: list[Finding]
     open_findings: int
     blocking: int
+    publication: Publication
 
     @property
     def late(self) -> bool:
@@ -137,9 +196,13 @@ def internal_deadline(campaign: Campaign, enrolment: Enrolment) -> dt.date | Non
     return campaign.internal_deadline_government if enrolment.consolidates else campaign.internal_deadline
 
 
-def deadline_flags(submission: Submission, today: dt.date | None = None) -> list[Finding]:
-    """Late or missing submission and publication, recomputed from the dates (never stored)."""
+def deadline_flags(
+    submission: Submission, today: dt.date | None = None, publication: Publication | None = None
+) -> list[Finding]:
+    """Late or missing submission and publication, recomputed from the dates (never stored); the
+    publication date of a platform report is the annual app's."""
     today = today or timezone.localdate()
+    publication = publication or publication_of(submission)
     enrolment, campaign = submission.enrolment, submission.campaign
     internal = internal_deadline(campaign, enrolment)
     return submission_deadline_findings(
@@ -151,7 +214,7 @@ def deadline_flags(submission: Submission, today: dt.date | None = None) -> list
     ) + publication_deadline_findings(
         year=campaign.year,
         consolidated=enrolment.consolidates,
-        published_on=submission.published_on,
+        published_on=publication.published_on,
         today=today,
     )
 
@@ -173,9 +236,11 @@ def board(user: Any, campaign: Campaign, today: dt.date | None = None) -> list[B
                 & ~Q(findings__review="dismissed"),
             ),
         )
+        .select_related("current__published")
         .order_by("enrolment__order", "enrolment__unit__name")
     )
     rows = []
+    published = publications(qs)
     for submission in qs:
         enrolment = submission.enrolment
         internal = internal_deadline(campaign, enrolment)
@@ -185,9 +250,10 @@ def board(user: Any, campaign: Campaign, today: dt.date | None = None) -> list[B
                 submission,
                 internal or statutory,
                 statutory,
-                deadline_flags(submission, today),
+                deadline_flags(submission, today, published[submission.pk]),
                 submission.open_count,
                 submission.blocking_count,
+                published[submission.pk],
             )
         )
     return rows

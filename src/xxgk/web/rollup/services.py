@@ -26,6 +26,7 @@ from xxgk.parse.errors import ReportReadError
 from xxgk.report import Report
 from xxgk.template.describe import describe_cell
 from xxgk.web.annual import selectors as annual_selectors
+from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
 from xxgk.web.orgs.models import Organisation, OrgKind, Role
@@ -235,6 +236,7 @@ def prepare_file(
     require_unit_or_supervisor(actor, submission)
     _check_version(submission, expected_version)
     _refuse_edit_after_review(submission)
+    _refuse_second_copy(submission)
     if len(data) > MAX_FILE:
         raise RollupError("文件超过20MB，请压缩图片后重新上传。")
     if not filename.lower().endswith(_ACCEPTED):
@@ -248,7 +250,14 @@ def prepare_file(
         raise RollupError(f"该文件是{report.year}年度报告，本次报送的是{year}年度报告。")
     report = report.model_copy(update={"year": year, "consolidated": submission.enrolment.consolidates})
     with transaction.atomic():
-        _save_draft(submission, report, draft_file=data, draft_filename=filename[:200], draft_corrected=[])
+        _save_draft(
+            submission,
+            report,
+            draft_file=data,
+            draft_filename=filename[:200],
+            draft_corrected=[],
+            draft_published=None,
+        )
         record(
             actor=actor,
             action=actions.PREPARE,
@@ -273,10 +282,18 @@ def prepare_from_report(
     require_unit_or_supervisor(actor, submission)
     _check_version(submission, expected_version)
     _refuse_edit_after_review(submission)
+    _refuse_second_copy(submission)
     # A government's own report is due 3月31日, a unit's 1月31日 (the date rules read this flag).
     report = report.model_copy(update={"consolidated": submission.enrolment.consolidates})
     with transaction.atomic():
-        _save_draft(submission, report, draft_file=original, draft_filename=original_name, draft_corrected=[])
+        _save_draft(
+            submission,
+            report,
+            draft_file=original,
+            draft_filename=original_name,
+            draft_corrected=[],
+            draft_published=None,
+        )
         record(
             actor=actor,
             action=actions.PREPARE,
@@ -287,12 +304,57 @@ def prepare_from_report(
     return report
 
 
-def assembled_report(submission: Submission) -> Report | None:
-    """The report the annual-report app assembles from the unit's own data (None off the platform)."""
+def published_version(submission: Submission) -> PublishedVersion | None:
+    """The unit's report on the campaign's year as last published in the annual app (None off the
+    platform or before publication)."""
     org = submission.enrolment.unit.organisation
     if org is None:
         return None
-    return annual_selectors.assembled_report(org, submission.campaign.year)
+    return annual_selectors.latest_version(org, submission.campaign.year)
+
+
+def _refuse_second_copy(submission: Submission) -> None:
+    """A unit that published its report on the platform submits that version, never another copy."""
+    if published_version(submission) is not None:
+        raise RollupError(
+            f"本单位{submission.campaign.year}年度报告已在平台公开，报送的须是公开的版本，请选择"
+            "「报送平台已公开的版本」；如需更正，请在年度报告中发布更正后重新报送。"
+        )
+
+
+def prepare_from_published(
+    *, actor: Any, submission: Submission, expected_version: int | None = None
+) -> PublishedVersion:
+    """Start the draft from the version the unit published on the platform (its latest correction);
+    the submitted version stays linked to it."""
+    require_unit_or_supervisor(actor, submission)
+    _check_version(submission, expected_version)
+    _refuse_edit_after_review(submission)
+    published = published_version(submission)
+    if published is None:
+        raise RollupError(
+            f"本单位{submission.campaign.year}年度报告尚未在平台公开，请先在「年度报告」中发布，或上传文件。"
+        )
+    report = Report.model_validate(published.report).model_copy(
+        update={"consolidated": submission.enrolment.consolidates}
+    )
+    with transaction.atomic():
+        _save_draft(
+            submission,
+            report,
+            draft_file=None,
+            draft_filename="",
+            draft_corrected=[],
+            draft_published=published,
+        )
+        record(
+            actor=actor,
+            action=actions.PREPARE,
+            obj=submission,
+            organisation=submission.enrolment.anchor,
+            after={"source": "published", "published": published.pk, "number": published.number},
+        )
+    return published
 
 
 def parse_cell(text: str, kind: str) -> int | Decimal | None:
@@ -321,6 +383,10 @@ def correct_draft(
     _check_version(submission, expected_version)
     if submission.draft is None:
         raise RollupError("尚未读取报告，请先上传文件。")
+    if submission.draft_published_id is not None:
+        raise RollupError(
+            "报送的是平台已公开的版本，不能在此修改；如需更正，请在年度报告中发布更正后重新报送。"
+        )
     report = Report.model_validate(submission.draft)
     data = report.model_dump()
     changed = []
@@ -405,6 +471,7 @@ def submit(
             scan=scan,
             scan_name=scan_name[:200],
             corrected=submission.draft_corrected,
+            published=submission.draft_published,
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
         )
         before = submission.status
@@ -419,6 +486,7 @@ def submit(
             draft_filename="",
             draft_unread=[],
             draft_corrected=[],
+            draft_published=None,
         )
         StatusChange.objects.create(
             submission=submission, from_status=before, to_status=Status.SUBMITTED, on=day, actor=_user(actor)
@@ -459,11 +527,7 @@ def inputs_for(submission: Submission, report: Report) -> tuple[checking.Inputs,
         for child in Enrolment.objects.filter(parent=enrolment.unit, year=enrolment.year).select_related(
             "unit"
         ):
-            part = (
-                Submission.objects.filter(enrolment=child, current__isnull=False)
-                .select_related("current")
-                .first()
-            )
+            part = selectors.part_of(child)
             if part is None:
                 missing.append(child.unit.name)
             else:
@@ -563,12 +627,14 @@ def recheck_campaign(*, actor: Any, campaign: Campaign) -> int:
         parts.setdefault(child.parent_id, []).append((child.unit.name, child.unit_id))
     copied = copied_across_units(reports)
     checked = {}
+    # A returned report is being corrected: not a part of its parent's report meanwhile.
+    counted = {s.enrolment.unit_id: s.pk for s in submissions if s.status != Status.RETURNED}
     for s in submissions:
         children = missing = None
         if s.enrolment.consolidates:
             kids = parts.get(s.enrolment.unit_id, [])
-            children = {name: reports[by_unit[uid]] for name, uid in kids if uid in by_unit}
-            missing = tuple(name for name, uid in kids if uid not in by_unit)
+            children = {name: reports[counted[uid]] for name, uid in kids if uid in counted}
+            missing = tuple(name for name, uid in kids if uid not in counted)
         inputs = checking.Inputs(
             report=reports[s.pk],
             key=s.pk,
@@ -730,8 +796,11 @@ def approve(
 def mark_published(
     *, actor: Any, submission: Submission, expected_version: int | None = None, on: dt.date | None = None
 ) -> Submission:
-    """已发布: the unit has published the reviewed report (recorded by the unit or the office)."""
+    """已发布: the unit has published the reviewed report (recorded by the unit or the office). For
+    a version that is a platform publication the date is the annual app's, not a second record."""
     require_unit_or_supervisor(actor, submission)
+    if submission.current is not None and submission.current.published_id is not None:
+        on = selectors.publication_of(submission).published_on
     return _move(
         submission,
         actor=actor,

@@ -93,6 +93,12 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         }
         for r in rows
     ]
+    trends = selectors.trends(request.user, campaign, key)
+    trend_years = sorted({year for points in trends.values() for year, _ in points})
+    trend_rows = [
+        (name, [_trend_cell(dict(points).get(year), chosen.is_rate) for year in trend_years])
+        for name, points in trends.items()
+    ]
     mix: dict[str, int] = {}
     for report in selectors.reports_in(request.user, campaign).values():
         for label, count in indicators.outcome_mix(report):
@@ -104,15 +110,28 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "medians": medians,
         "chosen": chosen,
         "min_sample": indicators.MIN_SAMPLE,
+        # One row of the horizontal bar chart per unit, so no label is ever skipped.
+        "bar_height": BAR_ROW * max(len(distribution), 1) + BAR_AXIS,
+        "trend_years": trend_years,
+        "trend_rows": trend_rows,
         "chart_data": {
             "indicator": chosen.name_zh,
             "is_rate": chosen.is_rate,
             "distribution": distribution,
             "mix": list(mix.items()),
-            "trends": selectors.trends(request.user, campaign, key),
+            "trends": trends,
         },
     }
     return render(request, "rollup/dashboard.html", context)
+
+
+BAR_ROW, BAR_AXIS = 24, 48  # pixels per unit in the bar chart, and for its axis
+
+
+def _trend_cell(value: float | None, is_rate: bool) -> str:
+    if value is None:
+        return "—"
+    return f"{value * 100:.1f}%" if is_rate else f"{value:g}"
 
 
 def _chart_value(value: indicators.Value) -> float | None:
@@ -128,6 +147,7 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
     is_supervisor = services.is_supervisor(request.user, campaign)
     can_submit = is_supervisor or services.is_unit_staff(request.user, item)
     findings = list(selectors.current_findings(item))
+    publication = selectors.publication_of(item)
     context = {
         "item": item,
         "campaign": campaign,
@@ -136,10 +156,11 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
         "editable": can_submit and item.status in {Status.PENDING, Status.SUBMITTED, Status.RETURNED},
         "findings": findings,
         "open_blocking": [f for f in findings if f.blocks_review and f.review != Review.DISMISSED],
-        "flags": selectors.deadline_flags(item),
+        "flags": selectors.deadline_flags(item, publication=publication),
+        "publication": publication,
         "changes": item.changes.select_related("actor"),
         "versions": item.versions.all(),
-        "assembled_available": can_submit and item.enrolment.unit.on_platform,
+        "published_version": services.published_version(item) if can_submit else None,
         "upload_form": forms.UploadForm(),
         "report": selectors.report_of(item),
     }
@@ -170,14 +191,12 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @_refusing
 def prepare(request: HttpRequest, pk: int) -> HttpResponse:
-    """Start the draft from the current version (to correct it) or from the platform's data."""
+    """Start the draft from the current version (to correct it) or from the version the unit
+    published on the platform."""
     item = selectors.submission_for(request.user, pk)
     if request.POST.get("source") == "platform":
-        report = services.assembled_report(item)
-        if report is None:
-            raise RollupError("本单位的平台数据尚不能生成年度报告，请上传文件。")
-        services.prepare_from_report(
-            actor=request.user, submission=item, report=report, expected_version=_version(request)
+        services.prepare_from_published(
+            actor=request.user, submission=item, expected_version=_version(request)
         )
     else:
         current = selectors.report_of(item)
