@@ -127,7 +127,9 @@ def main() -> None:
         page_texts.append(target)
 
     kinds = {"text": (texts, texts), "html": (pages, page_texts)}
-    print(f"{'input':<6}{'files':>6}{'xxgk /s':>10}{'peer /s':>10}{'ratio':>8}   (median of {args.rounds} rounds)")
+    print(
+        f"{'input':<6}{'files':>6}{'xxgk /s':>10}{'peer /s':>10}{'ratio':>8}   (median of {args.rounds} rounds)"
+    )
     for kind, (ours, theirs) in kinds.items():
         mine, peer = [], []
         for _ in range(args.rounds):  # paired: each round runs both, one after the other
