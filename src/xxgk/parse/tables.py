@@ -453,7 +453,25 @@ def _unrun(
                 )
             return None
         return values
-    return [(CellReading("number", str(v), Decimal(v)), cell) for v in split]
+    return _pieces_with_cells(split, values)
+
+
+def _pieces_with_cells(
+    pieces: list[int], values: list[tuple[CellReading, Cell]]
+) -> list[tuple[CellReading, Cell]]:
+    """Each piece of a cut run with the printed cell it was cut from (its provenance).
+
+    Pieces have no leading zeros, so a token is exactly its pieces' digits, in order.
+    """
+    out: list[tuple[CellReading, Cell]] = []
+    remaining = iter(pieces)
+    for token, cell in values:
+        used = 0
+        while used < len(token.text):
+            piece = next(remaining)
+            used += len(str(piece))
+            out.append((CellReading("number", str(piece), Decimal(piece)), cell))
+    return out
 
 
 def _store_cell(
