@@ -19,6 +19,9 @@ class Cell:
     # Where the cell was read in the source (1-based), for provenance and findings.
     line: int | None = None
     page: int | None = None
+    # Numbers printed on their own line right after this cell, outside any cell (a stray line in
+    # text pulled from a document): they may belong to this cell or to none, so it is not read.
+    stray: tuple[str, ...] = ()
 
 
 @dataclass

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import Cell, Document
@@ -25,11 +26,30 @@ from xxgk.template.labels import key_form, strip_enumeration
 FUZZY_THRESHOLD = 0.6
 
 
+# A header cell's rowspan/colspan beyond this is not a real table's (fuzzed input).
+_MAX_SPAN = 64
+
+
+@dataclass(frozen=True)
+class PrintedColumns:
+    """The value columns of a table as its printed header names them, left to right.
+
+    `keys` is the template's column keys in printed order when the header names every column
+    once; `problem` says what was seen when it cannot be matched (a label twice, one missing).
+    """
+
+    table: str
+    keys: tuple[str, ...] = ()
+    problem: str | None = None
+
+
 @dataclass
 class ValueRow:
     label: str  # the row's own label cells, joined
     context: str  # text of the value-less rows before it (wrapped labels, headings)
     values: list[tuple[CellReading, Cell]]
+    # The column header printed above the row's table, where it departs from the template's order.
+    header: PrintedColumns | None = None
 
     @property
     def numbers(self) -> int:
@@ -67,11 +87,18 @@ class TableReading:
     printed_rows: set[str] = field(default_factory=set)
 
 
-def value_rows(doc: Document) -> list[ValueRow]:
-    """Every row of every table of `doc` that carries values, with its label context."""
+def value_rows(doc: Document, headed: Table | None = None) -> list[ValueRow]:
+    """Every row of every table of `doc` that carries values, with its label context.
+
+    The label-only rows above a value row that name the columns of `headed` (table 三) decide
+    which printed column holds which template column for the rows after them.
+    """
     rows: list[ValueRow] = []
+    spans = doc.source_format in ("html", "docx")
     for table in doc.tables:
         context: list[str] = []
+        label_rows: list[list[Cell]] = []
+        header: PrintedColumns | None = None
         for cells in table.rows:
             readings = [(read_cell(c.text), c) for c in cells]
             split = len(readings)
@@ -81,11 +108,68 @@ def value_rows(doc: Document) -> list[ValueRow]:
             values = readings[split:]
             row = ValueRow("".join(labels), "".join(context), values)
             if row.numbers or (labels and values):
+                if headed is not None and label_rows:
+                    header = _printed_columns(label_rows, headed, spans) or header
+                row.header = header
                 rows.append(row)
                 context = []
+                label_rows = []
             elif labels:
                 context.append("".join(labels))
+                label_rows.append(cells)
     return rows
+
+
+@lru_cache(maxsize=8)
+def _column_labels(table: Table) -> dict[str, str]:
+    """A column label in key form → its column's key."""
+    return {key_form(label): column.key for column in table.columns for label in column.labels}
+
+
+def _printed_columns(block: list[list[Cell]], table: Table, spans: bool) -> PrintedColumns | None:
+    """The columns of `table` as the header rows in `block` print them; None when the block is
+    no header of `table` or prints the template's order (or too little to tell).
+
+    With spans known (HTML, DOCX) the header cells are placed on the grid, so a reordered header
+    is read in its order; without them only a header naming a column twice is acted upon.
+    """
+    labels = _column_labels(table)
+    occupied: set[tuple[int, int]] = set()
+    found: list[tuple[int, int, str]] = []  # x, reading order, column key
+    for y, cells in enumerate(block):
+        x = 0
+        for cell in cells:
+            while (y, x) in occupied:
+                x += 1
+            rowspan, colspan = (
+                (min(cell.rowspan, _MAX_SPAN), min(cell.colspan, _MAX_SPAN)) if spans else (1, 1)
+            )
+            occupied.update(
+                (y + dy, x + dx) for dy in range(max(rowspan, 1)) for dx in range(max(colspan, 1))
+            )
+            key = labels.get(key_form(cell.text))
+            if key is not None:
+                found.append((x, len(found), key))
+            x += max(colspan, 1)
+    keys = tuple(key for _, _, key in sorted(found))
+    template_keys = tuple(column.key for column in table.columns)
+    if len(set(keys)) < 3:
+        return None  # not this table's header
+    names = {column.key: column.label for column in table.columns}
+    twice = [key for key in template_keys if keys.count(key) > 1]
+    if twice:
+        missing = [names[key] for key in template_keys if key not in keys]
+        seen = "、".join(f"「{names[key]}」" for key in twice)
+        lacking = f"、未见{'、'.join(f'「{name}」' for name in missing)}" if missing else ""
+        return PrintedColumns(table.key, problem=f"{seen}出现两次{lacking}")
+    if (
+        spans
+        and len(keys) == len(template_keys)
+        and set(keys) == set(template_keys)
+        and keys != template_keys
+    ):
+        return PrintedColumns(table.key, keys=keys)
+    return None
 
 
 # Per template (by key: hashing a Template walks all its rows): its slots and `_exact_index`.
@@ -193,7 +277,8 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     slots, exact_index = _matching_data(template)
     position = 0
     table4_values: list[tuple[CellReading, Cell]] = []
-    for row in value_rows(doc):
+    headers_reported: set[str] = set()
+    for row in value_rows(doc, template.table3):
         if table4_values or _is_table4_row(row, slots, position, template):
             table4_values.extend(row.values)
             if sum(1 for r, _ in table4_values if r.kind != "label") >= _table4_width(template):
@@ -212,7 +297,24 @@ def read_tables(doc: Document, template: Template) -> TableReading:
             )
             continue
         slot = slots[index]
-        _store_row(reading, slot, row)
+        header = row.header if row.header and row.header.table == slot.table.key else None
+        if header and header.problem:
+            _columns_unmatched(reading, slot, row, header, headers_reported)
+            position = index + 1
+            continue
+        if header and header.keys and slot.table.key not in headers_reported:
+            headers_reported.add(slot.table.key)
+            names = {c.key: c.label for c in slot.table.columns}
+            reading.findings.append(
+                Finding(
+                    "P-COLUMNS-REORDERED",
+                    "warning",
+                    f"{slot.table.title}的列顺序与年报格式不同（印为{'、'.join(names[k] for k in header.keys)}），"
+                    "已按印出的列标题读取",
+                    Place(table=slot.table.key),
+                )
+            )
+        _store_row(reading, slot, row, header)
         position = index + 1
     if table4_values:
         _store_table4(reading, template, table4_values)
@@ -231,8 +333,33 @@ def _table4_width(template: Template) -> int:
     return len(template.table4.rows) * len(template.table4.columns)
 
 
-def _store_row(reading: TableReading, slot: Slot, row: ValueRow) -> None:
+def _columns_unmatched(
+    reading: TableReading, slot: Slot, row: ValueRow, header: PrintedColumns, reported: set[str]
+) -> None:
+    """A row under a header whose columns cannot be matched: printed, but its cells stay empty."""
+    reading.printed_rows.add(f"{slot.table.key}.{slot.row.key}")
+    reading.matched_rows += 1
+    if slot.table.key in reported:
+        return
+    reported.add(slot.table.key)
+    reading.findings.append(
+        Finding(
+            "P-COLUMNS-ORDER",
+            "error",
+            f"{slot.table.title}的列标题与年报格式的列不一致（{header.problem}），"
+            "无法确定各列对应关系，该表数值记为空",
+            Place(table=slot.table.key, **_line_page(row.values[0][1] if row.values else None)),
+        )
+    )
+
+
+def _store_row(
+    reading: TableReading, slot: Slot, row: ValueRow, header: PrintedColumns | None = None
+) -> None:
     columns = slot.table.columns_of(slot.row)
+    if header and header.keys and {c.key for c in columns} == set(header.keys):
+        by_key = {c.key: c for c in columns}
+        columns = tuple(by_key[key] for key in header.keys)
     reading.printed_rows.add(f"{slot.table.key}.{slot.row.key}")
     where = Place(table=slot.table.key, row=slot.row.key)
     values = _unrun(row.values, len(columns), _sums_check(columns, len(columns)), reading, where)
@@ -326,7 +453,25 @@ def _unrun(
                 )
             return None
         return values
-    return [(CellReading("number", str(v), Decimal(v)), cell) for v in split]
+    return _pieces_with_cells(split, values)
+
+
+def _pieces_with_cells(
+    pieces: list[int], values: list[tuple[CellReading, Cell]]
+) -> list[tuple[CellReading, Cell]]:
+    """Each piece of a cut run with the printed cell it was cut from (its provenance).
+
+    Pieces have no leading zeros, so a token is exactly its pieces' digits, in order.
+    """
+    out: list[tuple[CellReading, Cell]] = []
+    remaining = iter(pieces)
+    for token, cell in values:
+        used = 0
+        while used < len(token.text):
+            piece = next(remaining)
+            used += len(str(piece))
+            out.append((CellReading("number", str(piece), Decimal(piece)), cell))
+    return out
 
 
 def _store_cell(
@@ -340,6 +485,18 @@ def _store_cell(
 ) -> None:
     reading.provenance[f"{table}.{row}.{column}"] = Provenance(line=cell.line, page=cell.page, text=cell.text)
     number = cell_reading.number
+    if cell.stray:
+        stray = "、".join(f"「{t}」" for t in cell.stray)
+        reading.findings.append(
+            Finding(
+                "P-CELL-STRAY-NUMBER",
+                "error",
+                f"单元格「{cell.text.strip()[:20]}」之后另起一行印有{stray}，不在任何单元格内，"
+                "无法确定该格的数字，记为空",
+                Place(table=table, row=row, column=column, **_line_page(cell)),
+            )
+        )
+        return
     if cell_reading.kind != "number" or number is None:
         place = Place(table=table, row=row, column=column, **_line_page(cell))
         if cell_reading.kind == "label":

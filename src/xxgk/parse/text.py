@@ -12,6 +12,7 @@ import re
 
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 from xxgk.parse.text_parts import line_key, match_heading
+from xxgk.parse.values import read_cell
 from xxgk.template import GB2021, Section
 from xxgk.template.labels import key_form
 
@@ -152,6 +153,9 @@ def _tab_rows(body: list[TextLine]) -> list[list[Cell]]:
                 current = []
         elif ln.text.startswith("\t"):
             current.append(Cell(ln.text.strip(), line=ln.line, page=ln.page))
+        elif current and _is_number(current[-1].text) and _is_number(ln.text):
+            # Never glued onto a number (`2` + `3` → `23`): kept apart and flagged.
+            current[-1].stray += (ln.text.strip(),)
         elif current:
             current[-1].text += ln.text.strip()
         else:
@@ -159,6 +163,10 @@ def _tab_rows(body: list[TextLine]) -> list[list[Cell]]:
     if current:
         rows.append(current)
     return rows
+
+
+def _is_number(text: str) -> bool:
+    return read_cell(text).kind == "number"
 
 
 def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
