@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from xxgk import deadlines as core
+from xxgk.pii import id_check_char
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import row_fields
 from xxgk.web.applications.letters import CaseFacts, abandonment_body, reply_body
@@ -121,7 +122,9 @@ def _received_dates(rng: random.Random, year: int, count: int, calendar: WorkCal
 def _applicant(rng: random.Random, kind: str, index: int) -> dict[str, str]:
     if kind == "natural_person":
         name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
-        id_type, id_number = IdentityDocument.ID_CARD, f"3609{rng.randrange(10**13):013d}X"[:18]
+        born = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 50))
+        first17 = f"360902{born:%Y%m%d}{rng.randrange(1000):03d}"
+        id_type, id_number = IdentityDocument.ID_CARD, first17 + id_check_char(first17)
         contact = ""
     else:
         name = _COMPANIES[_KIND_COMPANY.get(kind, 5)]

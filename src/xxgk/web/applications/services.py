@@ -151,11 +151,17 @@ def _user(actor: Any) -> User | None:
 
 
 def _create(
-    *, organisation: Organisation, channel: str, data: ApplicantData, uploads: Sequence[Upload], **fields: Any
+    *,
+    organisation: Organisation,
+    channel: str,
+    data: ApplicantData,
+    uploads: Sequence[Upload],
+    secret: str | None = None,
+    **fields: Any,
 ) -> Intake:
-    """Insert a new case (inside the caller's transaction) with a fresh number and secret."""
+    """Insert a new case (inside the caller's transaction) with a fresh number and `secret` (or a new one)."""
     validate_uploads(uploads)
-    secret = tracking.new_secret()
+    secret = secret or tracking.new_secret()
     for _ in range(5):
         try:
             with transaction.atomic():
@@ -169,7 +175,10 @@ def _create(
                     **fields,
                 )
             break
-        except IntegrityError:  # a number drawn twice: draw again
+        except IntegrityError:  # a number drawn twice: draw again (a replayed form token: give up)
+            key = fields.get("submission_key")
+            if key and Application.objects.filter(submission_key=key).exists():
+                raise
             continue
     else:
         raise RuntimeError("could not draw a free tracking number")
@@ -187,23 +196,64 @@ def _create(
 # --- intake ---------------------------------------------------------------------------------------
 
 
+def submitted_with(token: str) -> Application | None:
+    """The case the public form's one-time `token` already created, if any."""
+    return Application.objects.select_related("organisation").filter(submission_key=_token_key(token)).first()
+
+
+def _token_key(token: str) -> str:
+    return tracking.hash_secret(f"form:{token}")
+
+
 def submit_online(
-    *, organisation: Organisation, data: ApplicantData, uploads: Sequence[Upload] = (), client: str
+    *,
+    organisation: Organisation,
+    data: ApplicantData,
+    uploads: Sequence[Upload] = (),
+    client: str,
+    token: str,
+    secret: str,
 ) -> Intake:
-    """The public form: a case awaiting confirmation of its receipt date (第三十一条第（三）项)."""
+    """The public form: a case awaiting confirmation of its receipt date (第三十一条第（三）项).
+
+    Idempotent on the form's one-time `token`: a replay (refresh, double click, a second request
+    racing the first) returns the case the token created, with the `secret` issued with the form."""
     if not organisation.is_active:
         raise InvalidInput("inactive organisation", "该机关暂不受理网上申请。")
+    existing = submitted_with(token)
+    if existing is not None:
+        return Intake(existing, secret)
     throttle.check("submit", client)
-    with transaction.atomic():
-        intake = _create(organisation=organisation, channel=Channel.ONLINE, data=data, uploads=uploads)
-        record(
-            actor=None,
-            action=actions.SUBMIT_ONLINE,
-            obj=intake.application,
-            organisation=organisation,
-            after={"number": intake.application.number, "attachments": len(uploads)},
-        )
+    try:
+        with transaction.atomic():
+            intake = _create_online(organisation, data, uploads, token, secret)
+    except IntegrityError:  # the same token committed by a concurrent request
+        existing = submitted_with(token)
+        if existing is None:
+            raise
+        return Intake(existing, secret)
     throttle.note("submit", client)
+    return intake
+
+
+def _create_online(
+    organisation: Organisation, data: ApplicantData, uploads: Sequence[Upload], token: str, secret: str
+) -> Intake:
+    intake = _create(
+        organisation=organisation,
+        channel=Channel.ONLINE,
+        data=data,
+        uploads=uploads,
+        secret=secret,
+        submission_key=_token_key(token),
+    )
+    record(
+        actor=None,
+        action=actions.SUBMIT_ONLINE,
+        obj=intake.application,
+        organisation=organisation,
+        after={"number": intake.application.number, "attachments": len(uploads)},
+    )
     return intake
 
 
