@@ -24,7 +24,7 @@ from xxgk.web.applications import selectors, services, throttle, tracking
 from xxgk.web.applications.errors import ApplicationError
 from xxgk.web.applications.letter_docx import letter_bytes
 from xxgk.web.applications.masking import mask
-from xxgk.web.applications.models import Application
+from xxgk.web.applications.models import Application, LetterKind
 from xxgk.web.portal.applying.forms import OnlineApplicationForm, TrackForm
 from xxgk.web.portal.selectors import public_agencies
 
@@ -122,10 +122,14 @@ def track(request: HttpRequest) -> HttpResponse:
 
 def _status(case: Application, form: TrackForm) -> dict[str, object]:
     reply = next((x for x in case.letters.all() if x.kind == "reply" and x.issued_on), None)
+    deadline = selectors.deadline_of(case) if not case.is_concluded else None
     return {
         "case": case,
         "masked_name": mask("name", case.name),
-        "deadline": selectors.deadline_of(case) if not case.is_concluded else None,
+        "deadline": deadline,
+        "notices": tracking.notices_of(
+            case, deadline.due if deadline else None, paused=deadline is not None and deadline.due is None
+        ),
         "reply": reply,
         "form": form,
     }
@@ -134,7 +138,8 @@ def _status(case: Application, form: TrackForm) -> dict[str, object]:
 @never_cache
 @require_POST
 def reply_letter(request: HttpRequest) -> HttpResponse:
-    """The issued reply letter, for the holder of the number and secret."""
+    """An issued letter of the case (the reply unless `letter` names another), for the holder of
+    the number and secret."""
     form = TrackForm(request.POST)
     if not form.is_valid():
         raise Http404(NOT_FOUND_ZH)
@@ -144,9 +149,18 @@ def reply_letter(request: HttpRequest) -> HttpResponse:
         return render(
             request, "portal/applying/track.html", {"form": form, "error": exc.message_zh}, status=429
         )
-    reply = case and case.letters.filter(kind="reply", issued_on__isnull=False).order_by("-id").first()
-    if not reply:
+    if case is None:
         raise Http404(NOT_FOUND_ZH)
+    issued = case.letters.filter(issued_on__isnull=False)
+    wanted = request.POST.get("letter", "")
+    letter = (
+        issued.filter(pk=int(wanted)).first()
+        if wanted.isdigit()
+        else issued.filter(kind=LetterKind.REPLY).order_by("-id").first()
+    )
+    if letter is None:
+        raise Http404(NOT_FOUND_ZH)
+    name = letter.get_kind_display().removeprefix("政府信息公开申请")
     return FileResponse(
-        io.BytesIO(letter_bytes(reply)), as_attachment=True, filename=f"答复告知书-{case.number}.docx"
+        io.BytesIO(letter_bytes(letter)), as_attachment=True, filename=f"{name}-{case.number}.docx"
     )
