@@ -79,7 +79,7 @@ def test_public_applies_staff_reply_public_reads_it(staff_site: Any, browser_pag
     page.get_by_label("查询码").fill(secret)
     page.get_by_role("button", name="查询").click()
     page.wait_for_selector("#public-outcome")
-    assert page.locator("#public-outcome").inner_text() == "（一）予以公开"
+    assert page.locator("#public-outcome").inner_text() == "予以公开"
     assert "第三十六条第（二）项" in page.locator("#reply-body").inner_text()
 
     page.goto(f"{base}/apply/track/")
