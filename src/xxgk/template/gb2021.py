@@ -111,46 +111,101 @@ _OTHER = "（六）其他处理"
 _OTHER_SUBROWS = ("other.no_correction", "other.no_fee", "other.other")
 
 
-def _result(key: str, label: str, group: str, *variants: str) -> Row:
-    return Row(key, label, variants, group=group, is_result=True)
+def _result(key: str, label: str, group: str, *variants: str, plain: str) -> Row:
+    return Row(key, label, variants, group=group, is_result=True, plain=plain)
 
 
 _TABLE3_HEAD = (
     Row("new", "一、本年新收政府信息公开申请数量"),
     Row("carried_in", "二、上年结转政府信息公开申请数量"),
-    _result("granted", "（一）予以公开", _RESULTS),
+    _result("granted", "（一）予以公开", _RESULTS, plain="予以公开"),
     _result(
-        "partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", _RESULTS, "（二）部分公开"
+        "partial",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        _RESULTS,
+        "（二）部分公开",
+        plain="部分公开",
     ),
-    _result("denied.state_secret", "1.属于国家秘密", _DENIED),
-    _result("denied.law_prohibited", "2.其他法律行政法规禁止公开", _DENIED),
-    _result("denied.security_stability", "3.危及“三安全一稳定”", _DENIED),
-    _result("denied.third_party", "4.保护第三方合法权益", _DENIED),
-    _result("denied.internal_affairs", "5.属于三类内部事务信息", _DENIED),
-    _result("denied.process_info", "6.属于四类过程性信息", _DENIED),
-    _result("denied.enforcement_file", "7.属于行政执法案卷", _DENIED),
-    _result("denied.inquiry", "8.属于行政查询事项", _DENIED),
-    _result("unavailable.not_held", "1.本机关不掌握相关政府信息", _UNAVAILABLE),
-    _result("unavailable.needs_creation", "2.没有现成信息需要另行制作", _UNAVAILABLE),
-    _result("unavailable.unclear", "3.补正后申请内容仍不明确", _UNAVAILABLE),
-    _result("not_processed.petition", "1.信访举报投诉类申请", _NOT_PROCESSED),
-    _result("not_processed.repeat", "2.重复申请", _NOT_PROCESSED),
-    _result("not_processed.publication", "3.要求提供公开出版物", _NOT_PROCESSED),
-    _result("not_processed.excessive", "4.无正当理由大量反复申请", _NOT_PROCESSED),
-    _result("not_processed.confirmation", "5.要求行政机关确认或重新出具已获取信息", _NOT_PROCESSED),
+    _result("denied.state_secret", "1.属于国家秘密", _DENIED, plain="不予公开（属于国家秘密）"),
+    _result(
+        "denied.law_prohibited",
+        "2.其他法律行政法规禁止公开",
+        _DENIED,
+        plain="不予公开（法律、行政法规禁止公开）",
+    ),
+    _result(
+        "denied.security_stability",
+        "3.危及“三安全一稳定”",
+        _DENIED,
+        plain="不予公开（危及国家安全、公共安全、经济安全、社会稳定）",
+    ),
+    _result("denied.third_party", "4.保护第三方合法权益", _DENIED, plain="不予公开（保护第三方合法权益）"),
+    _result(
+        "denied.internal_affairs", "5.属于三类内部事务信息", _DENIED, plain="不予公开（属于内部事务信息）"
+    ),
+    _result("denied.process_info", "6.属于四类过程性信息", _DENIED, plain="不予公开（属于过程性信息）"),
+    _result(
+        "denied.enforcement_file", "7.属于行政执法案卷", _DENIED, plain="不予公开（属于行政执法案卷信息）"
+    ),
+    _result("denied.inquiry", "8.属于行政查询事项", _DENIED, plain="不予公开（属于行政查询事项）"),
+    _result(
+        "unavailable.not_held",
+        "1.本机关不掌握相关政府信息",
+        _UNAVAILABLE,
+        plain="无法提供（本机关不掌握相关政府信息）",
+    ),
+    _result(
+        "unavailable.needs_creation",
+        "2.没有现成信息需要另行制作",
+        _UNAVAILABLE,
+        plain="无法提供（没有现成信息，需要另行制作）",
+    ),
+    _result(
+        "unavailable.unclear",
+        "3.补正后申请内容仍不明确",
+        _UNAVAILABLE,
+        plain="无法提供（补正后申请内容仍不明确）",
+    ),
+    _result(
+        "not_processed.petition",
+        "1.信访举报投诉类申请",
+        _NOT_PROCESSED,
+        plain="不予处理（信访、举报、投诉类申请）",
+    ),
+    _result("not_processed.repeat", "2.重复申请", _NOT_PROCESSED, plain="不予处理（重复申请）"),
+    _result(
+        "not_processed.publication",
+        "3.要求提供公开出版物",
+        _NOT_PROCESSED,
+        plain="不予处理（要求提供公开出版物）",
+    ),
+    _result(
+        "not_processed.excessive",
+        "4.无正当理由大量反复申请",
+        _NOT_PROCESSED,
+        plain="不予处理（无正当理由大量反复申请）",
+    ),
+    _result(
+        "not_processed.confirmation",
+        "5.要求行政机关确认或重新出具已获取信息",
+        _NOT_PROCESSED,
+        plain="不予处理（要求确认或重新出具已获取的信息）",
+    ),
 )
 _TABLE3_OTHER_SPLIT = (
     _result(
         "other.no_correction",
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
         _OTHER,
+        plain="视为放弃申请（逾期未补正）",
     ),
     _result(
         "other.no_fee",
         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
         _OTHER,
+        plain="视为放弃申请（逾期未缴纳信息处理费）",
     ),
-    _result("other.other", "3.其他", _OTHER),
+    _result("other.other", "3.其他", _OTHER, plain="其他处理"),
 )
 _TABLE3_OTHER_SHORT = Row("other", _OTHER, group=_RESULTS, is_result=True, collapses=_OTHER_SUBROWS)
 _TABLE3_TAIL = (

@@ -75,6 +75,9 @@ class Row:
     is_result: bool = False
     # A one-row short form standing for these rows (the short （六）其他处理).
     collapses: tuple[str, ...] = ()
+    # A result row's outcome as a citizen reads it (部分公开), without the report's numbering
+    # and counting notes; None for rows that are not an outcome of one application.
+    plain: str | None = None
 
     @property
     def labels(self) -> tuple[str, ...]:

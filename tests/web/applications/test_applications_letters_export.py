@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from xxgk.web.applications import export, services
 from xxgk.web.applications.errors import StaleVersion, TransitionRefused
 from xxgk.web.applications.letter_docx import letter_bytes
-from xxgk.web.applications.letters import REMEDY_ZH, REPLY_OUTCOMES, CaseFacts, reply_body
+from xxgk.web.applications.letters import REPLY_OUTCOMES, CaseFacts, remedy, reply_body
 from xxgk.web.applications.models import OUTCOME_KEYS, Application
 
 # The article each outcome must cite (条例 numbering).
@@ -49,7 +49,7 @@ def test_every_reply_outcome_has_its_basis_and_the_remedy_notice() -> None:
         body = reply_body(facts, outcome)
         assert BASIS[outcome] in body, outcome
         assert body.startswith("王五：") and "2025年3月3日" in body
-        assert REMEDY_ZH in body and "六十日内" in REMEDY_ZH and "六个月内" in REMEDY_ZH
+        assert remedy(facts) in body and "六十日内" in body and "六个月内" in body
 
 
 def _through_review(staff: Staff, outcome: str = "granted") -> Application:
@@ -107,10 +107,10 @@ def test_export_masks_personal_data_for_supervisors_only(staff: Staff) -> None:
     head, *body = rows(staff.handler)
     assert head[:5] == ["受理编号", "承办机关", "申请渠道", "申请人类型", "申请人姓名或名称"]
     assert body == [[*body[0]]] and body[0][0] == case.number
-    assert "张小明" in body[0] and "360902199001011234" in body[0]
+    assert "张小明" in body[0] and "360902199001011233" in body[0]
     _, masked = rows(staff.supervisor)
-    assert "张小明" not in masked and "360902199001011234" not in masked and "13907950000" not in masked
-    assert "张**" in masked and "360*************34" in masked
+    assert "张小明" not in masked and "360902199001011233" not in masked and "13907950000" not in masked
+    assert "张**" in masked and "360*************33" in masked
 
 
 @pytest.mark.django_db
@@ -129,4 +129,7 @@ def test_abandonment_sends_its_notice(staff: Staff) -> None:
     )
     notice = case.letters.get(kind="reply")
     assert notice.outcome == "other.no_correction" and notice.issued_on == date(2025, 3, 20)
-    assert "视为您放弃申请" in notice.body and "第三十条" in notice.body and REMEDY_ZH in notice.body
+    assert "视为您放弃申请" in notice.body and "第三十条" in notice.body and "第五十一条" in notice.body
+    assert (
+        "向宜春市人民政府申请行政复议" in notice.body and "向宜春市袁州区人民法院提起行政诉讼" in notice.body
+    )

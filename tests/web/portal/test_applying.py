@@ -20,7 +20,7 @@ FORM = {
     "applicant_kind": "natural_person",
     "name": "李小红",
     "id_type": "id_card",
-    "id_number": "360902198805052222",
+    "id_number": "360902198805052220",
     "phone": "13607951111",
     "email": "lxh@example.com",
     "description": "2025年市行政中心食堂承包合同",
@@ -30,8 +30,14 @@ FORM = {
 }
 
 
-def _submit(client: Client, org, **extra) -> str:
-    response = client.post(reverse("portal:applying:form"), {**FORM, "organisation": org.pk, **extra})
+def _token(client: Client) -> str:
+    page = client.get(reverse("portal:applying:form")).content.decode()
+    return re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+
+
+def _submit(client: Client, org, token: str | None = None, **extra) -> str:
+    data = {**FORM, "organisation": org.pk, "form_token": token or _token(client), **extra}
+    response = client.post(reverse("portal:applying:form"), data, follow=True)
     assert response.status_code == 200
     return response.content.decode()
 
@@ -116,8 +122,83 @@ def test_reply_is_shown_and_downloadable_with_the_secret(demo) -> None:
     page = client.post(
         reverse("portal:applying:track"), {"number": number, "secret": secret}
     ).content.decode()
-    assert "（一）予以公开" in page and "第三十六条第（二）项" in page
+    assert 'id="public-outcome">予以公开<' in page and "第三十六条第（二）项" in page
     download = client.post(reverse("portal:applying:letter"), {"number": number, "secret": secret})
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"PK")
     wrong = client.post(reverse("portal:applying:letter"), {"number": number, "secret": "nope"})
     assert wrong.status_code == 404
+
+
+def test_a_replayed_submission_returns_the_case_already_created(demo) -> None:
+    client = Client()
+    token = _token(client)
+    first = _keys(_submit(client, demo.orgs["jgsw"], token=token))
+    again = _keys(_submit(client, demo.orgs["jgsw"], token=token))  # refresh / double click
+    assert again == first and Application.objects.count() == 1
+    refreshed = client.get(reverse("portal:applying:submitted")).content.decode()
+    assert _keys(refreshed) == first
+    # Another session replaying the token sees the number, never the secret, and no new case.
+    stranger = Client()
+    page = stranger.post(reverse("portal:applying:form"), {**FORM, "form_token": token}, follow=True)
+    assert Application.objects.count() == 1 and first[1] not in page.content.decode()
+
+
+def test_an_unknown_form_token_creates_nothing(demo) -> None:
+    client = Client()
+    _token(client)
+    data = {**FORM, "organisation": demo.orgs["jgsw"].pk, "form_token": "forged"}
+    page = client.post(reverse("portal:applying:form"), data).content.decode()
+    assert "表单已过期" in page and Application.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("id_number", "123", "居民身份证号码不正确"),
+        ("id_number", "360902198805052222", "居民身份证号码不正确"),  # check character is 0
+        ("id_number", "360902198802302220", "居民身份证号码不正确"),  # 30 February
+        ("phone", "abc", "联系电话不正确"),
+        ("phone", "1234567", "联系电话不正确"),
+        ("postcode", "33600", "邮政编码应为6位数字"),
+    ],
+)
+def test_personal_data_is_checked_field_by_field(demo, field: str, value: str, error: str) -> None:
+    page = _submit(Client(), demo.orgs["jgsw"], **{field: value})
+    assert error in page and Application.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"id_number": "36090219880505009x"},  # Σ(digit×weight) = 299 ≡ 2 (mod 11) → X, typed lower-case
+        {"phone": "0795-3202210"},
+        {"phone": "+86 138 0013 8000"},
+        {"phone": "(0795)3202210转123"},
+        {"id_type": "passport", "id_number": "E12345678"},  # other documents: free text
+        {"postcode": "336000"},
+    ],
+)
+def test_valid_personal_data_is_accepted(demo, extra: dict[str, str]) -> None:
+    number, _ = _keys(_submit(Client(), demo.orgs["jgsw"], **extra))
+    case = Application.objects.get(number=number)
+    assert case.id_number == extra.get("id_number", FORM["id_number"]).upper() or extra.get("id_type")
+
+
+def test_tracking_secret_is_grouped_unambiguous_and_forgiving(demo) -> None:
+    number, secret = _keys(_submit(Client(), demo.orgs["jgsw"]))
+    groups = secret.split("-")
+    assert len(groups) == 5 and all(len(g) == 4 for g in groups)
+    assert not set(secret.replace("-", "")) & set("01OILl_-")
+    for typed in (secret, secret.replace("-", "").lower(), " ".join(groups)):
+        page = Client().post(reverse("portal:applying:track"), {"number": number, "secret": typed})
+        assert "待确认收到" in page.content.decode()
+
+
+def test_secrets_issued_before_the_new_alphabet_still_work(demo) -> None:
+    import hashlib
+
+    number, _ = _keys(_submit(Client(), demo.orgs["jgsw"]))
+    legacy = "iUFjB0CelySZ1Jga"  # a token_urlsafe secret, hashed as typed
+    Application.objects.filter(number=number).update(secret_hash=hashlib.sha256(legacy.encode()).hexdigest())
+    page = Client().post(reverse("portal:applying:track"), {"number": number, "secret": legacy})
+    assert "待确认收到" in page.content.decode()

@@ -15,9 +15,10 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from xxgk import deadlines as core
+from xxgk.pii import id_check_char
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import row_fields
-from xxgk.web.applications.letters import CaseFacts, abandonment_body, reply_body
+from xxgk.web.applications.letters import FILL_IN, CaseFacts, abandonment_body, reply_body
 from xxgk.web.applications.models import (
     APPLICANT_KIND_CHOICES,
     OUTCOME_CHOICES,
@@ -118,10 +119,16 @@ def _received_dates(rng: random.Random, year: int, count: int, calendar: WorkCal
     return [_workday_on_or_after(day, calendar) for day in days]
 
 
+DEMO_FILLED = "（演示数据：此处为承办人填写的具体内容）"
+"""What a handler would have written in place of 【请填写】 in the demo's issued replies."""
+
+
 def _applicant(rng: random.Random, kind: str, index: int) -> dict[str, str]:
     if kind == "natural_person":
         name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
-        id_type, id_number = IdentityDocument.ID_CARD, f"3609{rng.randrange(10**13):013d}X"[:18]
+        born = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 50))
+        first17 = f"360902{born:%Y%m%d}{rng.randrange(1000):03d}"
+        id_type, id_number = IdentityDocument.ID_CARD, first17 + id_check_char(first17)
         contact = ""
     else:
         name = _COMPANIES[_KIND_COMPANY.get(kind, 5)]
@@ -204,12 +211,15 @@ def _plan(
         replied = step(days + (10 if index % 7 == 0 else 0))
         plan.events.append(core.Replied(replied))
         case.state, case.concluded_on = (State.CLOSED if index % 2 else State.REPLIED), replied
-        facts = CaseFacts(case.name, received, case.description)
+        facts = CaseFacts(case.name, received, case.description, org.review_body, org.court)
         plan.letter = Letter(
-            kind=LetterKind.REPLY, outcome=outcome, body=reply_body(facts, outcome), issued_on=replied
+            kind=LetterKind.REPLY,
+            outcome=outcome,
+            body=reply_body(facts, outcome).replace(FILL_IN, DEMO_FILLED),
+            issued_on=replied,
         )
     if case.state == State.ABANDONED:
-        facts = CaseFacts(case.name, received, case.description)
+        facts = CaseFacts(case.name, received, case.description, org.review_body, org.court)
         body = abandonment_body(facts, outcome)
         plan.letter = Letter(kind=LetterKind.REPLY, outcome=outcome, body=body, issued_on=case.concluded_on)
     case.outcome = outcome

@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 
 from xxgk.deadlines import MAX_EXTENSION_WORKING_DAYS
-from xxgk.web.applications.intake import ApplicantData, Upload
+from xxgk.web.applications.intake import ApplicantData, Upload, applicant_errors
 from xxgk.web.applications.letters import REPLY_OUTCOMES
 from xxgk.web.applications.models import (
     APPLICANT_KIND_CHOICES,
@@ -87,6 +87,9 @@ class ApplicantForm(forms.Form):
             self.add_error("email", "选择通过电子邮件获取信息的，请填写电子邮箱。")
         if data.get("delivery") == Delivery.POST and not data.get("address"):
             self.add_error("address", "选择邮寄的，请填写通讯地址。")
+        for name, message in applicant_errors({k: str(v) for k, v in data.items() if v}).items():
+            if name not in self.errors:
+                self.add_error(name, message)
         return data
 
     def applicant(self) -> ApplicantData:

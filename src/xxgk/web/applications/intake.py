@@ -3,11 +3,13 @@ and the result of an intake (the case and its tracking secret)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from xxgk.pii import is_id_number
 from xxgk.web.applications.errors import InvalidInput
-from xxgk.web.applications.models import Application
+from xxgk.web.applications.models import Application, IdentityDocument
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 ATTACHMENT_MAX_FILES = 5
@@ -22,6 +24,39 @@ ATTACHMENT_TYPES: dict[str, tuple[bytes, ...]] = {
     "doc": (b"\xd0\xcf\x11\xe0",),
 }
 _REQUIRED = ("name", "id_number", "phone", "description")
+
+# Mainland mobile (11 digits from 13–19, optionally +86) or landline (area code 0xx/0xxx and 7–8
+# digits, optionally 转 and an extension); spaces, brackets and hyphens between parts are allowed.
+_MOBILE = re.compile(r"(?:\+?86)?1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0\d{2,3}\d{7,8}")
+_POSTCODE = re.compile(r"\d{6}")
+
+
+def is_phone_number(text: str) -> bool:
+    """A mainland mobile or landline number as people write it (010-12345678, 138 0013 8000)."""
+    number, sep, extension = re.sub(r"[\s()（）-]", "", text).partition("转")
+    if sep and not re.fullmatch(r"\d{1,6}", extension):
+        return False
+    return bool(_MOBILE.fullmatch(number) or _LANDLINE.fullmatch(number))
+
+
+def applicant_errors(values: dict[str, str]) -> dict[str, str]:
+    """Field name → Chinese error for identity and contact data that cannot be right.
+
+    Only a 居民身份证 number has a check character (GB 11643); other documents are free text."""
+    errors: dict[str, str] = {}
+    id_number = values.get("id_number", "").strip()
+    if values.get("id_type") == IdentityDocument.ID_CARD and id_number and not is_id_number(id_number):
+        errors["id_number"] = (
+            "居民身份证号码不正确：应为18位，出生日期有效，末位校验码符合国家标准（GB 11643）。"
+        )
+    phone = values.get("phone", "").strip()
+    if phone and not is_phone_number(phone):
+        errors["phone"] = "联系电话不正确：请填写11位手机号码，或带区号的固定电话（如010-12345678）。"
+    postcode = values.get("postcode", "").strip()
+    if postcode and not _POSTCODE.fullmatch(postcode):
+        errors["postcode"] = "邮政编码应为6位数字。"
+    return errors
 
 
 @dataclass(frozen=True)
@@ -49,6 +84,11 @@ class ApplicantData:
             raise InvalidInput(
                 f"missing {missing}", "请填写申请人姓名或名称、身份证明号码、联系电话和所需信息描述。"
             )
+        errors = applicant_errors(values)
+        if errors:
+            raise InvalidInput(f"invalid {sorted(errors)}", "".join(errors.values()))
+        if values["id_type"] == IdentityDocument.ID_CARD:
+            values["id_number"] = values["id_number"].upper()
         return values
 
 

@@ -15,11 +15,9 @@ from xxgk.render.document import chinese_date
 REGULATION = "《中华人民共和国政府信息公开条例》"
 FILL_IN = "【请填写】"
 
-# 行政复议法 (2023) 第二十条: 六十日; 行政诉讼法 第四十六条: 六个月. 条例 第五十一条 opens both.
-REMEDY_ZH = (
-    f"如对本答复不服，根据{REGULATION}第五十一条的规定，可以自收到本告知书之日起六十日内依法申请行政复议，"
-    "或者自收到本告知书之日起六个月内依法向人民法院提起行政诉讼。"
-)
+# Sentence-ending and pausing punctuation: a quoted text's own full stop is dropped before the
+# letter's, so no "。”。" or "。，".
+_TRAILING_PUNCTUATION = "。．.，,；;：:！!？? \n\t"
 
 # Outcome key → the paragraph stating the decision and its legal basis.
 _DECISIONS: dict[str, str] = {
@@ -115,11 +113,36 @@ _ABANDONED: dict[str, str] = {
 
 @dataclass(frozen=True)
 class CaseFacts:
-    """What the letters say about a case (the applicant's name is the letter's addressee)."""
+    """What the letters say about a case (the applicant's name is the letter's addressee), and
+    the handling agency's 行政复议机关 and court named in the remedy notice."""
 
     name: str
     received_on: date | None
     description: str
+    review_body: str = ""
+    court: str = ""
+    fee_payment: str = ""
+
+
+def remedy(facts: CaseFacts) -> str:
+    """The remedy notice. 条例第五十一条 opens 行政复议 and 行政诉讼; 行政复议法 (2023) 第二十条 gives
+    六十日, 行政诉讼法 第四十六条 六个月. The bodies are named where the agency's settings give them."""
+    review = f"向{facts.review_body}" if facts.review_body.strip() else "依法"
+    court = facts.court.strip() or "人民法院"
+    return (
+        f"如对本答复不服，根据{REGULATION}第五十一条的规定，可以自收到本告知书之日起六十日内{review}申请行政复议，"
+        f"或者自收到本告知书之日起六个月内依法向{court}提起行政诉讼。"
+    )
+
+
+def has_placeholder(body: str) -> bool:
+    """Whether a letter still holds a 【请填写】 place the handler has to complete."""
+    return FILL_IN in body
+
+
+def _clause(text: str) -> str:
+    """`text` to be quoted or followed by the letter's own punctuation: its trailing marks dropped."""
+    return " ".join(text.split()).rstrip(_TRAILING_PUNCTUATION)
 
 
 def _opening(facts: CaseFacts) -> str:
@@ -128,7 +151,7 @@ def _opening(facts: CaseFacts) -> str:
 
 
 def _short(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
+    text = _clause(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -141,13 +164,13 @@ def reply_body(facts: CaseFacts, outcome: str) -> str:
     decision = _DECISIONS.get(outcome)
     if decision is None:
         raise ValueError(f"no reply text for outcome {outcome!r}")
-    return _join(facts, _opening(facts) + "经审查，现答复如下：", decision, REMEDY_ZH)
+    return _join(facts, _opening(facts) + "经审查，现答复如下：", decision, remedy(facts))
 
 
 def correction_body(facts: CaseFacts, what: str, respond_by: date) -> str:
     return _join(
         facts,
-        _opening(facts) + f"经审查，您的申请内容不明确，需要补正：{what.strip()}",
+        _opening(facts) + f"经审查，您的申请内容不明确，需要补正：{_clause(what)}。",
         f"根据{REGULATION}第三十条的规定，请您于{chinese_date(respond_by)}前向本机关补正。答复期限自本机关"
         "收到补正后的申请之日起计算。申请人无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。",
     )
@@ -158,7 +181,7 @@ def extension_body(facts: CaseFacts, days: int, reason: str, due: date | None) -
     return _join(
         facts,
         _opening(facts),
-        f"因{reason.strip()}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人同意，"
+        f"因{_clause(reason)}，本机关不能在规定期限内作出答复。经本机关政府信息公开工作机构负责人同意，"
         f"根据{REGULATION}第三十三条第二款的规定，答复期限延长{days}个工作日{until}。",
     )
 
@@ -170,7 +193,9 @@ def fee_body(facts: CaseFacts, quote: FeeQuote, pay_by: date) -> str:
         _opening(facts),
         f"您申请公开政府信息的数量、频次明显超过合理范围。根据{REGULATION}第四十二条和{BASIS_ZH}的规定，"
         f"本机关决定收取信息处理费{yuan(quote.amount)}元。计算方法：{breakdown}。",
-        f"请您于{chinese_date(pay_by)}前（收到本通知次日起20个工作日内）缴纳。发出收费通知至您缴纳费用的期间"
+        f"请您于{chinese_date(pay_by)}前（收到本通知次日起20个工作日内）缴纳"
+        + (f"，缴纳方式：{_clause(facts.fee_payment)}" if facts.fee_payment.strip() else "")
+        + "。发出收费通知至您缴纳费用的期间"
         "不计算在答复期限内。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。",
     )
 
@@ -178,4 +203,4 @@ def fee_body(facts: CaseFacts, quote: FeeQuote, pay_by: date) -> str:
 def abandonment_body(facts: CaseFacts, outcome: str) -> str:
     """The notice that an application is deemed abandoned (other.no_correction, other.no_fee)."""
     text = _ABANDONED[outcome].format(regulation=REGULATION, basis=BASIS_ZH)
-    return _join(facts, _opening(facts), text, REMEDY_ZH)
+    return _join(facts, _opening(facts), text, remedy(facts))

@@ -29,6 +29,10 @@ OUTCOME_CHOICES: list[tuple[str, str]] = [
     if row.is_result and not row.collapses
 ]
 OUTCOME_KEYS: frozenset[str] = frozenset(key for key, _ in OUTCOME_CHOICES)
+# Outcome key → the plain name citizens read (部分公开), never the report's counting note.
+PLAIN_OUTCOMES: dict[str, str] = {
+    row.key: row.plain for row in TABLE3.rows if row.key in OUTCOME_KEYS and row.plain
+}
 
 
 class Channel(models.TextChoices):
@@ -117,6 +121,9 @@ class Application(models.Model):
     number = models.CharField("受理编号", max_length=32, unique=True)
     # SHA-256 of the public tracking secret; the secret itself is shown once and never stored.
     secret_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # SHA-256 of the one-time token of the public form that created the case: a replayed or
+    # double-clicked submission finds this case instead of creating a second one.
+    submission_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     channel = models.CharField("申请渠道", max_length=20, choices=Channel.choices)
     submitted_at = models.DateTimeField("提交时间")
     received_on = models.DateField("收到申请日期", null=True, blank=True)
@@ -192,6 +199,10 @@ class Application(models.Model):
     @property
     def is_concluded(self) -> bool:
         return self.state in CONCLUDED_STATES
+
+    @property
+    def plain_outcome(self) -> str:
+        return PLAIN_OUTCOMES.get(self.outcome, "")
 
 
 EVENT_KIND_CHOICES: list[tuple[str, str]] = [
@@ -288,6 +299,10 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application_id} {self.get_kind_display()}"
+
+    @property
+    def plain_outcome(self) -> str:
+        return PLAIN_OUTCOMES.get(self.outcome, "")
 
 
 class FeeNotice(models.Model):

@@ -18,9 +18,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from xxgk import deadlines as core
-from xxgk.fees import fee_by_pages, fee_by_pieces
+from xxgk.fees import fee_by_pages, fee_by_pieces, yuan
+from xxgk.render.document import chinese_date
 from xxgk.web.applications import actions, throttle, tracking
 from xxgk.web.applications import transitions as tr
+from xxgk.web.applications.applicant_mail import notify_applicant
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import core_events, deadline_for, row_fields
 from xxgk.web.applications.errors import InvalidInput, StaleVersion, TransitionRefused
@@ -33,6 +35,7 @@ from xxgk.web.applications.letters import (
     correction_body,
     extension_body,
     fee_body,
+    has_placeholder,
     reply_body,
 )
 from xxgk.web.applications.models import (
@@ -69,8 +72,16 @@ class _Change:
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _facts(application: Application) -> CaseFacts:
-    return CaseFacts(application.name, application.received_on, application.description)
+def case_facts(application: Application) -> CaseFacts:
+    org = application.organisation
+    return CaseFacts(
+        application.name,
+        application.received_on,
+        application.description,
+        org.review_body,
+        org.court,
+        org.fee_payment,
+    )
 
 
 def _today() -> date:
@@ -149,11 +160,17 @@ def _user(actor: Any) -> User | None:
 
 
 def _create(
-    *, organisation: Organisation, channel: str, data: ApplicantData, uploads: Sequence[Upload], **fields: Any
+    *,
+    organisation: Organisation,
+    channel: str,
+    data: ApplicantData,
+    uploads: Sequence[Upload],
+    secret: str | None = None,
+    **fields: Any,
 ) -> Intake:
-    """Insert a new case (inside the caller's transaction) with a fresh number and secret."""
+    """Insert a new case (inside the caller's transaction) with a fresh number and `secret` (or a new one)."""
     validate_uploads(uploads)
-    secret = tracking.new_secret()
+    secret = secret or tracking.new_secret()
     for _ in range(5):
         try:
             with transaction.atomic():
@@ -167,7 +184,10 @@ def _create(
                     **fields,
                 )
             break
-        except IntegrityError:  # a number drawn twice: draw again
+        except IntegrityError:  # a number drawn twice: draw again (a replayed form token: give up)
+            key = fields.get("submission_key")
+            if key and Application.objects.filter(submission_key=key).exists():
+                raise
             continue
     else:
         raise RuntimeError("could not draw a free tracking number")
@@ -185,23 +205,66 @@ def _create(
 # --- intake ---------------------------------------------------------------------------------------
 
 
+def submitted_with(token: str) -> Application | None:
+    """The case the public form's one-time `token` already created, if any."""
+    return Application.objects.select_related("organisation").filter(submission_key=_token_key(token)).first()
+
+
+def _token_key(token: str) -> str:
+    return tracking.hash_secret(f"form:{token}")
+
+
 def submit_online(
-    *, organisation: Organisation, data: ApplicantData, uploads: Sequence[Upload] = (), client: str
+    *,
+    organisation: Organisation,
+    data: ApplicantData,
+    uploads: Sequence[Upload] = (),
+    client: str,
+    token: str | None = None,
+    secret: str | None = None,
 ) -> Intake:
-    """The public form: a case awaiting confirmation of its receipt date (第三十一条第（三）项)."""
+    """The public form: a case awaiting confirmation of its receipt date (第三十一条第（三）项).
+
+    Idempotent on the form's one-time `token`: a replay (refresh, double click, a second request
+    racing the first) returns the case the token created, with the `secret` issued with the form.
+    Without a token every call is a new case with a new secret."""
     if not organisation.is_active:
         raise InvalidInput("inactive organisation", "该机关暂不受理网上申请。")
+    secret = secret or tracking.new_secret()
+    existing = submitted_with(token) if token else None
+    if existing is not None:
+        return Intake(existing, secret)
     throttle.check("submit", client)
-    with transaction.atomic():
-        intake = _create(organisation=organisation, channel=Channel.ONLINE, data=data, uploads=uploads)
-        record(
-            actor=None,
-            action=actions.SUBMIT_ONLINE,
-            obj=intake.application,
-            organisation=organisation,
-            after={"number": intake.application.number, "attachments": len(uploads)},
-        )
+    try:
+        with transaction.atomic():
+            intake = _create_online(organisation, data, uploads, token, secret)
+    except IntegrityError:  # the same token committed by a concurrent request
+        existing = submitted_with(token) if token else None
+        if existing is None:
+            raise
+        return Intake(existing, secret)
     throttle.note("submit", client)
+    return intake
+
+
+def _create_online(
+    organisation: Organisation, data: ApplicantData, uploads: Sequence[Upload], token: str | None, secret: str
+) -> Intake:
+    intake = _create(
+        organisation=organisation,
+        channel=Channel.ONLINE,
+        data=data,
+        uploads=uploads,
+        secret=secret,
+        submission_key=_token_key(token) if token else None,
+    )
+    record(
+        actor=None,
+        action=actions.SUBMIT_ONLINE,
+        obj=intake.application,
+        organisation=organisation,
+        after={"number": intake.application.number, "attachments": len(uploads)},
+    )
     return intake
 
 
@@ -299,7 +362,14 @@ def request_correction(
             raise InvalidInput("respond_by not after notice", "补正期限应晚于补正通知日期。")
 
         def apply(c: Application) -> None:
-            _issue_letter(c, LetterKind.CORRECTION, correction_body(_facts(c), what, respond_by), on, actor)
+            _issue_letter(
+                c, LetterKind.CORRECTION, correction_body(case_facts(c), what, respond_by), on, actor
+            )
+            notify_applicant(
+                c,
+                LetterKind.CORRECTION.label,
+                [f"请于{chinese_date(respond_by)}前补正，逾期不补正的视为放弃申请。"],
+            )
 
         return _Change(
             core.CorrectionRequested(on, respond_by=respond_by), {"respond_by": respond_by.isoformat()}, apply
@@ -339,9 +409,10 @@ def _abandoner(outcome: str, on: date, actor: Any) -> Callable[[Application], No
 
     def apply(case: Application) -> None:
         _concluder(outcome, on)(case)
-        letter = _issue_letter(case, LetterKind.REPLY, abandonment_body(_facts(case), outcome), on, actor)
+        letter = _issue_letter(case, LetterKind.REPLY, abandonment_body(case_facts(case), outcome), on, actor)
         letter.outcome = outcome
         letter.save(update_fields=["outcome"])
+        notify_applicant(case, LetterKind.REPLY.label, [f"办理结果：{case.plain_outcome}。"])
 
     return apply
 
@@ -356,13 +427,21 @@ def _concluder(outcome: str, on: date) -> Callable[[Application], None]:
 # --- 征求意见 (第三十二条), 说明理由 (第三十五条), 延期 (第三十三条) ---------------------------------
 
 
+CONSULTATION_ZH = "本机关依照第三十二条的规定书面征求第三方意见，征求意见所需时间不计算在答复期限内。"
+
+
 def start_consultation(
     *, actor: Any, application: Application, version: int, on: date, consulted: str
 ) -> Application:
     def change(case: Application) -> _Change:
         _check_day(case, on, "征求意见日期")
         who = consulted.strip() or "第三方"
-        return _Change(core.ConsultationStarted(on, consulted=who), {"on": on.isoformat()})
+
+        def apply(c: Application) -> None:
+            due = f"答复期限为{chinese_date(c.due_on)}。" if c.due_on else ""
+            notify_applicant(c, "征求意见的告知", [f"{CONSULTATION_ZH}{due}"])
+
+        return _Change(core.ConsultationStarted(on, consulted=who), {"on": on.isoformat()}, apply)
 
     return _run(tr.START_CONSULTATION, actor=actor, application=application, version=version, change=change)
 
@@ -402,8 +481,10 @@ def extend(
 
         def apply(c: Application) -> None:
             _issue_letter(
-                c, LetterKind.EXTENSION, extension_body(_facts(c), days, reason, c.due_on), on, actor
+                c, LetterKind.EXTENSION, extension_body(case_facts(c), days, reason, c.due_on), on, actor
             )
+            due = f"，延长后的答复期限为{chinese_date(c.due_on)}" if c.due_on else ""
+            notify_applicant(c, LetterKind.EXTENSION.label, [f"答复期限延长{days}个工作日{due}。"])
 
         return _Change(event, {"days": days}, apply)
 
@@ -451,7 +532,13 @@ def issue_fee_notice(
                 issued_on=on,
                 pay_by=pay_by,
             )
-            _issue_letter(c, LetterKind.FEE, fee_body(_facts(c), quote, pay_by), on, actor)
+            _issue_letter(c, LetterKind.FEE, fee_body(case_facts(c), quote, pay_by), on, actor)
+            lines = [
+                f"信息处理费{yuan(quote.amount)}元，请于{chinese_date(pay_by)}前缴纳，逾期未缴纳的视为放弃申请。"
+            ]
+            if c.organisation.fee_payment:
+                lines.append(f"缴纳方式：{c.organisation.fee_payment}")
+            notify_applicant(c, LetterKind.FEE.label, lines)
 
         event = core.Paused(on, reason="等待申请人缴纳信息处理费")
         return _Change(event, {"amount": str(quote.amount), "pay_by": pay_by.isoformat()}, apply)
@@ -514,7 +601,7 @@ def draft_reply(
             raise InvalidInput("outcome not for a reply", "请选择答复的办理结果。")
 
         def apply(c: Application) -> None:
-            text = body.strip() if body and body.strip() else reply_body(_facts(c), outcome)
+            text = body.strip() if body and body.strip() else reply_body(case_facts(c), outcome)
             letter = _draft_letter(c)
             if letter is None:
                 Letter.objects.create(
@@ -573,8 +660,22 @@ def return_draft(*, actor: Any, application: Application, version: int) -> Appli
     )
 
 
+PLACEHOLDER_ZH = "告知书中仍有“【请填写】”处（如不予公开的理由、依据），请承办人补全正文后再签发、送达。"
+
+
+def _require_complete(case: Application) -> None:
+    """A reply still holding a 【请填写】 place is neither signed nor sent."""
+    letter = _draft_letter(case)
+    if letter is not None and has_placeholder(letter.body):
+        raise InvalidInput("letter has a placeholder", PLACEHOLDER_ZH)
+
+
 def approve(*, actor: Any, application: Application, version: int) -> Application:
-    return _run(tr.APPROVE, actor=actor, application=application, version=version, change=lambda c: _Change())
+    def change(case: Application) -> _Change:
+        _require_complete(case)
+        return _Change()
+
+    return _run(tr.APPROVE, actor=actor, application=application, version=version, change=change)
 
 
 def send_reply(*, actor: Any, application: Application, version: int, on: date) -> Application:
@@ -585,10 +686,12 @@ def send_reply(*, actor: Any, application: Application, version: int, on: date) 
         letter = _draft_letter(case)
         if letter is None:
             raise TransitionRefused("no reply letter", "没有待送达的答复告知书。")
+        _require_complete(case)
 
         def apply(c: Application) -> None:
             _freeze(letter, c, on)
             _concluder(letter.outcome, on)(c)
+            notify_applicant(c, LetterKind.REPLY.label, [f"办理结果：{c.plain_outcome}。"])
 
         return _Change(core.Replied(on), {"outcome": letter.outcome, "on": on.isoformat()}, apply)
 

@@ -189,6 +189,31 @@ USERS: list[tuple[str, str, str, list[tuple[str, Role]], str]] = [
 ]
 
 
+_CITY_GOV, _YUANZHOU_GOV = "宜春市人民政府", "宜春市袁州区人民政府"
+_INTERMEDIATE_COURT, _BASIC_COURT = "宜春市中级人民法院", "宜春市袁州区人民法院"
+# key → (行政复议机关, 管辖法院) named in reply letters. A department's review body is the
+# government at its level (行政复议法 第二十四条), a vertical unit's its superior authority;
+# suits against a county-level or higher government go to the intermediate court
+# (行政诉讼法 第十五条), others to the basic court of the seat. Demo data: check locally.
+REMEDY_BODIES: dict[str, tuple[str, str]] = {
+    "city": ("江西省人民政府", _INTERMEDIATE_COURT),
+    "office": (_CITY_GOV, _BASIC_COURT),
+    "jgsw": (_CITY_GOV, _BASIC_COURT),
+    "zrzy": (_CITY_GOV, _BASIC_COURT),
+    "jyj": (_CITY_GOV, _BASIC_COURT),
+    "kfq": (_CITY_GOV, _BASIC_COURT),
+    "tax": ("国家税务总局江西省税务局", _BASIC_COURT),
+    "yzq": (_CITY_GOV, _INTERMEDIATE_COURT),
+    "cihua": (_YUANZHOU_GOV, _BASIC_COURT),
+    "lingquan": (_YUANZHOU_GOV, _BASIC_COURT),
+}
+
+
+FEE_PAYMENT = (
+    "凭收费通知书到本机关政府信息公开受理窗口刷卡缴纳，或通过江西省非税收入网上缴款平台缴纳（演示数据）"
+)
+
+
 def load(context: DemoContext) -> None:
     for key, parent_key, name, kind, region, body, address, postcode, phone, fax, email in ORGANISATIONS:
         org, created = Organisation.objects.get_or_create(
@@ -203,6 +228,9 @@ def load(context: DemoContext) -> None:
                 "fax": fax,
                 "email": email,
                 "office_hours": OFFICE_HOURS,
+                "review_body": REMEDY_BODIES[key][0],
+                "court": REMEDY_BODIES[key][1],
+                "fee_payment": FEE_PAYMENT,
             },
         )
         context.count(created)

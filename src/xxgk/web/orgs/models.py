@@ -77,6 +77,12 @@ class Organisation(models.Model):
     fax = models.CharField("传真", max_length=50, blank=True)
     email = models.EmailField("电子邮箱", blank=True)
     office_hours = models.CharField("办公时间", max_length=200, blank=True)
+    # Named in the remedy notice of reply letters (条例第五十一条): where the applicant may apply
+    # for 行政复议 (行政复议法 第二十四条 ff.) and bring 行政诉讼 (行政诉讼法 第十四条 ff.).
+    review_body = models.CharField("行政复议机关", max_length=100, blank=True)
+    court = models.CharField("管辖人民法院（行政诉讼）", max_length=100, blank=True)
+    # How an applicant pays a 信息处理费: printed on the fee notice and the tracking page.
+    fee_payment = models.CharField("信息处理费缴纳方式", max_length=300, blank=True)
     is_active = models.BooleanField("启用", default=True)
 
     objects = OrganisationQuerySet.as_manager()

@@ -14,7 +14,17 @@ from xxgk.web.orgs import actions
 from xxgk.web.orgs.models import Membership, Organisation, Role, User
 from xxgk.web.orgs.scoping import require_role
 
-CONTACT_FIELDS = ("address", "postcode", "phone", "fax", "email", "office_hours")
+CONTACT_FIELDS = (
+    "address",
+    "postcode",
+    "phone",
+    "fax",
+    "email",
+    "office_hours",
+    "review_body",
+    "court",
+    "fee_payment",
+)
 
 
 def log_in(*, request: HttpRequest, user: User) -> None:
@@ -40,7 +50,8 @@ def note_lockout(*, username: str) -> None:
 
 
 def update_organisation_contact(*, actor: User, organisation: Organisation, **changes: str) -> Organisation:
-    """Change the contact details printed on documents (地址、邮编、电话、传真、邮箱、办公时间).
+    """Change the contact details printed on documents (地址、邮编、电话、传真、邮箱、办公时间,
+    the 行政复议机关 and court named in reply letters, and how to pay a fee).
 
     Only the organisation's 管理员 may; raises ValidationError with Chinese messages on bad input."""
     unknown = set(changes) - set(CONTACT_FIELDS)

@@ -1,5 +1,10 @@
 """The public side of applications: the online form (/apply/) and the status page (/apply/track/).
 
+The form is post/redirect/get with a one-time token: each form shown carries a fresh token whose
+tracking secret is drawn at once and kept in the session, so a refresh, a double click or a
+replayed POST finds the case the token created (`services.submit_online` is idempotent on it)
+and shows the same number and secret, never a second case.
+
 The status page answers by POST only (the secret never appears in a URL or a log), counts failed
 look-ups per client (`throttle`), and says the same thing for an unknown number as for a wrong
 secret.
@@ -8,17 +13,18 @@ secret.
 from __future__ import annotations
 
 import io
+import secrets
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from xxgk.web.applications import selectors, services, throttle
+from xxgk.web.applications import selectors, services, throttle, tracking
 from xxgk.web.applications.errors import ApplicationError
 from xxgk.web.applications.letter_docx import letter_bytes
 from xxgk.web.applications.masking import mask
-from xxgk.web.applications.models import Application
+from xxgk.web.applications.models import Application, LetterKind
 from xxgk.web.portal.applying.forms import OnlineApplicationForm, TrackForm
 from xxgk.web.portal.selectors import public_agencies
 
@@ -29,22 +35,64 @@ def _client(request: HttpRequest) -> str:
     return throttle.client_key(request.META.get("REMOTE_ADDR", ""))
 
 
+FORMS_KEY = "apply_forms"  # session: form token → the secret drawn for it
+DONE_KEY = "apply_done"  # session: the token of the last submission shown
+FORMS_KEPT = 5  # tokens of the last forms opened in this session (several tabs)
+EXPIRED_ZH = "表单已过期，请核对所填内容后重新提交。"
+
+
+def _issue_token(request: HttpRequest) -> str:
+    token = secrets.token_urlsafe(16)
+    issued = dict(list(request.session.get(FORMS_KEY, {}).items())[-(FORMS_KEPT - 1) :])
+    issued[token] = tracking.new_secret()
+    request.session[FORMS_KEY] = issued
+    return token
+
+
 @never_cache
 def apply(request: HttpRequest) -> HttpResponse:
     form = OnlineApplicationForm(request.POST or None, request.FILES or None, agencies=public_agencies())
-    if request.method == "POST" and form.is_valid():
-        try:
-            intake = services.submit_online(
-                organisation=form.cleaned_data["organisation"],
-                data=form.applicant(),
-                uploads=form.uploads(),
-                client=_client(request),
-            )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message_zh)
-        else:
-            return render(request, "portal/applying/submitted.html", {"intake": intake})
-    return render(request, "portal/applying/form.html", {"form": form})
+    if request.method == "POST":
+        token = request.POST.get("form_token", "")
+        secret = request.session.get(FORMS_KEY, {}).get(token)
+        if token and services.submitted_with(token) is not None:
+            return _done(request, token)
+        if secret is None:
+            form.is_valid()
+            form.add_error(None, EXPIRED_ZH)
+        elif form.is_valid():
+            try:
+                services.submit_online(
+                    organisation=form.cleaned_data["organisation"],
+                    data=form.applicant(),
+                    uploads=form.uploads(),
+                    client=_client(request),
+                    token=token,
+                    secret=secret,
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message_zh)
+            else:
+                return _done(request, token)
+        if secret is not None:  # the same token again: still one case however often it is sent
+            return render(request, "portal/applying/form.html", {"form": form, "form_token": token})
+    return render(request, "portal/applying/form.html", {"form": form, "form_token": _issue_token(request)})
+
+
+def _done(request: HttpRequest, token: str) -> HttpResponse:
+    request.session[DONE_KEY] = token
+    return redirect("portal:applying:submitted")
+
+
+@never_cache
+def submitted(request: HttpRequest) -> HttpResponse:
+    """The number and secret of the submission just made (GET: a refresh shows them again)."""
+    token = request.session.get(DONE_KEY, "")
+    case = services.submitted_with(token) if token else None
+    if case is None:
+        return redirect("portal:applying:form")
+    secret = request.session.get(FORMS_KEY, {}).get(token, "")
+    return render(request, "portal/applying/submitted.html", {"case": case, "secret": secret})
 
 
 def _lookup(request: HttpRequest, form: TrackForm) -> Application | None:
@@ -74,10 +122,14 @@ def track(request: HttpRequest) -> HttpResponse:
 
 def _status(case: Application, form: TrackForm) -> dict[str, object]:
     reply = next((x for x in case.letters.all() if x.kind == "reply" and x.issued_on), None)
+    deadline = selectors.deadline_of(case) if not case.is_concluded else None
     return {
         "case": case,
         "masked_name": mask("name", case.name),
-        "deadline": selectors.deadline_of(case) if not case.is_concluded else None,
+        "deadline": deadline,
+        "notices": tracking.notices_of(
+            case, deadline.due if deadline else None, paused=deadline is not None and deadline.due is None
+        ),
         "reply": reply,
         "form": form,
     }
@@ -86,7 +138,8 @@ def _status(case: Application, form: TrackForm) -> dict[str, object]:
 @never_cache
 @require_POST
 def reply_letter(request: HttpRequest) -> HttpResponse:
-    """The issued reply letter, for the holder of the number and secret."""
+    """An issued letter of the case (the reply unless `letter` names another), for the holder of
+    the number and secret."""
     form = TrackForm(request.POST)
     if not form.is_valid():
         raise Http404(NOT_FOUND_ZH)
@@ -96,9 +149,18 @@ def reply_letter(request: HttpRequest) -> HttpResponse:
         return render(
             request, "portal/applying/track.html", {"form": form, "error": exc.message_zh}, status=429
         )
-    reply = case and case.letters.filter(kind="reply", issued_on__isnull=False).order_by("-id").first()
-    if not reply:
+    if case is None:
         raise Http404(NOT_FOUND_ZH)
+    issued = case.letters.filter(issued_on__isnull=False)
+    wanted = request.POST.get("letter", "")
+    letter = (
+        issued.filter(pk=int(wanted)).first()
+        if wanted.isdigit()
+        else issued.filter(kind=LetterKind.REPLY).order_by("-id").first()
+    )
+    if letter is None:
+        raise Http404(NOT_FOUND_ZH)
+    name = letter.get_kind_display().removeprefix("政府信息公开申请")
     return FileResponse(
-        io.BytesIO(letter_bytes(reply)), as_attachment=True, filename=f"答复告知书-{case.number}.docx"
+        io.BytesIO(letter_bytes(letter)), as_attachment=True, filename=f"{name}-{case.number}.docx"
     )
