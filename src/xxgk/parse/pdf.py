@@ -27,8 +27,13 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
     lines: list[TextLine] = []
     try:
         for number in range(len(pdf)):
-            page = pdf[number]
-            text = page.get_textpage().get_text_range()
+            try:
+                text = pdf[number].get_textpage().get_text_range()
+            except pdfium.PdfiumError as exc:  # the Document has no findings to say it in
+                raise ReportReadError(
+                    f"PDF 文件第 {number + 1} 页已损坏，无法读取（共 {len(pdf)} 页）",
+                    f"page {number + 1}: {exc}",
+                ) from exc
             for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
                 if raw.strip() and not _PAGE_NUMBER.match(raw):
                     lines.append(TextLine(raw.strip(), line=len(lines) + 1, page=number + 1))

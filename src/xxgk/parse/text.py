@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from xxgk.parse.encoding import as_utf8_if_utf16
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
+from xxgk.parse.limits import MAX_MARKUP_BYTES, check_input_size, check_lines
 from xxgk.parse.text_parts import line_key, match_heading
 from xxgk.template import GB2021, Section
 from xxgk.template.labels import key_form
@@ -43,7 +45,9 @@ def decode(data: bytes) -> str:
 
 
 def read_text(data: bytes, *, source: str | None = None) -> Document:
-    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    check_input_size(data, MAX_MARKUP_BYTES)
+    text = decode(as_utf8_if_utf16(data)).replace("\r\n", "\n").replace("\r", "\n")
+    check_lines(text.split("\n"))
     lines = [TextLine(_MARKDOWN_HEADING.sub("", t), line=n) for n, t in _capture_body(text)]
     return document_from_lines(_split_long_lines(lines), source=source, source_format="text")
 
