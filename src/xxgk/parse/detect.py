@@ -22,13 +22,13 @@ def sniff(data: bytes) -> str:
         # A damaged or oversized ZIP is refused here, from its directory, before inflating.
         with open_zip(data) as archive:
             return "docx" if "word/document.xml" in archive.namelist() else "zip"
+    if data[:2048].lstrip().startswith(b"%PDF"):
+        return "pdf"
     # UTF-16 text and HTML are recognised by their UTF-8 form (their bytes hold NULs).
     sample = as_utf8_if_utf16(data[:200_000])
     head = sample[:2048].lstrip()
     if head.startswith(b"{"):
         return "json"
-    if head.startswith(b"%PDF"):
-        return "pdf"
     lowered = head[:1024].lower()
     if lowered.startswith((b"<!doctype", b"<html", b"<?xml", b"<table", b"<div", b"<meta", b"<head")) or (
         b"<table" in sample.lower()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 
-_SAMPLE = 4096
+_SAMPLE = 16384
 
 
 def utf16_codec(data: bytes) -> str | None:
@@ -18,11 +18,11 @@ def utf16_codec(data: bytes) -> str | None:
     sample = data[:_SAMPLE]
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    if even + odd < len(sample) // 20:
+    if even + odd < max(4, len(sample) // 200):
         return None
-    if odd >= 9 * even:
+    if odd >= 4 * even:
         return "utf-16-le"
-    if even >= 9 * odd:
+    if even >= 4 * odd:
         return "utf-16-be"
     return None
 

@@ -79,7 +79,9 @@ def _join_cell_pieces(pieces: Iterable[str]) -> str:
 
 # --- decoding --------------------------------------------------------------------------
 
-_META_CHARSET_RE = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_META_CHARSET_RE = re.compile(
+    rb"""<meta\b[^>]{0,1000}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
+)
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "x-gbk", "gb_2312-80", "csgb2312", "euc-cn"}
@@ -310,7 +312,7 @@ def _span(value: str | None) -> int:
     """A rowspan/colspan attribute as printed, tolerating junk (“2;”, “0”, “-1”, “abc”)."""
     if not value:
         return 1
-    match = re.match(r"\s*\+?(\d+)", value)
+    match = re.match(r"\s*\+?(\d{1,6})", value)  # never more digits than int() accepts
     if not match:
         return 1
     return min(max(int(match.group(1)), 1), _MAX_SPAN)

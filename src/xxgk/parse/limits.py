@@ -18,10 +18,11 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 MAX_MARKUP_BYTES = 16 * 1024 * 1024
 # ZIP containers (DOCX): read from the central directory, before anything is inflated.
 MAX_ZIP_MEMBERS = 2_000
-MAX_ZIP_UNCOMPRESSED_BYTES = 60 * 1024 * 1024
+MAX_ZIP_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # images included
+MAX_ZIP_XML_BYTES = 8 * 1024 * 1024  # one XML part (document.xml of a report: well under 1 MB)
 # Tables as printed (HTML and DOCX grids, the text reader's rows).
-MAX_TABLE_ROWS = 5_000
-MAX_TABLE_CELLS = 100_000
+MAX_TABLE_ROWS = 1_000
+MAX_TABLE_CELLS = 20_000
 # Text layers (text files, PDF text): characters in one line and lines in all.
 MAX_LINE_CHARS = 500_000
 MAX_LINES = 200_000
@@ -67,6 +68,13 @@ def open_zip(data: bytes) -> zipfile.ZipFile:
         raise ReportReadError(
             f"压缩包解压后共 {_mib(total)}，超过解压大小上限 {_mib(MAX_ZIP_UNCOMPRESSED_BYTES)}，未解压即拒绝读取",
             f"ZIP uncompressed size {total} over MAX_ZIP_UNCOMPRESSED_BYTES={MAX_ZIP_UNCOMPRESSED_BYTES}",
+        )
+    xml = max((m for m in members if m.filename.endswith(".xml")), key=lambda m: m.file_size, default=None)
+    if xml is not None and xml.file_size > MAX_ZIP_XML_BYTES:
+        raise ReportReadError(
+            f"压缩包内 {xml.filename[:60]} 解压后 {_mib(xml.file_size)}，超过 XML 部件大小上限 "
+            f"{_mib(MAX_ZIP_XML_BYTES)}，未解压即拒绝读取",
+            f"ZIP member {xml.filename!r} of {xml.file_size} bytes over MAX_ZIP_XML_BYTES={MAX_ZIP_XML_BYTES}",
         )
     return archive
 

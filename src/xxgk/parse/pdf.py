@@ -15,7 +15,8 @@ from xxgk.parse.grid import Document, TextLine
 from xxgk.parse.text import document_from_lines
 
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,3}\s*页?)?[\s\-—–－·]*$"
+    # `(?:\s*页)?`, not `\s*(?:页)?`: three whitespace runs in a row would be cubic on a long one.
+    r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,3}(?:\s*页)?)?[\s\-—–－·]*$"
 )
 
 

@@ -28,7 +28,9 @@ _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # A digit followed by `.` or `、` and a non-digit is a sub-row's numbering (`2.其他…`), not a value.
 _ENUM_AFTER = re.compile(r"[.．、](?=\D)")
-_DATE_AT_END = re.compile(r"\s*(\S{2,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+# No leading `\s*` (the pieces are stripped): from each start of a long run of spaces it would
+# scan to the run's end, quadratic in the run.
+_DATE_AT_END = re.compile(r"(\S{2,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 _TAB_LAYOUT_MIN = 10
 # The numerals of the headings inside the table region (二, 三, 四).
 _TABLE_SECTION_NUMERALS = frozenset(key_form(s.heading)[0] for s in GB2021.sections[1:4])
