@@ -59,7 +59,7 @@ def reader_for(kind: str) -> Reader:
 
 
 def read_document(data: bytes, source: str | None = None) -> Document:
-    check_input_size(data)
+    check_input_size(len(data))
     if not data.strip():
         raise ReportReadError("文件为空", f"empty input {source or ''}")
     return reader_for(sniff(data))(data, source=source)
@@ -70,7 +70,7 @@ def read_report(data: bytes, source: str | None = None) -> Report:
 
     The engine's own JSON (what `xxgk extract` writes) is read back as it is.
     """
-    check_input_size(data)
+    check_input_size(len(data))
     if sniff(data) == "json":
         return _report_from_json(data, source)
     return map_document(read_document(data, source))
@@ -89,6 +89,8 @@ def _report_from_json(data: bytes, source: str | None) -> Report:
 
 def read_report_file(path: Path) -> Report:
     try:
+        # Refused by its size before it is read into memory (a corpus may hold anything).
+        check_input_size(path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
         raise ReportReadError(f"无法读取文件：{path}", str(exc)) from exc

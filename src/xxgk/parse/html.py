@@ -437,7 +437,7 @@ def _title_line(
 
 def read_html(data: bytes, *, source: str | None = None) -> Document:
     """Read a saved report page into lines and grids (see the module docstring)."""
-    check_input_size(data, MAX_MARKUP_BYTES)
+    check_input_size(len(data), MAX_MARKUP_BYTES)
     doc = Document(source=source, source_format="html")
     root = _parse(decode_html(data))
     if root is None:

@@ -35,11 +35,12 @@ def _mib(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
 
 
-def check_input_size(data: bytes, limit: int = MAX_INPUT_BYTES) -> None:
-    if len(data) > limit:
+def check_input_size(size: int, limit: int = MAX_INPUT_BYTES) -> None:
+    """`size` bytes of input (checked before reading a file, and on the bytes given)."""
+    if size > limit:
         raise ReportReadError(
-            f"文件过大（{_mib(len(data))}），超过输入大小上限 {_mib(limit)}，不是可读取的年度报告",
-            f"input of {len(data)} bytes over the limit of {limit}",
+            f"文件过大（{_mib(size)}），超过输入大小上限 {_mib(limit)}，不是可读取的年度报告",
+            f"input of {size} bytes over the limit of {limit}",
         )
 
 

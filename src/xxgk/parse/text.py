@@ -47,7 +47,7 @@ def decode(data: bytes) -> str:
 
 
 def read_text(data: bytes, *, source: str | None = None) -> Document:
-    check_input_size(data, MAX_MARKUP_BYTES)
+    check_input_size(len(data), MAX_MARKUP_BYTES)
     text = decode(as_utf8_if_utf16(data)).replace("\r\n", "\n").replace("\r", "\n")
     check_lines(text.split("\n"))
     lines = [TextLine(_MARKDOWN_HEADING.sub("", t), line=n) for n, t in _capture_body(text)]
