@@ -1,7 +1,7 @@
 """Mutation fuzzing of the report engine (read + checks, as `xxgk extract` does), bounded per input.
 
-Atheris does not build here (no libFuzzer in Debian's clang), so this is a plain mutation harness:
-inputs are the real reports of `tests/data/reports` (the seed corpus) mutated by byte flips, long
+A plain mutation harness (the coverage-guided one is atheris_target.py), aimed at what broke the
+engine before: inputs are the real reports of `tests/data/reports` (the seed corpus) mutated by byte flips, long
 digit runs, long whitespace runs, duplicated table rows, bloated ZIP members, encoding changes,
 truncation and splicing. Each input runs in a worker process with an address-space limit, is
 killed after the time limit, and counts as a failure when it raises anything but
