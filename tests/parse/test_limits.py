@@ -6,12 +6,15 @@ import io
 import itertools
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from real_inputs import REPORTS
+from xxgk import corpus
+from xxgk.corpus import read_one
 from xxgk.parse import limits
 from xxgk.parse.detect import read_report, sniff
 from xxgk.parse.errors import ReportReadError
@@ -128,3 +131,20 @@ def test_json_with_an_absurd_year_is_refused() -> None:
     with pytest.raises(ReportReadError) as caught:
         read_report(b'{"year": 99999999999999999999999}')
     assert "不是有效年份" in caught.value.message_zh
+
+
+def test_file_over_the_size_bound_is_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.truncate(limits.MAX_INPUT_BYTES + 1)  # sparse: nothing is written to disk
+    outcome = read_one(str(big))
+    assert outcome.report is None
+    assert outcome.error_zh is not None and "输入大小上限 64 MB" in outcome.error_zh
+
+
+def test_memory_error_in_a_corpus_run_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhausted(_path: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(corpus, "read_report_file", exhausted)
+    assert corpus.read_one("x.txt").error_zh == "文件过大或结构嵌套过深，超出读取能力，无法读取"
