@@ -39,6 +39,8 @@ def read_one(path: str) -> Outcome:
         return Outcome(path, report=read_report_file(Path(path)))
     except ReportReadError as exc:
         return Outcome(path, error_zh=exc.message_zh)
+    except (MemoryError, RecursionError):  # beyond what the bounds of parse/limits.py foresee
+        return Outcome(path, error_zh="文件过大或结构嵌套过深，超出读取能力，无法读取")
     except Exception as exc:  # one bad file must not stop a corpus run
         return Outcome(path, error_zh=f"读取失败（程序错误：{type(exc).__name__}），请报告此文件")
 

@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator, model_validator
 
 from xxgk.findings import Finding
 from xxgk.template import TEMPLATES, Table, Template, get_template
@@ -66,6 +66,14 @@ class Report(BaseModel):
     source_format: SourceFormat | None = None
     # What the parser noticed (unreadable cells, format deviations); checks add the rest.
     findings: list[Finding] = Field(default_factory=list)
+
+    @field_validator("year")
+    @classmethod
+    def _plausible_year(cls, year: int | None) -> int | None:
+        # A report year is a calendar year of this era; anything else is a damaged file.
+        if year is not None and not 1900 <= year <= 2999:
+            raise ValueError(f"年度 {str(year)[:12]} 不是有效年份（应在 1900 至 2999 之间）")
+        return year
 
     @model_validator(mode="after")
     def _complete_tables(self) -> Report:

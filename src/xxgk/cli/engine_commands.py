@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from xxgk.cli.main import app
 
@@ -151,6 +150,9 @@ def _read_all(files: list[Path], jobs: int, *, queue: str | None = None) -> list
         _fail("没有找到可读取的年度报告文件")
     if queue is None and len(paths) == 1:
         return list(read_many(paths))
+    # Imported here: `xxgk check one.txt` shows no progress bar and should not pay for it.
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     columns = (TextColumn("读取报告"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("read", total=len(paths))

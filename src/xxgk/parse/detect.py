@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from xxgk.parse.encoding import as_utf8_if_utf16
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.grid import Document
+from xxgk.parse.limits import check_input_size, open_zip
 from xxgk.parse.mapper import map_document
 from xxgk.report import Report
 
@@ -18,20 +18,20 @@ Reader = Callable[..., Document]
 
 
 def sniff(data: bytes) -> str:
-    head = data[:2048].lstrip()
+    if data[:4] == b"PK\x03\x04":
+        # A damaged or oversized ZIP is refused here, from its directory, before inflating.
+        with open_zip(data) as archive:
+            return "docx" if "word/document.xml" in archive.namelist() else "zip"
+    if data[:2048].lstrip().startswith(b"%PDF"):
+        return "pdf"
+    # UTF-16 text and HTML are recognised by their UTF-8 form (their bytes hold NULs).
+    sample = as_utf8_if_utf16(data[:200_000])
+    head = sample[:2048].lstrip()
     if head.startswith(b"{"):
         return "json"
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if data[:4] == b"PK\x03\x04":
-        try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
-        except zipfile.BadZipFile:
-            return "text"
-        return "docx" if "word/document.xml" in names else "zip"
     lowered = head[:1024].lower()
     if lowered.startswith((b"<!doctype", b"<html", b"<?xml", b"<table", b"<div", b"<meta", b"<head")) or (
-        b"<table" in data[:200_000].lower()
+        b"<table" in sample.lower()
     ):
         return "html"
     return "text"
@@ -59,6 +59,7 @@ def reader_for(kind: str) -> Reader:
 
 
 def read_document(data: bytes, source: str | None = None) -> Document:
+    check_input_size(len(data))
     if not data.strip():
         raise ReportReadError("文件为空", f"empty input {source or ''}")
     return reader_for(sniff(data))(data, source=source)
@@ -69,6 +70,7 @@ def read_report(data: bytes, source: str | None = None) -> Report:
 
     The engine's own JSON (what `xxgk extract` writes) is read back as it is.
     """
+    check_input_size(len(data))
     if sniff(data) == "json":
         return _report_from_json(data, source)
     return map_document(read_document(data, source))
@@ -87,6 +89,8 @@ def _report_from_json(data: bytes, source: str | None) -> Report:
 
 def read_report_file(path: Path) -> Report:
     try:
+        # Refused by its size before it is read into memory (a corpus may hold anything).
+        check_input_size(path.stat().st_size)
         data = path.read_bytes()
     except OSError as exc:
         raise ReportReadError(f"无法读取文件：{path}", str(exc)) from exc

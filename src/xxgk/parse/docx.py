@@ -24,6 +24,7 @@ from lxml import etree
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 from xxgk.parse.html import clean_cell_text, clean_line_text
+from xxgk.parse.limits import check_table, open_zip
 
 __all__ = ["read_docx"]
 
@@ -137,37 +138,42 @@ def _read_table(tbl: etree._Element, ordinal: int) -> list[list[Cell]]:
             col += colspan
         layout.append(row)
 
+    check_table(len(layout), sum(len(row) for row in layout))
+
     # Second pass: rowspans from continuation cells below; continuations themselves skipped.
-    continuing = [{start for start, _span, state, _tc in row if state == "continue"} for row in layout]
+    # Both are computed once per cell (bottom-up and top-down), not by walking the column.
+    states = [{start: state for start, _span, state, _tc in row} for row in layout]
+    below = [dict.fromkeys(row, 0) for row in states]  # continuation cells right below, per column
+    for r in range(len(layout) - 2, -1, -1):
+        for start in states[r]:
+            if states[r + 1].get(start, "") == "continue":
+                below[r][start] = 1 + below[r + 1][start]
+    # Whether a continuation cell at (row, column) continues a restart cell above it.
+    covered: list[dict[int, bool]] = []
+    for r, row_states in enumerate(states):
+        above = covered[r - 1] if r else {}
+        above_states = states[r - 1] if r else {}
+        covered.append(
+            {
+                start: (
+                    above.get(start, False)
+                    if above_states.get(start) == "continue"
+                    else above_states.get(start) == "restart"
+                )
+                for start, state in row_states.items()
+            }
+        )
     rows: list[list[Cell]] = []
     for r, row in enumerate(layout):
         cells: list[Cell] = []
         for start, colspan, state, tc in row:
-            if state == "continue" and r > 0 and _covered(layout, r, start):
+            if state == "continue" and r > 0 and covered[r][start]:
                 continue
-            rowspan = 1
-            if state is not None:
-                below = r + 1
-                while below < len(layout) and start in continuing[below]:
-                    rowspan += 1
-                    below += 1
+            rowspan = 1 + below[r][start] if state is not None else 1
             cells.append(Cell(text=_cell_text(tc), rowspan=rowspan, colspan=colspan, line=ordinal))
         # Rows are kept even when empty (all continuation cells): rowspans count them.
         rows.append(cells)
     return rows
-
-
-def _covered(layout: list[list[tuple[int, int, str | None, etree._Element]]], r: int, start: int) -> bool:
-    """Whether a continuation cell at grid column `start` in row `r` continues a cell above."""
-    for above in range(r - 1, -1, -1):
-        for col, _span, state, _tc in layout[above]:
-            if col == start:
-                if state == "continue":
-                    break  # keep looking further up
-                return state == "restart"
-        else:
-            return False
-    return False
 
 
 def read_docx(data: bytes, *, source: str | None = None) -> Document:
@@ -175,6 +181,7 @@ def read_docx(data: bytes, *, source: str | None = None) -> Document:
 
     Raises `ReportReadError` when the bytes are not a readable DOCX.
     """
+    open_zip(data).close()  # a damaged or oversized ZIP is refused before anything is inflated
     try:
         word = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as exc:

@@ -28,7 +28,9 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from xxgk.parse.encoding import utf16_codec
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
+from xxgk.parse.limits import MAX_MARKUP_BYTES, check_input_size, check_table
 
 __all__ = ["clean_cell_text", "clean_line_text", "decode_html", "read_html"]
 
@@ -39,25 +41,36 @@ __all__ = ["clean_cell_text", "clean_line_text", "decode_html", "read_html"]
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2018-\u201f\u2026"
 _INVISIBLE_RE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _WS_RUN_RE = re.compile(r"\s+")
-_WS_NEAR_CJK_RE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
-_LAYOUT_WS_NEAR_CJK_RE = re.compile(rf"(?<=[{_CJK}])\s*[\r\n\t]\s*|\s*[\r\n\t]\s*(?=[{_CJK}])")
+_CJK_CHAR_RE = re.compile(f"[{_CJK}]")
+_LAYOUT_WS_RE = re.compile(r"[\r\n\t]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _squeeze(text: str, *, layout_only: bool) -> str:
+    """Each run of whitespace → "" when it touches a Chinese character (for `layout_only`, only a
+    run holding a line break or tab), else one space. One pass over maximal runs: linear (a
+    lookaround pattern such as `\\s*[\\r\\n\\t]\\s*(?=…)` is cubic on a long run of spaces)."""
+
+    def replace(match: re.Match[str]) -> str:
+        if layout_only and not _LAYOUT_WS_RE.search(match.group()):
+            return " "
+        start, end = match.span()
+        near_cjk = (start > 0 and _CJK_CHAR_RE.match(text, start - 1)) or _CJK_CHAR_RE.match(text, end)
+        return "" if near_cjk else " "
+
+    return _WS_RUN_RE.sub(replace, text).strip()
 
 
 def clean_cell_text(text: str) -> str:
     """Normalise a table cell's text: no whitespace next to Chinese characters, single spaces
     elsewhere (so “社 会&nbsp;&nbsp;公益” → “社会公益” but “0591 23161005” keeps its space)."""
-    text = _INVISIBLE_RE.sub("", text)
-    text = _WS_NEAR_CJK_RE.sub("", text)
-    return _WS_RUN_RE.sub(" ", text).strip()
+    return _squeeze(_INVISIBLE_RE.sub("", text), layout_only=False)
 
 
 def clean_line_text(text: str) -> str:
     """Normalise a line of running text: source line breaks between Chinese characters vanish,
     any other run of whitespace (including `&nbsp;` and U+3000) becomes one space."""
-    text = _INVISIBLE_RE.sub("", text)
-    text = _LAYOUT_WS_NEAR_CJK_RE.sub("", text)
-    return _WS_RUN_RE.sub(" ", text).strip()
+    return _squeeze(_INVISIBLE_RE.sub("", text), layout_only=True)
 
 
 def _join_cell_pieces(pieces: Iterable[str]) -> str:
@@ -66,7 +79,9 @@ def _join_cell_pieces(pieces: Iterable[str]) -> str:
 
 # --- decoding --------------------------------------------------------------------------
 
-_META_CHARSET_RE = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+_META_CHARSET_RE = re.compile(
+    rb"""<meta\b[^>]{0,1000}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
+)
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "x-gbk", "gb_2312-80", "csgb2312", "euc-cn"}
@@ -101,8 +116,13 @@ def decode_html(data: bytes) -> str:
     ):
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, "replace")
+    utf16 = utf16_codec(data)
+    if utf16:
+        return data.decode(utf16, "replace")
     candidates: list[str] = []
     declared = _declared_charset(data)
+    if declared and declared.startswith(("utf-16", "utf-32", "utf_16", "utf_32")):
+        declared = None  # bytes readable as ASCII markup are not UTF-16, whatever the page says
     if declared and declared not in _LATIN_FAMILY:
         candidates.append(declared)
     candidates += ["utf-8", "gb18030"]
@@ -292,7 +312,7 @@ def _span(value: str | None) -> int:
     """A rowspan/colspan attribute as printed, tolerating junk (“2;”, “0”, “-1”, “abc”)."""
     if not value:
         return 1
-    match = re.match(r"\s*\+?(\d+)", value)
+    match = re.match(r"\s*\+?(\d{1,6})", value)  # never more digits than int() accepts
     if not match:
         return 1
     return min(max(int(match.group(1)), 1), _MAX_SPAN)
@@ -417,10 +437,12 @@ def _title_line(
 
 def read_html(data: bytes, *, source: str | None = None) -> Document:
     """Read a saved report page into lines and grids (see the module docstring)."""
+    check_input_size(len(data), MAX_MARKUP_BYTES)
     doc = Document(source=source, source_format="html")
     root = _parse(decode_html(data))
     if root is None:
         return doc
+    check_table(sum(1 for _ in root.iter("tr")), sum(1 for _ in root.iter("td", "th")))
     # The title lives in <head>, which the noise pass drops: read it first.
     title_el = root.find(".//title")
     title_text = _text_of(title_el) if title_el is not None else ""

@@ -37,7 +37,8 @@ from xxgk.template import GB2021
 log = logging.getLogger(__name__)
 
 _PAGE_NUMBER = re.compile(
-    r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,3}\s*页?)?[\s\-—–－·]*$"
+    # `(?:\s*页)?`, not `\s*(?:页)?`: three whitespace runs in a row would be cubic on a long one.
+    r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,3}(?:\s*页)?)?[\s\-—–－·]*$"
 )
 # Code units of no printed character: PDFium's markers and every kind of space.
 _NOT_PRINTED = frozenset([0x0000, 0xFFFE, 0xFFFF] + [c for c in range(0x3001) if chr(c).isspace()])

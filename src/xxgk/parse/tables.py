@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import Cell, Document
+from xxgk.parse.limits import too_long_number
 from xxgk.parse.values import CellReading, read_cell, split_run_together
 from xxgk.report import Provenance
 from xxgk.template import Column, Row, Table, Template
@@ -430,8 +431,16 @@ def _unrun(
 ) -> list[tuple[CellReading, Cell]] | None:
     """Values printed run together (`1000001` for seven cells) cut into the row's cells.
 
-    None when they cannot be cut in exactly one way (reported; the cells stay empty).
+    None when they cannot be cut in exactly one way (reported; the cells stay empty), and when
+    one of them has too many digits to be a count (reported; the row stays empty).
     """
+    overlong = next(((r, c) for r, c in values if r.kind == "overlong"), None)
+    if overlong is not None:
+        text, cell = overlong[0].text, overlong[1]
+        reading.findings.append(
+            Finding("P-NUMBER-TOO-LONG", "error", too_long_number(text), replace(where, **_line_page(cell)))
+        )
+        return None
     if len(values) >= width or not values or any(r.kind != "number" for r, _ in values):
         return values
     split = split_run_together([r.text for r, _ in values], width, valid, prefix_ok=valid)

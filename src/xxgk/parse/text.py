@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from xxgk.parse.encoding import as_utf8_if_utf16
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
+from xxgk.parse.limits import MAX_MARKUP_BYTES, check_input_size, check_lines
 from xxgk.parse.text_parts import line_key, match_heading
 from xxgk.parse.values import read_cell
 from xxgk.template import GB2021, Section
@@ -27,7 +29,9 @@ _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # A digit followed by `.` or `、` and a non-digit is a sub-row's numbering (`2.其他…`), not a value.
 _ENUM_AFTER = re.compile(r"[.．、](?=\D)")
-_DATE_AT_END = re.compile(r"\s*(\S{2,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+# No leading `\s*` (the pieces are stripped): from each start of a long run of spaces it would
+# scan to the run's end, quadratic in the run.
+_DATE_AT_END = re.compile(r"(\S{2,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 _TAB_LAYOUT_MIN = 10
 # The numerals of the headings inside the table region (二, 三, 四).
 _TABLE_SECTION_NUMERALS = frozenset(key_form(s.heading)[0] for s in GB2021.sections[1:4])
@@ -44,7 +48,9 @@ def decode(data: bytes) -> str:
 
 
 def read_text(data: bytes, *, source: str | None = None) -> Document:
-    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    check_input_size(len(data), MAX_MARKUP_BYTES)
+    text = decode(as_utf8_if_utf16(data)).replace("\r\n", "\n").replace("\r", "\n")
+    check_lines(text.split("\n"))
     lines = [TextLine(_MARKDOWN_HEADING.sub("", t), line=n) for n, t in _capture_body(text)]
     return document_from_lines(_split_long_lines(lines), source=source, source_format="text")
 

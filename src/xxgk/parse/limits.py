@@ -1,0 +1,113 @@
+"""Every bound the readers enforce, in one place, and the checks that refuse what exceeds one.
+
+A published annual report is a few pages: a few hundred KB of text or HTML, a DOCX whose XML
+unzips to a few MB, three or four tables of a few dozen rows. The bounds are far above that and
+far below what would hang a run or exhaust the machine (issue 16). An exceeded bound is a
+`ReportReadError` whose Chinese message names the bound and its value.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from xxgk.parse.errors import ReportReadError
+
+# Whole input, any format (PDFs carry images), and text or HTML, which is parsed whole in memory.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+MAX_MARKUP_BYTES = 16 * 1024 * 1024
+# ZIP containers (DOCX): read from the central directory, before anything is inflated.
+MAX_ZIP_MEMBERS = 2_000
+MAX_ZIP_UNCOMPRESSED_BYTES = 100 * 1024 * 1024  # images included
+MAX_ZIP_XML_BYTES = 8 * 1024 * 1024  # one XML part (document.xml of a report: well under 1 MB)
+# Tables as printed (HTML and DOCX grids, the text reader's rows).
+MAX_TABLE_ROWS = 1_000
+MAX_TABLE_CELLS = 20_000
+# Text layers (text files, PDF text): characters in one line and lines in all.
+MAX_LINE_CHARS = 500_000
+MAX_LINES = 200_000
+# Digits in one number: no count and no fee in 万元 has more; longer runs are refused as numbers
+# (so Python's 4,300-digit `int()` limit is never reached).
+MAX_NUMBER_DIGITS = 15
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
+
+
+def check_input_size(size: int, limit: int = MAX_INPUT_BYTES) -> None:
+    """`size` bytes of input (checked before reading a file, and on the bytes given)."""
+    if size > limit:
+        raise ReportReadError(
+            f"文件过大（{_mib(size)}），超过输入大小上限 {_mib(limit)}，不是可读取的年度报告",
+            f"input of {size} bytes over the limit of {limit}",
+        )
+
+
+def open_zip(data: bytes) -> zipfile.ZipFile:
+    """The ZIP container, its directory checked against the bounds before any member is inflated.
+
+    Raises `ReportReadError` for a damaged ZIP (any error the zipfile module raises on it) and for
+    one over the member-count or uncompressed-size bound.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, UnicodeDecodeError, NotImplementedError, ValueError,
+            EOFError, OSError) as exc:  # fmt: skip
+        raise ReportReadError(
+            "无法读取该文件：ZIP 容器已损坏或格式不受支持（如为 Word 文档，请用 Word 另存为 .docx）",
+            f"bad ZIP: {type(exc).__name__}: {exc}",
+        ) from exc
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise ReportReadError(
+            f"压缩包内文件过多（{len(members)} 个），超过上限 {MAX_ZIP_MEMBERS} 个，不予读取",
+            f"{len(members)} ZIP members over MAX_ZIP_MEMBERS={MAX_ZIP_MEMBERS}",
+        )
+    total = sum(member.file_size for member in members)
+    if total > MAX_ZIP_UNCOMPRESSED_BYTES:
+        raise ReportReadError(
+            f"压缩包解压后共 {_mib(total)}，超过解压大小上限 {_mib(MAX_ZIP_UNCOMPRESSED_BYTES)}，未解压即拒绝读取",
+            f"ZIP uncompressed size {total} over MAX_ZIP_UNCOMPRESSED_BYTES={MAX_ZIP_UNCOMPRESSED_BYTES}",
+        )
+    xml = max((m for m in members if m.filename.endswith(".xml")), key=lambda m: m.file_size, default=None)
+    if xml is not None and xml.file_size > MAX_ZIP_XML_BYTES:
+        raise ReportReadError(
+            f"压缩包内 {xml.filename[:60]} 解压后 {_mib(xml.file_size)}，超过 XML 部件大小上限 "
+            f"{_mib(MAX_ZIP_XML_BYTES)}，未解压即拒绝读取",
+            f"ZIP member {xml.filename!r} of {xml.file_size} bytes over MAX_ZIP_XML_BYTES={MAX_ZIP_XML_BYTES}",
+        )
+    return archive
+
+
+def check_table(rows: int, cells: int) -> None:
+    if rows > MAX_TABLE_ROWS:
+        raise ReportReadError(
+            f"表格行数过多（{rows} 行），超过上限 {MAX_TABLE_ROWS} 行，不是可读取的年度报告表格",
+            f"table of {rows} rows over MAX_TABLE_ROWS={MAX_TABLE_ROWS}",
+        )
+    if cells > MAX_TABLE_CELLS:
+        raise ReportReadError(
+            f"表格单元格过多（{cells} 个），超过上限 {MAX_TABLE_CELLS} 个，不是可读取的年度报告表格",
+            f"table of {cells} cells over MAX_TABLE_CELLS={MAX_TABLE_CELLS}",
+        )
+
+
+def check_lines(lines: list[str]) -> None:
+    if len(lines) > MAX_LINES:
+        raise ReportReadError(
+            f"文本行数过多（{len(lines)} 行），超过上限 {MAX_LINES} 行，不是可读取的年度报告",
+            f"{len(lines)} lines over MAX_LINES={MAX_LINES}",
+        )
+    longest = max(map(len, lines), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise ReportReadError(
+            f"文本中有一行长达 {longest} 个字符，超过单行长度上限 {MAX_LINE_CHARS} 个字符，不是可读取的年度报告",
+            f"line of {longest} characters over MAX_LINE_CHARS={MAX_LINE_CHARS}",
+        )
+
+
+def too_long_number(text: str) -> str:
+    """The finding's words for a printed run of digits over `MAX_NUMBER_DIGITS`."""
+    digits = sum(ch.isdigit() for ch in text)
+    return f"单元格印有 {digits} 位数字「{text[:12]}…」，数字过长（上限 {MAX_NUMBER_DIGITS} 位），不可能是件数或金额，记为空"

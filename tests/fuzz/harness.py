@@ -1,0 +1,283 @@
+"""Mutation fuzzing of the report engine (read + checks, as `xxgk extract` does), bounded per input.
+
+A plain mutation harness (the coverage-guided one is atheris_target.py), aimed at what broke the
+engine before: inputs are the real reports of `tests/data/reports` (the seed corpus) mutated by byte flips, long
+digit runs, long whitespace runs, duplicated table rows, bloated ZIP members, encoding changes,
+truncation and splicing. Each input runs in a worker process with an address-space limit, is
+killed after the time limit, and counts as a failure when it raises anything but
+`ReportReadError`, takes over `SLOW_SECONDS` of CPU time or lifts the worker's peak RSS over `MAX_RSS_MB`.
+
+Long run (documented in docs/benchmarks.md):
+    nice -n 19 uv run --frozen python tests/fuzz/harness.py --seconds 3600 --seed 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import multiprocessing as mp
+import random
+import re
+import resource
+import time
+import traceback
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[1] / "data" / "reports"
+SLOW_SECONDS = 2.0
+KILL_SECONDS = 30.0  # wall clock, generous for a loaded machine; "slow" is judged on CPU time
+MAX_RSS_MB = 500
+ADDRESS_SPACE_BYTES = 3 * 1024**3
+
+
+def seed_corpus() -> list[bytes]:
+    return [p.read_bytes() for p in sorted(SEEDS.iterdir()) if p.suffix in {".txt", ".html", ".docx", ".pdf"}]
+
+
+# --- mutations ------------------------------------------------------------------------------
+
+
+def _flip(rng: random.Random, data: bytes) -> bytes:
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 16)):
+        if out:
+            out[rng.randrange(len(out))] = rng.randrange(256)
+    return bytes(out)
+
+
+def _insert(rng: random.Random, data: bytes, chunk: bytes) -> bytes:
+    at = rng.randrange(len(data) + 1)
+    return data[:at] + chunk + data[at:]
+
+
+def _digit_run(rng: random.Random, data: bytes) -> bytes:
+    digits = rng.choice([b"9", b"0", b"10", b"1234567890"]) * rng.choice([20, 100, 400, 1600, 5000])
+    return _replace_number(rng, data, digits)
+
+
+def _replace_number(rng: random.Random, data: bytes, chunk: bytes) -> bytes:
+    numbers = [m.span() for m in re.finditer(rb"(?<=[\s>])\d{1,4}(?=[\s<])", data[:400_000])]
+    if not numbers:
+        return _insert(rng, data, chunk)
+    start, end = rng.choice(numbers)
+    return data[:start] + chunk + data[end:]
+
+
+def _whitespace_run(rng: random.Random, data: bytes) -> bytes:
+    unit = rng.choice([b" ", b"\n", b"\t", "\u3000".encode(), b"&nbsp;", b" \n"])
+    return _insert(rng, data, unit * rng.choice([100, 1000, 3000, 20000]))
+
+
+def _duplicate_rows(rng: random.Random, data: bytes) -> bytes:
+    """A table row (`<tr>…</tr>`, else a line holding a digit) repeated many times."""
+    start = data.find(b"<tr", rng.randrange(len(data) + 1) // 2)
+    end = data.find(b"</tr>", start) if start >= 0 else -1
+    if end < 0:
+        lines = [
+            line for line in data[:400_000].split(b"\n")[:5000] if any(48 <= c <= 57 for c in line[:200])
+        ]
+        if not lines:
+            return _flip(rng, data)
+        row = rng.choice(lines) + b"\n"
+        start = data.find(row)
+        end = start + len(row) - 5
+    row = data[start : end + 5]
+    return data[: end + 5] + row * rng.choice([10, 100, 2000]) + data[end + 5 :]
+
+
+def _bloat_zip(rng: random.Random, data: bytes) -> bytes:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as src:
+            members = [(info, src.read(info)) for info in src.infolist()]
+    except Exception:
+        return _flip(rng, data)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, body in members:
+            if info.filename == "word/document.xml":
+                body = _duplicate_rows_xml(rng, body)
+            dst.writestr(info.filename, body)
+        if rng.random() < 0.3:
+            tag = rng.randrange(10**9)
+            for n in range(rng.choice([10, 3000])):
+                dst.writestr(f"extra{tag}/{n}.xml", b"<a/>")
+    return out.getvalue()
+
+
+def _duplicate_rows_xml(rng: random.Random, body: bytes) -> bytes:
+    rows = list(re.finditer(rb"<w:tr\b.*?</w:tr>", body, re.S))
+    if not rows:
+        return body
+    row = rng.choice(rows)
+    return body[: row.end()] + row.group() * rng.choice([10, 1000, 20000]) + body[row.end() :]
+
+
+def _encoding(rng: random.Random, data: bytes) -> bytes:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _flip(rng, data)
+    codec = rng.choice(["utf-16", "utf-16-le", "utf-16-be", "gb18030", "utf-8-sig"])
+    if rng.random() < 0.3:
+        text = text.replace("utf-8", "utf-16").replace("UTF-8", "utf-16")
+    return text.encode(codec, "replace")
+
+
+def _truncate(rng: random.Random, data: bytes) -> bytes:
+    return data[: rng.randrange(len(data) + 1)]
+
+
+def _splice(rng: random.Random, data: bytes, other: bytes) -> bytes:
+    a, b = rng.randrange(len(data) + 1), rng.randrange(len(other) + 1)
+    return data[:a] + other[b:]
+
+
+MUTATIONS: list[Callable[[random.Random, bytes], bytes]] = [
+    _flip,
+    _digit_run,
+    _whitespace_run,
+    _duplicate_rows,
+    _bloat_zip,
+    _encoding,
+    _truncate,
+]
+
+
+def mutate(rng: random.Random, corpus: list[bytes]) -> bytes:
+    data = rng.choice(corpus)
+    for _ in range(rng.choice([1, 1, 1, 2, 3])):
+        if rng.random() < 0.05:
+            data = _splice(rng, data, rng.choice(corpus))
+        else:
+            data = rng.choice(MUTATIONS)(rng, data)
+    return data
+
+
+# --- the worker -----------------------------------------------------------------------------
+
+
+def _worker(conn: Connection) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_BYTES, ADDRESS_SPACE_BYTES))
+    from xxgk.checks.registry import run_checks
+    from xxgk.parse.detect import read_report
+    from xxgk.parse.errors import ReportReadError
+
+    while True:
+        data = conn.recv_bytes()
+        started = time.process_time()
+        outcome = "ok"
+        try:
+            run_checks(read_report(data, source="fuzz"))
+        except ReportReadError:
+            outcome = "refused"
+        except BaseException:  # reported to the parent: that is what the harness looks for
+            outcome = "crash: " + traceback.format_exc(limit=-3)
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        conn.send((outcome, time.process_time() - started, rss_mb))
+
+
+@dataclass
+class Failure:
+    kind: str  # "exception", "slow", "memory", "killed"
+    detail: str
+    data: bytes
+
+
+@dataclass
+class Summary:
+    inputs: int = 0
+    refused: int = 0
+    seconds: float = 0.0
+    slowest: float = 0.0
+    peak_rss_mb: float = 0.0
+    failures: list[Failure] = field(default_factory=list)
+
+
+class Runner:
+    """One worker process at a time; replaced after a kill or once its RSS passed the bound."""
+
+    def __init__(self) -> None:
+        self._ctx = mp.get_context("fork")
+        self._start()
+
+    def _start(self) -> None:
+        self._conn, child = self._ctx.Pipe()
+        self._proc = self._ctx.Process(target=_worker, args=(child,), daemon=True)
+        self._proc.start()
+        child.close()
+
+    def close(self) -> None:
+        self._proc.kill()
+        self._proc.join()
+
+    def run(self, data: bytes, summary: Summary) -> None:
+        summary.inputs += 1
+        self._conn.send_bytes(data)
+        if not self._conn.poll(KILL_SECONDS):
+            self.close()
+            self._start()
+            summary.failures.append(Failure("killed", f"over {KILL_SECONDS} s", data))
+            return
+        try:
+            outcome, seconds, rss_mb = self._conn.recv()
+        except EOFError:  # the worker died (memory limit hit inside native code)
+            self.close()
+            self._start()
+            summary.failures.append(Failure("killed", "worker died", data))
+            return
+        summary.slowest = max(summary.slowest, seconds)
+        summary.peak_rss_mb = max(summary.peak_rss_mb, rss_mb)
+        if outcome == "refused":
+            summary.refused += 1
+        elif outcome != "ok":
+            summary.failures.append(Failure("exception", outcome, data))
+        if seconds > SLOW_SECONDS:
+            summary.failures.append(Failure("slow", f"{seconds:.2f} s", data))
+        if rss_mb > MAX_RSS_MB:
+            summary.failures.append(Failure("memory", f"{rss_mb:.0f} MB", data))
+            self.close()
+            self._start()
+
+
+def fuzz(seconds: float, seed: int, max_inputs: int | None = None) -> Summary:
+    rng = random.Random(seed)
+    corpus = seed_corpus()
+    summary = Summary()
+    runner = Runner()
+    started = time.perf_counter()
+    try:
+        while time.perf_counter() - started < seconds and (max_inputs is None or summary.inputs < max_inputs):
+            runner.run(mutate(rng, corpus), summary)
+    finally:
+        runner.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--save", type=Path, default=Path("fuzz-failures"), help="where failing inputs go")
+    args = parser.parse_args()
+    summary = fuzz(args.seconds, args.seed)
+    print(
+        f"{summary.inputs} inputs in {summary.seconds:.0f} s ({summary.inputs / summary.seconds:.1f}/s), "
+        f"{summary.refused} refused with ReportReadError, slowest {summary.slowest:.2f} s, "
+        f"peak worker RSS {summary.peak_rss_mb:.0f} MB, {len(summary.failures)} failures"
+    )
+    if summary.failures:
+        args.save.mkdir(exist_ok=True)
+    for n, failure in enumerate(summary.failures):
+        (args.save / f"{n:04d}-{failure.kind}.bin").write_bytes(failure.data)
+        print(
+            f"  {n:04d} {failure.kind}: {failure.detail.strip().splitlines()[-1] if failure.detail else ''}"
+        )
+
+
+if __name__ == "__main__":
+    main()

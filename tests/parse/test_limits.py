@@ -1,0 +1,150 @@
+"""Bounds of parse/limits.py, the linear run-together cut, UTF-16 input and the report year."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from real_inputs import REPORTS
+from xxgk import corpus
+from xxgk.corpus import read_one
+from xxgk.parse import limits
+from xxgk.parse.detect import read_report, sniff
+from xxgk.parse.errors import ReportReadError
+from xxgk.parse.html import clean_cell_text, clean_line_text
+from xxgk.parse.values import split_run_together
+
+
+def all_cuts(tokens: list[str], width: int) -> list[list[int]]:
+    """Every cut by brute force: each token into consecutive pieces, no leading zeros, ≤ 15 digits."""
+    per_token = []
+    for token in tokens:
+        options = []
+        for mask in itertools.product([False, True], repeat=len(token) - 1):
+            pieces, start = [], 0
+            for i, cut in enumerate(mask, start=1):
+                if cut:
+                    pieces.append(token[start:i])
+                    start = i
+            pieces.append(token[start:])
+            if all(len(p) <= 15 and (p == "0" or p[0] != "0") for p in pieces):
+                options.append([int(p) for p in pieces])
+        per_token.append(options)
+    cuts = [list(itertools.chain.from_iterable(combo)) for combo in itertools.product(*per_token)]
+    return [cut for cut in cuts if len(cut) == width]
+
+
+def row_identity(values: list[int]) -> bool:
+    return values[-1] == sum(values[:-1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    tokens=st.lists(st.text(alphabet="0123", min_size=1, max_size=5), min_size=1, max_size=3),
+    width=st.integers(min_value=2, max_value=6),
+    checked=st.booleans(),
+)
+def test_cut_is_the_unique_cut_brute_force_finds(tokens: list[str], width: int, checked: bool) -> None:
+    valid = row_identity if checked else None
+    cuts = [c for c in all_cuts(tokens, width) if valid is None or valid(c)]
+    expected = cuts[0] if len(cuts) == 1 else None
+    assert split_run_together(tokens, width, valid, prefix_ok=None) == expected
+
+
+def test_real_run_together_row_is_cut() -> None:
+    # 1 0 0 0 0 0 1 printed as `1000001`: the only cut whose last value is the sum of the others.
+    assert split_run_together(["1000001"], 7, row_identity) == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_long_digit_run_is_refused_at_once() -> None:
+    started = time.perf_counter()
+    assert split_run_together(["9" * 5_000_000], 7, row_identity) is None
+    assert split_run_together(["9" * 100], 7, row_identity) is None
+    assert time.perf_counter() - started < 5  # a hang bound, not a speed test
+
+
+def test_whitespace_run_is_squeezed_in_linear_time() -> None:
+    started = time.perf_counter()
+    assert clean_line_text("一" + " " * 200_000 + "a") == "一 a"
+    assert clean_line_text("一" + " \n" * 100_000 + "二") == "一二"
+    assert clean_cell_text("社 会" + "\u00a0" * 100_000 + "公益") == "社会公益"
+    assert clean_cell_text("0591 " + " " * 1000 + "23161005") == "0591 23161005"
+    assert time.perf_counter() - started < 5
+
+
+def test_zip_over_the_member_bound_is_refused_from_its_directory() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        for n in range(limits.MAX_ZIP_MEMBERS):
+            archive.writestr(f"x/{n}", "")
+    with pytest.raises(ReportReadError) as caught:
+        sniff(out.getvalue())
+    assert f"上限 {limits.MAX_ZIP_MEMBERS} 个" in caught.value.message_zh
+
+
+def test_input_over_the_size_bound_is_refused() -> None:
+    with pytest.raises(ReportReadError) as caught:
+        read_report(b"a" * (limits.MAX_MARKUP_BYTES + 1))
+    assert "输入大小上限 16 MB" in caught.value.message_zh
+
+
+def test_html_table_over_the_row_bound_is_refused() -> None:
+    page = (
+        b"<html><body><table>" + b"<tr><td>a</td><td>1</td></tr>" * (limits.MAX_TABLE_ROWS + 1) + b"</table>"
+    )
+    with pytest.raises(ReportReadError) as caught:
+        read_report(page)
+    assert f"上限 {limits.MAX_TABLE_ROWS} 行" in caught.value.message_zh
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("name", ["pingtan-2021-gonganju.txt", "pingtan-2023-guoziju.html"])
+def test_utf16_input_reads_as_the_original(name: str, codec: str) -> None:
+    data = (REPORTS / name).read_bytes()
+    original = read_report(data)
+    text = data.decode("utf-8-sig")
+    converted = read_report(text.encode(codec))
+    assert (converted.table2, converted.table3, converted.table4) == (
+        original.table2,
+        original.table3,
+        original.table4,
+    )
+    assert converted.organization == original.organization
+
+
+def test_html_declaring_utf16_in_utf8_bytes_reads_as_utf8() -> None:
+    data = (REPORTS / "pingtan-2023-guoziju.html").read_bytes()
+    declared = data.replace(b'charset="UTF-8"', b'charset="utf-16"')
+    assert declared != data
+    assert read_report(declared).table3 == read_report(data).table3
+
+
+def test_json_with_an_absurd_year_is_refused() -> None:
+    with pytest.raises(ReportReadError) as caught:
+        read_report(b'{"year": 99999999999999999999999}')
+    assert "不是有效年份" in caught.value.message_zh
+
+
+def test_file_over_the_size_bound_is_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.truncate(limits.MAX_INPUT_BYTES + 1)  # sparse: nothing is written to disk
+    outcome = read_one(str(big))
+    assert outcome.report is None
+    assert outcome.error_zh is not None and "输入大小上限 64 MB" in outcome.error_zh
+
+
+def test_memory_error_in_a_corpus_run_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhausted(_path: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(corpus, "read_report_file", exhausted)
+    assert corpus.read_one("x.txt").error_zh == "文件过大或结构嵌套过深，超出读取能力，无法读取"
