@@ -75,7 +75,8 @@ def test_a_form_not_read_yet_gives_no_wrong_number(form: str) -> None:
     report = read(path)
     wrong = [d for d in differences(report, stem_of(path)) if not d.endswith("read None")]
     assert wrong == []
-    assert report.findings
+    # The reader or the checks say the tables could not be read.
+    assert report.findings or "TABLE-ROWS-MISSING" in {f.code for f in run_checks(report)}
 
 
 @pytest.mark.parametrize("path", [p for p in MADE_PDFS if p in READ], ids=form_id)

@@ -101,7 +101,7 @@ def test_whitespace_run_gives_the_cells_of_the_original() -> None:
 
 def test_pdf_with_a_broken_page_names_the_page() -> None:
     result = read_in_child("pdf-one-page-broken.pdf")
-    assert re.search(r"第 \d+ 页已损坏", result["error"])
+    assert re.search(r"第\s*\d+(?:、\d+)*\s*页", result["error"]) and "损坏" in result["error"]
 
 
 @pytest.mark.parametrize("name", ["zip-member-name-not-utf8.docx", "zip-unsupported-version.docx"])
