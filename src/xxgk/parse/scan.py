@@ -198,9 +198,13 @@ def settle(report: Report) -> Report:
     from xxgk.checks.arithmetic import table3_identities, table4_identities
 
     for key, where in sorted(report.provenance.items()):
-        table, row, column = key.split(".", 2)
+        table, rest = key.split(".", 1)
+        row, column = rest.rsplit(".", 1)  # row keys may hold a dot (denied.state_secret)
         if where.text and where.text != where.text.translate(_FOLD):
             _drop(report, table, row, column, "OCR 识别置信度低，记为空，请核对原件", "P-OCR-UNCERTAIN")
+        elif not (where.text or "").strip() and report.table(table)[row].get(column) is None:
+            # A scan cannot tell a cell printed blank from one whose faint digit was not seen.
+            _note(report, table, row, column, "扫描件中此格未识别出内容，记为空，请核对原件", "P-OCR-EMPTY")
     for identity in table3_identities(report) + table4_identities(report):
         if identity.code not in _ROW_IDENTITIES or not _contradicts(report, identity):
             continue
@@ -229,12 +233,16 @@ _FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _drop(report: Report, table: str, row: str, column: str, why: str, code: str) -> None:
-    from xxgk.template.describe import describe_cell
-
     data = report.table(table)
     if data.get(row, {}).get(column) is None:
         return
     data[row][column] = None
+    _note(report, table, row, column, why, code)
+
+
+def _note(report: Report, table: str, row: str, column: str, why: str, code: str) -> None:
+    from xxgk.template.describe import describe_cell
+
     where = report.provenance.get(f"{table}.{row}.{column}")
     page = where.page if where else None
     line = where.line if where else None
