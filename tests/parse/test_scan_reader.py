@@ -145,3 +145,17 @@ def test_the_ocr_models_ship_inside_the_wheel_and_the_engine_loads_only_for_scan
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_number_with_a_look_alike_letter_keeps_its_place_and_is_never_read() -> None:
+    """`o` for 0 in a table 四 cell would otherwise end the row's labels there and shift its values."""
+    box = [[10, 10], [40, 10], [40, 30], [10, 30]]
+    char_boxes = [[[10, 10], [24, 10], [24, 30], [10, 30]], [[26, 10], [40, 10], [40, 30], [26, 30]]]
+    glyphs = ocr._characters(box, "1o", 0.9, char_boxes, ["1", "o"], [0.99, 0.8])
+    assert [(g.text, g.confidence) for g in glyphs] == [("1", 0.99), ("0", 0.0)]
+    assert scan._marked("0", 0.0) == "０"
+    (alone,) = ocr._characters(box, "I", 0.99, [box], ["I"], [0.99])
+    assert (alone.text, alone.confidence) == ("1", 0.0)
+    # Ordinary words keep their letters.
+    text = ocr._characters(box, "gov", 0.99, [*char_boxes, box], ["g", "o", "v"], [0.99] * 3)
+    assert "".join(g.text for g in text) == "gov"

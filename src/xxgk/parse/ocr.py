@@ -9,8 +9,9 @@ read: onnxruntime and OpenCV cost about a second to load.
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -61,10 +62,31 @@ def _characters(
     chars: list[str],
     confidences: list[float],
 ) -> list[Glyph]:
-    """A recognised line → its characters. When the engine's per-character boxes do not line up
-    with its text, the line is cut evenly and every character gets the line's lowest confidence."""
+    """A recognised line → its characters, with a number's look-alike letters made uncertain digits."""
     text = unicodedata.normalize("NFKC", text)
     chars = [unicodedata.normalize("NFKC", c) for c in chars]
+    glyphs = _placed(box, text, score, char_boxes, chars, confidences)
+    if _LOOKALIKE_RUN.match(text) and not text.strip().isdigit():
+        # A run of digits and look-alike letters (`o`, `l`) is a number the engine was unsure of:
+        # its letters become the digits they stand for, with no confidence, so the cell keeps its
+        # place in the row (a letter there would shift the row's values) and is never read.
+        glyphs = [
+            replace(g, text=_LOOKALIKES[g.text], confidence=0.0) if g.text in _LOOKALIKES else g
+            for g in glyphs
+        ]
+    return glyphs
+
+
+def _placed(
+    box: list[list[float]],
+    text: str,
+    score: float,
+    char_boxes: list[list[list[float]]],
+    chars: list[str],
+    confidences: list[float],
+) -> list[Glyph]:
+    """Each character's box and confidence; when the engine's boxes do not line up with its text,
+    the line is cut evenly and every character gets the line's lowest confidence."""
     visible = [c for c in text if not c.isspace()]
     if len(chars) == len(char_boxes) == len(confidences) and chars == visible:
         # The engine gives the boxes left to right, as the characters of a level line are read.
@@ -77,6 +99,10 @@ def _characters(
     step = (x1 - x0) / max(len(visible), 1)
     log.debug("OCR character boxes do not match the line's text; cutting the line evenly")
     return [Glyph(c, x0 + i * step, y0, x0 + (i + 1) * step, y1, lowest) for i, c in enumerate(visible)]
+
+
+_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1"}
+_LOOKALIKE_RUN = re.compile(r"^\s*[\doOlI]+\s*$")
 
 
 def _bounds(points: list[list[float]]) -> tuple[float, float, float, float]:
