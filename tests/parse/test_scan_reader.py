@@ -4,6 +4,7 @@ and `settle`, which keeps every uncertain or contradicted OCR value out of the r
 from __future__ import annotations
 
 import io
+import json
 import random
 import subprocess
 import sys
@@ -159,3 +160,22 @@ def test_a_number_with_a_look_alike_letter_keeps_its_place_and_is_never_read() -
     # Ordinary words keep their letters.
     text = ocr._characters(box, "gov", 0.99, [*char_boxes, box], ["g", "o", "v"], [0.99] * 3)
     assert "".join(g.text for g in text) == "gov"
+
+
+def test_the_cli_says_when_a_file_was_read_by_ocr(monkeypatch, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from xxgk.cli.main import app
+
+    glyphs = _characters("规章", 150, 260) + _characters("7", 600, 260)
+    monkeypatch.setattr(ocr, "recognise", _fake_ocr(glyphs))
+    path = tmp_path / "年报扫描.png"
+    _grid_image().save(path, "PNG")
+    runner = CliRunner()
+    text = runner.invoke(app, ["check", str(path)])
+    assert "经 OCR 识别" in text.stdout, text.output
+    data = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    assert data[0]["source_format"] == "scan" and data[0]["ocr"] is True
+    extract = runner.invoke(app, ["extract", str(path)])
+    assert json.loads(extract.stdout)["source_format"] == "scan"
+    assert "经 OCR 识别" in extract.stderr
