@@ -9,6 +9,7 @@ For each source in tests/data/reports and the seed, into tests/data/forms/<sourc
   lo-text.pdf          plain text → PDF (LibreOffice Writer, UTF-8 text filter)
   chromium-css.pdf     Chromium print-to-PDF of the saved page as it is (inline and <style> CSS)
   chromium-nocss.pdf   Chromium print-to-PDF of the page with every stylesheet, style attribute and script removed
+  chromium-noborder.pdf  the same, the tables' `border` attribute set to 0 too (tables without rules)
   <pdf>.pdftotext.txt  `pdftotext` of every PDF (the real PDFs as `original.*`)
   <pdf>.layout.txt     `pdftotext -layout` of every PDF
   <pdf>.markitdown.md  Markdown by `markitdown` when the `markitdown` command is on PATH (optional)
@@ -62,6 +63,10 @@ def without_css(html: str) -> str:
     return re.sub(r"\sstyle=(\"[^\"]*\"|'[^']*')", "", html, flags=re.I)
 
 
+def without_borders(html: str) -> str:
+    return re.sub(r"(<table\b[^>]*\sborder=)(\"[^\"]*\"|'[^']*'|\d+)", r'\1"0"', html, flags=re.I)
+
+
 def text_forms(pdf: Path, out_dir: Path, name: str) -> None:
     subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), str(out_dir / f"{name}.pdftotext.txt")], check=True
@@ -94,6 +99,9 @@ def build(src: Path, work: Path) -> None:
         bare.write_text(without_css(src.read_text(encoding="utf-8")), encoding="utf-8")
         chromium_pdf(bare, out / "chromium-nocss.pdf")
         pdfs["chromium-nocss"] = out / "chromium-nocss.pdf"
+        bare.write_text(without_borders(without_css(src.read_text(encoding="utf-8"))), encoding="utf-8")
+        chromium_pdf(bare, out / "chromium-noborder.pdf")
+        pdfs["chromium-noborder"] = out / "chromium-noborder.pdf"
     elif src.suffix == ".docx":
         pdfs["lo-docx"] = _move(soffice(src, "pdf:writer_pdf_Export", work, profile), out, "lo-docx")
     else:

@@ -9,22 +9,28 @@ Contract
   and a cell edge, may be and still count as the same line: about 2 pt for PDFs, a few pixels for
   scans.
 - `Word` is any positioned fragment: one character (PDF) or a recognised run (OCR), with the OCR
-  `confidence` in 0–1 (None: exact text layer). Whitespace-only fragments are ignored.
-- `Rule` is a horizontal (`y0 == y1` up to the rule's thickness) or vertical segment; a stroked
-  rectangle is four rules, a thin filled rectangle one.
+  `confidence` in 0–1 (None: exact text layer; carried, never used here: accepting a digit is the
+  OCR reader's decision). Whitespace-only fragments are ignored.
+- `Rule("h", y, x_start, x_end)` or `Rule("v", x, y_start, y_end)`: a ruling segment along its
+  middle (`Rule.from_box` for a thin box); a stroked rectangle is four rules, a thin filled bar one.
+  Collinear pieces (borders drawn cell by cell) are merged here.
 - `tables_from_geometry(words, rules, page)` → `PageLayout`: rules that cross each other form a
   table frame; its cells are the regions between rules (a region with no rule between two grid
   positions spans both: `Cell.rowspan`/`colspan`); a cell's text is its fragments in reading order
   (top to bottom, left to right), lines of one cell joined without a break, so a label wrapped
   inside its cell stays one label; two digit runs meeting at a wrap are kept apart by a space, never
-  glued into one number. Every `Cell` and `TextLine` carries `page` and `line` (the page's visual
-  line, 1-based, of its first fragment). Fragments outside every frame become `PlacedLine`s (a
-  `TextLine` and its box), ordered top to bottom, with the tables in between (`PageLayout.blocks`).
+  glued into one number. A frame's grid rows reach as far as its vertical rules (a page break may
+  leave a row without its bottom rule). Every `Cell` and `TextLine` carries `page` and `line` (the
+  page's visual line, 1-based, of its first fragment; a cell's first line and a text line at the
+  same height share a number). Fragments outside every frame become `PlacedLine`s (a `TextLine`
+  and its box), ordered top to bottom, with the tables in between (`PageLayout.blocks`). Tables
+  printed without any rule are not rebuilt here: their rows come out as text lines.
 - `plain_lines(layouts)` → the text of pages without tables as a text file would print it: a wrapped
   line rejoined with the next, an indented line starting with a tab, a blank line for a wide gap.
 - `join_pages(layouts)` → `Document`: the pages in order; a table that ends a page and one that
-  starts the next page with the same column edges are one table: its repeated header rows are
-  dropped and a row cut by the page break (label on one page, rest on the next) is rejoined.
+  starts the next page with the same outer edges (most column edges shared) are one table: its
+  repeated header rows are dropped and a row cut by the page break (each part standing under the
+  cells of the part above, no number under text) is rejoined cell by cell.
 - Pure: no I/O, no PDF or image library.
 """
 
@@ -49,7 +55,7 @@ _NUMBERING = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Word:
     text: str
     x0: float
@@ -265,13 +271,30 @@ def _regions(hs: list[Rule], vs: list[Rule], tol: float) -> tuple[list[_Region],
 # --- words → lines and cell text -----------------------------------------------------------------
 
 
+def _left(word: Word) -> float:
+    return word.x0
+
+
+def _reading_order(word: Word) -> tuple[float, float]:
+    return (word.y0 + word.y1, word.x0)
+
+
 def _visual_lines(words: list[Word]) -> list[list[Word]]:
     """Fragments → lines, top to bottom, each left to right (a fragment joins a line when they
     overlap vertically by more than half the lower of the two: a font may give a flat glyph such
     as 一 a box one point high)."""
+    if not words:
+        return []
+    lowest_top, highest_bottom, thinnest = words[0].y0, words[0].y1, words[0].y1 - words[0].y0
+    for w in words:
+        lowest_top = w.y0 if w.y0 > lowest_top else lowest_top
+        highest_bottom = w.y1 if w.y1 < highest_bottom else highest_bottom
+        thinnest = w.y1 - w.y0 if w.y1 - w.y0 < thinnest else thinnest
+    if highest_bottom - lowest_top > thinnest / 2:
+        return [sorted(words, key=_left)]  # all on one line (most cells): no clustering
     lines: list[list[Word]] = []
     bounds: list[tuple[float, float]] = []
-    for word in sorted(words, key=lambda w: (w.cy, w.x0)):
+    for word in sorted(words, key=_reading_order):
         if bounds:
             top, bottom = bounds[-1]
             overlap = min(bottom, word.y1) - max(top, word.y0)
@@ -284,7 +307,7 @@ def _visual_lines(words: list[Word]) -> list[list[Word]]:
         lines.append([word])
         bounds.append((word.y0, word.y1))
     for line in lines:
-        line.sort(key=lambda w: w.x0)
+        line.sort(key=_left)
     return lines
 
 
@@ -324,17 +347,17 @@ def tables_from_geometry(
     tolerance: float = DEFAULT_TOLERANCE,
 ) -> PageLayout:
     """One page's fragments and rules → its tables and the text lines around them (see module doc)."""
-    words = [w for w in words if w.text.strip()]
-    line_of = {id(w): n for n, line in enumerate(_visual_lines(words), start=1) for w in line}
-    layout = PageLayout(page=page, height=height)
+    free = [w for w in words if w.text.strip()]
     placed: list[PlacedTable] = []
-    free = words
+    anchors: list[tuple[float, float, Cell | TextLine]] = []
     for hs, vs in _frames(_merge_rules(rules, tolerance), tolerance):
         regions, ys, xs = _regions(hs, vs, tolerance)
+        left, right, top, bottom = xs[0] * 2, xs[-1] * 2, ys[0] * 2, ys[-1] * 2
         inside: list[Word] = []
         rest: list[Word] = []
         for word in free:
-            (inside if xs[0] <= word.cx <= xs[-1] and ys[0] <= word.cy <= ys[-1] else rest).append(word)
+            x, y = word.x0 + word.x1, word.y0 + word.y1  # twice the centre
+            (inside if left <= x <= right and top <= y <= bottom else rest).append(word)
         if not inside:
             continue  # a frame with no text (a decorative box): not a table
         free = rest
@@ -344,36 +367,45 @@ def tables_from_geometry(
             row = min(max(bisect_left(ys, word.cy) - 1, 0), len(ys) - 2)
             col = min(max(bisect_left(xs, word.cx) - 1, 0), len(xs) - 2)
             at[row, col].words.append(word)
-        grid, spans = _grid(regions, page, line_of)
+        grid, spans = _grid(regions, page, anchors)
         placed.append(PlacedTable(grid, ys[0], ys[-1], tuple(xs), page, spans))
     blocks: list[tuple[float, PlacedLine | PlacedTable]] = [(t.top, t) for t in placed]
     for line in _visual_lines(free):
-        text = TextLine(_line_text(line).strip(), line=line_of[id(line[0])], page=page)
+        text = TextLine(_line_text(line).strip(), page=page)
         box = PlacedLine(text, line[0].x0, min(w.y0 for w in line), line[-1].x1, max(w.y1 for w in line))
+        anchors.append(((box.y0 + box.y1) / 2, box.y1 - box.y0, text))
         blocks.append((box.y0, box))
     blocks.sort(key=lambda b: b[0])
-    layout.blocks = [b for _, b in blocks]
-    return layout
+    _number_lines(anchors)
+    return PageLayout(page=page, height=height, blocks=[b for _, b in blocks])
 
 
 def _grid(
-    regions: list[_Region], page: int, line_of: dict[int, int]
+    regions: list[_Region], page: int, anchors: list[tuple[float, float, Cell | TextLine]]
 ) -> tuple[GridTable, dict[int, tuple[float, float]]]:
+    """The regions as rows of cells; each cell's first character goes to `anchors` (its line)."""
     rows: dict[int, list[Cell]] = {}
     spans: dict[int, tuple[float, float]] = {}
     for region in regions:
-        first = min(region.words, key=lambda w: (w.cy, w.x0), default=None)
-        cell = Cell(
-            _cell_text(region.words),
-            rowspan=region.rowspan,
-            colspan=region.colspan,
-            line=line_of[id(first)] if first is not None else None,
-            page=page,
-        )
+        cell = Cell(_cell_text(region.words), rowspan=region.rowspan, colspan=region.colspan, page=page)
+        first = min(region.words, key=_reading_order, default=None)
+        if first is not None:
+            anchors.append((first.cy, first.y1 - first.y0, cell))
         rows.setdefault(region.row, []).append(cell)
         spans[id(cell)] = (region.x0, region.x1)
     # Rows with no text at all (a spacer between two rules) are left out.
     return GridTable(rows=[cells for _, cells in sorted(rows.items()) if any(c.text for c in cells)]), spans
+
+
+def _number_lines(anchors: list[tuple[float, float, Cell | TextLine]]) -> None:
+    """Numbers the page's visual lines (1-based, top to bottom): text lines and the first line of
+    each cell, those standing at the same height sharing a number."""
+    number, previous = 0, float("-inf")
+    for centre, size, item in sorted(anchors, key=lambda a: a[0]):
+        if centre - previous > size / 2:
+            number += 1
+            previous = centre
+        item.line = number
 
 
 # --- pages → document ---------------------------------------------------------------------------

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,3}\s*页?)?[\s\-—–－·]*$"
 )
+# Code units of no printed character: PDFium's markers and every kind of space.
+_NOT_PRINTED = frozenset([0x0000, 0xFFFE, 0xFFFF] + [c for c in range(0x3001) if chr(c).isspace()])
 # How many first lines may hold the report's title (as the text reader looks for it).
 _TITLE_LINES = 4
 # A path this thin (points) along one side is a rule, not a shaded area.
@@ -67,9 +69,13 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
                 page.close()
     finally:
         pdf.close()
+    if broken and (len(broken) * 2 > len(broken) + len(layouts) or not any(lay.blocks for lay in layouts)):
+        pages = "、".join(str(n) for n in broken)
+        raise ReportReadError(
+            f"PDF 文件已损坏：第{pages}页无法读取，其余页面不足以读出报告",
+            f"broken pages {broken} in {source or 'PDF'}",
+        )
     if not any(layout.blocks for layout in layouts):
-        if broken:
-            raise ReportReadError("PDF 文件已损坏，页面无法读取", f"no readable page in {source or 'PDF'}")
         raise ReportReadError(
             "PDF 文件没有文字层（可能是扫描件），无法读取", f"no text layer in {source or 'PDF'}"
         )
@@ -172,14 +178,24 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
         # and the gap between two digits of one number stays small whatever their shapes.
         box = pdfium_c.FS_RECTF()
         ref = ctypes.byref(box)
-        words = []
-        for index in range(pdfium_c.FPDFText_CountChars(raw)):
-            code = pdfium_c.FPDFText_GetUnicode(raw, index)
-            if code <= 0x20 or code in (0x3000, 0xA0, 0xFFFE, 0xFFFF):
+        count = pdfium_c.FPDFText_CountChars(raw)
+        # All the text in one call (UTF-16, one code unit per character index), then one call per box.
+        units = (ctypes.c_ushort * (count + 1))()
+        pdfium_c.FPDFText_GetText(raw, 0, count, units)
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        words: list[Word] = []
+        append = words.append
+        for index, unit in enumerate(units[:count]):
+            if unit in _NOT_PRINTED:
                 continue
-            if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, ref):
-                continue
-            words.append(Word(chr(code), box.left, height - box.top, box.right, height - box.bottom, number))
+            if 0xD800 <= unit <= 0xDFFF:  # a character outside the BMP: its two halves
+                if unit >= 0xDC00 or index + 1 >= count:
+                    continue
+                char = chr(0x10000 + ((unit - 0xD800) << 10) + (units[index + 1] - 0xDC00))
+            else:
+                char = chr(unit)
+            if get_box(raw, index, ref):
+                append(Word(char, box.left, height - box.top, box.right, height - box.bottom, number))
         return words
     finally:
         textpage.close()
@@ -201,6 +217,7 @@ class _RuleCollector:
         self.rules: list[Rule] = []
         self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
         self.box = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
+        self.box_refs = [ctypes.byref(v) for v in self.box]
 
     def collect(self, obj: int, fx: tuple[float, float], fy: tuple[float, float]) -> None:
         """Rules of one page object; inside a form XObject, its matrix (scale, shift) maps to the page."""
@@ -212,9 +229,7 @@ class _RuleCollector:
                 for index in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
                     self.collect(pdfium_c.FPDFFormObj_GetObject(obj, index), inner_x, inner_y)
             return
-        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(
-            obj, *(ctypes.byref(v) for v in self.box)
-        ):
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, *self.box_refs):
             return
         left, bottom, right, top = (v.value for v in self.box)
         xa, xb = fx[0] * left + fx[1], fx[0] * right + fx[1]
