@@ -11,7 +11,9 @@ from xxgk.parse.detect import read_report_file
 from xxgk.parse.errors import ReportReadError
 from xxgk.report import Report
 
-SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf", ".json"})
+SUFFIXES = frozenset(
+    {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf", ".json", ".png", ".jpg", ".jpeg"}
+)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ CellValue = int | Amount | None
 TableData = dict[str, dict[str, CellValue]]
 
 TemplateKey = Literal["2021", "2019"]
-SourceFormat = Literal["text", "html", "docx", "pdf", "json", "data"]
+SourceFormat = Literal["text", "html", "docx", "pdf", "scan", "json", "data"]
 
 
 class Provenance(BaseModel):

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from xxgk.report import Report
 
 err = Console(stderr=True, soft_wrap=True)
+# Said of every report read from a scan or an image.
+OCR_NOTE = "经 OCR 识别（扫描件或图片）：识别不确定的数字记为空，请核对原件"
 
 
 class CheckFormat(StrEnum):
@@ -40,7 +42,10 @@ class ExtractFormat(StrEnum):
 
 Files = Annotated[
     list[Path],
-    typer.Argument(help="年度报告文件或目录（文本、HTML、DOCX、PDF 或 xxgk 的 JSON）", show_default=False),
+    typer.Argument(
+        help="年度报告文件或目录（文本、HTML、DOCX、PDF、扫描件 PNG/JPEG 或 xxgk 的 JSON）",
+        show_default=False,
+    ),
 ]
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="并行进程数")]
 
@@ -133,6 +138,9 @@ def extract_command(
         err.print(f"[yellow]{len(failed)} 个文件未能读取：[/yellow]")
         for outcome in failed:
             err.print(f"  {outcome.path}：{outcome.error_zh}")
+    for report in reports:
+        if report.source_format == "scan":
+            err.print(f"{report.source}：{OCR_NOTE}")
     if output is not None:
         err.print(f"已写入 {output}（{len(reports)} 份报告）")
     raise typer.Exit(1 if failed and not reports else 0)
@@ -191,6 +199,8 @@ def _check_json(result: dict[str, Any]) -> dict[str, Any]:
         "error": result.get("error"),
         "organization": report.organization if report else None,
         "year": report.year if report else None,
+        "source_format": report.source_format if report else None,
+        "ocr": report is not None and report.source_format == "scan",
         "findings": [f.to_dict() for f in findings],
     }
 
@@ -206,6 +216,8 @@ def _print_check(result: dict[str, Any]) -> None:
     warnings = sum(f.severity == "warning" for f in findings)
     title = f"{report.organization or '（未识别机关）'} {report.year or '（未识别年度）'}年度报告"
     out.print(f"[bold]{result['source']}[/bold]  {title}")
+    if report.source_format == "scan":
+        out.print(f"  [cyan]{OCR_NOTE}[/cyan]")
     style = {"error": "red", "warning": "yellow", "info": "cyan"}
     for finding in findings:
         out.print(f"  [{style[finding.severity]}]{finding.format_zh()}[/]", highlight=False)

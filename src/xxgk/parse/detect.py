@@ -24,6 +24,8 @@ def sniff(data: bytes) -> str:
             return "docx" if "word/document.xml" in archive.namelist() else "zip"
     if data[:2048].lstrip().startswith(b"%PDF"):
         return "pdf"
+    if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff":
+        return "image"
     # UTF-16 text and HTML are recognised by their UTF-8 form (their bytes hold NULs).
     sample = as_utf8_if_utf16(data[:200_000])
     head = sample[:2048].lstrip()
@@ -40,9 +42,11 @@ def sniff(data: bytes) -> str:
 def reader_for(kind: str) -> Reader:
     # Imported on demand: a text-only run never loads lxml, python-docx or PDFium.
     if kind == "pdf":
-        from xxgk.parse.pdf import read_pdf
+        return _read_pdf_or_scan
+    if kind == "image":
+        from xxgk.parse.scan import read_scan
 
-        return read_pdf
+        return read_scan
     if kind == "docx":
         from xxgk.parse.docx import read_docx
 
@@ -55,7 +59,9 @@ def reader_for(kind: str) -> Reader:
         from xxgk.parse.text import read_text
 
         return read_text
-    raise ReportReadError(f"不支持的文件类型（{kind}）：请提供文本、HTML、DOCX 或 PDF 格式的年度报告", kind)
+    raise ReportReadError(
+        f"不支持的文件类型（{kind}）：请提供文本、HTML、DOCX、PDF 或 PNG/JPEG 图片格式的年度报告", kind
+    )
 
 
 def read_document(data: bytes, source: str | None = None) -> Document:
@@ -73,7 +79,26 @@ def read_report(data: bytes, source: str | None = None) -> Report:
     check_input_size(len(data))
     if sniff(data) == "json":
         return _report_from_json(data, source)
-    return map_document(read_document(data, source))
+    doc = read_document(data, source)
+    if doc.source_format == "scan":
+        from xxgk.parse.scan import settle
+
+        return settle(map_document(doc))
+    return map_document(doc)
+
+
+def _read_pdf_or_scan(data: bytes, *, source: str | None = None) -> Document:
+    """A PDF by its text layer; one without any (a scan of page images) by OCR."""
+    from xxgk.parse.pdf import read_pdf
+
+    try:
+        return read_pdf(data, source=source)
+    except ReportReadError as exc:
+        if not exc.detail.startswith("no text layer"):
+            raise
+    from xxgk.parse.scan import read_scan
+
+    return read_scan(data, source=source)
 
 
 def _report_from_json(data: bytes, source: str | None) -> Report:

@@ -14,7 +14,7 @@ from xxgk.template.describe import describe_cell
 class UploadForm(forms.Form):
     file = forms.FileField(
         label="年度报告文件",
-        help_text="DOCX、PDF、HTML（含网页另存）、文本或 JSON；原文件将随报告一并保存。",
+        help_text="DOCX、PDF、HTML（含网页另存）、文本、JSON，或扫描件（PDF、PNG、JPEG，经 OCR 识别）；原文件将随报告一并保存。",
     )
 
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 from xxgk.checks.campaign import copied_across_units
 from xxgk.checks.cells import rows_in_use
 from xxgk.findings import Finding
-from xxgk.parse.detect import read_report
+from xxgk.parse.detect import read_report, sniff
 from xxgk.parse.errors import ReportReadError
 from xxgk.report import Report
 from xxgk.template.describe import describe_cell
@@ -50,7 +50,9 @@ from xxgk.web.rollup.models import (
 
 UNIT_ROLES = (Role.REGISTRAR, Role.HANDLER, Role.REVIEWER, Role.APPROVER, Role.ADMIN)
 MAX_FILE = 20 * 1024 * 1024
-_ACCEPTED = (".docx", ".pdf", ".html", ".htm", ".shtml", ".txt", ".text", ".md", ".json")
+# Scans and photos of a report, read by OCR (their content is checked, not only their name).
+_IMAGES = (".png", ".jpg", ".jpeg")
+_ACCEPTED = (".docx", ".pdf", ".html", ".htm", ".shtml", ".txt", ".text", ".md", ".json", *_IMAGES)
 
 
 # --- permissions -----------------------------------------------------------------------------
@@ -231,7 +233,8 @@ def _save_draft(submission: Submission, report: Report, **fields: Any) -> None:
 def prepare_file(
     *, actor: Any, submission: Submission, data: bytes, filename: str, expected_version: int | None = None
 ) -> Report:
-    """Read an uploaded report (DOCX, PDF, HTML, text or the engine's JSON) into the draft; the file
+    """Read an uploaded report (DOCX, PDF, a scan or image read by OCR, HTML, text or the engine's JSON)
+    into the draft; the file
     is kept as the original. Raises RollupError with the reader's Chinese message."""
     require_unit_or_supervisor(actor, submission)
     _check_version(submission, expected_version)
@@ -240,7 +243,9 @@ def prepare_file(
     if len(data) > MAX_FILE:
         raise RollupError("文件超过20MB，请压缩图片后重新上传。")
     if not filename.lower().endswith(_ACCEPTED):
-        raise RollupError("请上传 DOCX、PDF、HTML、文本或 JSON 格式的年度报告。")
+        raise RollupError("请上传 DOCX、PDF（含扫描件）、HTML、文本、JSON 格式的年度报告，或 PNG/JPEG 图片。")
+    if filename.lower().endswith(_IMAGES) and sniff(data) != "image":
+        raise RollupError("该文件不是 PNG 或 JPEG 图片，请上传扫描件或图片原文件。")
     try:
         report = read_report(data, source=filename)
     except ReportReadError as exc:

@@ -176,14 +176,17 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         raise RollupError("请选择要上传的年度报告文件。")
     file = form.cleaned_data["file"]
-    services.prepare_file(
+    report = services.prepare_file(
         actor=request.user,
         submission=item,
         data=file.read(),
         filename=file.name,
         expected_version=_version(request),
     )
-    messages.success(request, "文件已读取，请核对下表中的数据（未读出的单元格已标出），确认无误后报送。")
+    read_by = "经 OCR 识别，" if report.source_format == "scan" else ""
+    messages.success(
+        request, f"文件已{read_by}读取，请核对下表中的数据（未读出的单元格已标出），确认无误后报送。"
+    )
     return redirect("rollup:draft", pk=item.pk)
 
 

@@ -1,0 +1,257 @@
+"""Scans and images (a PDF of page images, PNG/JPEG of a page or a table) → Document, by offline OCR.
+
+Each page image is straightened (a scan skewed within ±1°), its ruling lines are found by
+morphology (long thin runs of dark pixels), its characters are recognised with their boxes and
+confidences (`ocr.py`), and `geometry.tables_from_geometry` turns both into cells, as for a PDF
+with a text layer. A digit recognised with a confidence below `DIGIT_CONFIDENCE` is carried as its
+full-width form, so the cell still reads as a number in the grid (its row keeps its shape) but
+`settle` leaves every value holding one null with a finding naming page and cell. `settle` also
+nulls the rows of table 三/四 whose printed sums fail: on a scan that is a sign of a misread, and
+the identities only detect it, they never choose a value.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+
+import numpy as np
+
+from xxgk.checks.arithmetic import Identity
+from xxgk.findings import Finding, Place
+from xxgk.parse.errors import ReportReadError
+from xxgk.parse.geometry import PageLayout, Rule, Word, join_pages, tables_from_geometry
+from xxgk.parse.grid import Document
+from xxgk.report import Report
+
+log = logging.getLogger(__name__)
+
+# A digit is taken as read only at or above this recognition confidence (measured on the scan
+# matrix, benchmarks/scan_matrix.py: every wrong digit seen there scored below it).
+DIGIT_CONFIDENCE = 0.95
+# The skew searched for, in degrees either way, and the step of the search.
+MAX_SKEW = 1.0
+_SKEW_STEP = 0.1
+# A ruling line is at least this share of the page's width (horizontal) or height (vertical) long
+# in one piece, and at most this many pixels thick per 100 dpi.
+_MIN_RULE_SHARE = 0.03
+_MAX_RULE_THICKNESS = 4.0
+# Page images are rendered from a PDF at their own resolution, within these bounds (dpi).
+_MIN_DPI, _MAX_DPI, _DEFAULT_DPI = 150, 300, 200
+# Full-width digits mark an uncertain digit (NFKC folds them back for the grid's number test).
+_UNCERTAIN = str.maketrans("0123456789", "０１２３４５６７８９")
+_MAX_PIXELS = 60_000_000
+
+
+def read_scan(data: bytes, *, source: str | None = None) -> Document:
+    """An image-only PDF or a PNG/JPEG image → Document (source_format "scan")."""
+    layouts = [_page_layout(image, dpi, number) for number, (image, dpi) in enumerate(_pages(data), start=1)]
+    if not any(layout.blocks for layout in layouts):
+        raise ReportReadError("扫描件中未识别出文字，无法读取", f"no text recognised in {source or 'scan'}")
+    return join_pages(layouts, source=source, source_format="scan")
+
+
+# --- page images --------------------------------------------------------------------------------
+
+
+def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
+    """Greyscale page images (uint8) with their resolution in dpi."""
+    if data.lstrip()[:4] == b"%PDF":
+        yield from _pdf_pages(data)
+        return
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = _MAX_PIXELS
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            dpi = float((img.info.get("dpi") or (_DEFAULT_DPI,))[0]) or _DEFAULT_DPI
+            yield np.asarray(img.convert("L")), min(max(dpi, _MIN_DPI), _MAX_DPI)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise ReportReadError("无法打开图片文件（文件损坏或格式不受支持）", str(exc)) from exc
+
+
+def _pdf_pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise ReportReadError("无法打开 PDF 文件（文件损坏或已加密）", str(exc)) from exc
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            try:
+                dpi = _image_dpi(page)
+                bitmap = page.render(scale=dpi / 72, grayscale=True)
+                yield np.array(bitmap.to_pil().convert("L")), dpi
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+
+
+def _image_dpi(page) -> float:
+    """The resolution of the page's largest image (a scan's own), within bounds."""
+    import pypdfium2.raw as pdfium_c
+
+    best = 0.0
+    width = page.get_width()
+    for obj in page.get_objects(max_depth=2):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            pixels, _ = obj.get_px_size()
+            left, _, right, _ = obj.get_bounds()
+            if right > left and (right - left) > width / 3:
+                best = max(best, pixels / ((right - left) / 72))
+    return min(max(best or _DEFAULT_DPI, _MIN_DPI), _MAX_DPI)
+
+
+# --- one page -----------------------------------------------------------------------------------
+
+
+def _page_layout(image: np.ndarray, dpi: float, number: int) -> PageLayout:
+    from xxgk.parse.ocr import recognise
+
+    image = straighten(image)
+    rules = ruling_lines(image, dpi)
+    words = [
+        Word(_marked(g.text, g.confidence), g.x0, g.y0, g.x1, g.y1, number, g.confidence)
+        for g in recognise(image)
+    ]
+    tolerance = max(3.0, dpi / 25)  # about 1 mm
+    return tables_from_geometry(words, rules, number, height=float(image.shape[0]), tolerance=tolerance)
+
+
+def _marked(text: str, confidence: float) -> str:
+    return text.translate(_UNCERTAIN) if confidence < DIGIT_CONFIDENCE else text
+
+
+def _ink(image: np.ndarray) -> np.ndarray:
+    """Dark pixels as 255 on 0 (Otsu's threshold: scans differ in paper and toner)."""
+    import cv2
+
+    _, ink = cv2.threshold(image, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return ink
+
+
+def skew_angle(image: np.ndarray) -> float:
+    """The rotation (degrees, within ±MAX_SKEW) that makes the page's text lines and rules level:
+    the one whose row profile of ink is sharpest."""
+    import cv2
+
+    small = _ink(cv2.resize(image, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA))
+    h, w = small.shape
+    centre = (w / 2, h / 2)
+    best, best_score = 0.0, -1.0
+    for step in range(-round(MAX_SKEW / _SKEW_STEP), round(MAX_SKEW / _SKEW_STEP) + 1):
+        angle = step * _SKEW_STEP
+        turned = cv2.warpAffine(small, cv2.getRotationMatrix2D(centre, angle, 1.0), (w, h))
+        profile = turned.sum(axis=1, dtype=np.float64)
+        score = float(np.square(np.diff(profile)).sum())
+        if score > best_score:
+            best, best_score = angle, score
+    return best
+
+
+def straighten(image: np.ndarray) -> np.ndarray:
+    import cv2
+
+    angle = skew_angle(image)
+    if angle == 0:
+        return image
+    h, w = image.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def ruling_lines(image: np.ndarray, dpi: float) -> list[Rule]:
+    """Horizontal and vertical ruling segments: ink that survives an opening by a long thin line."""
+    import cv2
+
+    ink = _ink(image)
+    h, w = ink.shape
+    thick = _MAX_RULE_THICKNESS * dpi / 100
+    rules: list[Rule] = []
+    for kernel_shape, size in (
+        ("h", (max(int(w * _MIN_RULE_SHARE), 10), 1)),
+        ("v", (1, max(int(h * _MIN_RULE_SHARE), 10))),
+    ):
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
+        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+        count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        for x, y, bw, bh, _area in stats[1:count]:
+            across = bh if kernel_shape == "h" else bw
+            if across <= thick:
+                rules.append(Rule.from_box(float(x), float(y), float(x + bw), float(y + bh)))
+    return rules
+
+
+# --- after mapping ------------------------------------------------------------------------------
+
+# Identities that hold within one printed row (a misread digit breaks its own row's sum).
+_ROW_IDENTITIES = frozenset({"T3-ROW-SUM", "T4-BLOCK-SUM"})
+
+
+def settle(report: Report) -> Report:
+    """Values resting on an uncertain digit, and rows of table 三/四 whose printed sums fail, → null
+    with a finding naming page and cell (a scan's misread must never print as a number)."""
+    from xxgk.checks.arithmetic import table3_identities, table4_identities
+
+    for key, where in sorted(report.provenance.items()):
+        table, rest = key.split(".", 1)
+        row, column = rest.rsplit(".", 1)  # row keys may hold a dot (denied.state_secret)
+        if where.text and where.text != where.text.translate(_FOLD):
+            _drop(report, table, row, column, "OCR 识别置信度低，记为空，请核对原件", "P-OCR-UNCERTAIN")
+        elif not (where.text or "").strip() and report.table(table)[row].get(column) is None:
+            # A scan cannot tell a cell printed blank from one whose faint digit was not seen.
+            _note(report, table, row, column, "扫描件中此格未识别出内容，记为空，请核对原件", "P-OCR-EMPTY")
+    for identity in table3_identities(report) + table4_identities(report):
+        if identity.code not in _ROW_IDENTITIES or not _contradicts(report, identity):
+            continue
+        for (row, column), _ in identity.terms:
+            _drop(
+                report,
+                identity.table,
+                row,
+                column,
+                "经 OCR 识别的本行数字不满足合计关系，可能误识，记为空，请核对原件",
+                "P-OCR-IDENTITY",
+            )
+    return report
+
+
+def _contradicts(report: Report, identity: Identity) -> bool:
+    """The row's read values cannot all be right: its sum fails, or (some parts unread) the parts
+    read already exceed the total (counts are never negative)."""
+    blanks = identity.blanks(report)
+    if not blanks:
+        return identity.residual(report) != 0
+    return identity.target not in blanks and identity.residual(report) > 0
+
+
+_FOLD = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _drop(report: Report, table: str, row: str, column: str, why: str, code: str) -> None:
+    data = report.table(table)
+    if data.get(row, {}).get(column) is None:
+        return
+    data[row][column] = None
+    _note(report, table, row, column, why, code)
+
+
+def _note(report: Report, table: str, row: str, column: str, why: str, code: str) -> None:
+    from xxgk.template.describe import describe_cell
+
+    where = report.provenance.get(f"{table}.{row}.{column}")
+    page = where.page if where else None
+    line = where.line if where else None
+    on_page = f"第{page}页" if page else ""
+    report.findings.append(
+        Finding(
+            code,
+            "error",
+            f"{on_page}{describe_cell(table, row, column)}：{why}",
+            Place(table=table, row=row, column=column, page=page, line=line),
+        )
+    )

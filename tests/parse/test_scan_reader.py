@@ -1,0 +1,181 @@
+"""The scan reader's parts without running the OCR engine (fast): deskew, ruling lines, routing,
+and `settle`, which keeps every uncertain or contradicted OCR value out of the report."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image, ImageDraw
+
+from xxgk.parse import detect, ocr, scan
+from xxgk.parse.ocr import Glyph
+from xxgk.report import Provenance
+from xxgk.sample import balanced_report
+
+WIDTH, HEIGHT = 1200, 900
+# A 3 × 3 grid of ruled cells, as a scanned table prints it.
+XS, YS = (100, 500, 800, 1100), (200, 350, 500, 650)
+
+
+def _grid_image(rotation: float = 0.0) -> Image.Image:
+    image = Image.new("L", (WIDTH, HEIGHT), 255)
+    draw = ImageDraw.Draw(image)
+    for x in XS:
+        draw.line([(x, YS[0]), (x, YS[-1])], fill=0, width=3)
+    for y in YS:
+        draw.line([(XS[0], y), (XS[-1], y)], fill=0, width=3)
+    # Text-like blocks on their own lines (a skewed profile of these is what deskewing sharpens).
+    for y in (60, 100, 740, 780):
+        draw.rectangle([(120, y), (1000, y + 18)], fill=0)
+    return image.rotate(rotation, resample=Image.Resampling.BICUBIC, fillcolor=255) if rotation else image
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from([-0.9, -0.6, -0.3, 0.3, 0.5, 0.8]))
+def test_a_page_turned_within_one_degree_is_straightened(rotation: float) -> None:
+    image = np.asarray(_grid_image(rotation))
+    assert scan.skew_angle(image) == pytest.approx(-rotation, abs=0.15)
+
+
+def test_ruling_lines_are_found_where_the_grid_is_drawn() -> None:
+    rules = scan.ruling_lines(np.asarray(_grid_image()), dpi=150)
+    horizontal = sorted(r.at for r in rules if r.orientation == "h")
+    vertical = sorted(r.at for r in rules if r.orientation == "v")
+    assert horizontal == pytest.approx(YS, abs=3)
+    assert vertical == pytest.approx(XS, abs=3)
+    # The text-like blocks are too thick to be rules.
+    assert all(r.end - r.start > 250 for r in rules)
+
+
+def _fake_ocr(glyphs: list[Glyph]):
+    def recognise(_image: np.ndarray) -> list[Glyph]:
+        return glyphs
+
+    return recognise
+
+
+def _characters(text: str, x: float, y: float, confidence: float = 0.99) -> list[Glyph]:
+    return [Glyph(c, x + 20 * i, y, x + 20 * i + 18, y + 24, confidence) for i, c in enumerate(text)]
+
+
+def test_an_image_pdf_and_a_png_go_to_the_scan_reader_and_a_text_pdf_does_not(monkeypatch) -> None:
+    glyphs = _characters("规章", 150, 260) + _characters("7", 600, 260) + _characters("1", 900, 260, 0.5)
+    monkeypatch.setattr(ocr, "recognise", _fake_ocr(glyphs))
+    page = _grid_image()
+    png, pdf = io.BytesIO(), io.BytesIO()
+    page.save(png, "PNG")
+    page.save(pdf, "PDF", resolution=150)
+    assert detect.sniff(png.getvalue()) == "image"
+    for data in (png.getvalue(), pdf.getvalue()):
+        doc = detect.read_document(data, source="scan")
+        assert doc.source_format == "scan"
+        cells = [c.text for row in doc.tables[0].rows for c in row]
+        # The uncertain digit is carried full-width, so `settle` can find it after mapping.
+        assert cells[:3] == ["规章", "7", "１"]
+        assert doc.tables[0].rows[0][0].page == 1
+    text_pdf = Path(__file__).resolve().parents[1] / "data" / "reports" / "hongze-2024-qzf.pdf"
+    monkeypatch.setattr(ocr, "recognise", None)  # a text layer never reaches the OCR engine
+    assert detect.read_document(text_pdf.read_bytes()).source_format == "pdf"
+
+
+def test_a_file_named_png_that_is_not_an_image_is_refused_in_chinese() -> None:
+    with pytest.raises(detect.ReportReadError) as caught:
+        scan.read_scan(b"\x89PNG\r\n\x1a\nbroken", source="x.png")
+    assert "图片" in caught.value.message_zh
+
+
+def _report():
+    report = balanced_report(random.Random(7), year=2024)
+    for table in ("table3", "table4"):
+        for row, cells in report.table(table).items():
+            for column, value in cells.items():
+                report.provenance[f"{table}.{row}.{column}"] = Provenance(line=3, page=4, text=str(value))
+    return report
+
+
+def test_settle_nulls_values_resting_on_an_uncertain_digit_and_names_page_and_cell() -> None:
+    report = _report()
+    value = report.table3["denied.state_secret"]["natural_person"]
+    report.provenance["table3.denied.state_secret.natural_person"] = Provenance(
+        line=3, page=4, text=str(value).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    )
+    scan.settle(report)
+    assert report.table3["denied.state_secret"]["natural_person"] is None
+    (finding,) = [f for f in report.findings if f.code == "P-OCR-UNCERTAIN"]
+    assert finding.place.page == 4
+    assert (finding.place.row, finding.place.column) == ("denied.state_secret", "natural_person")
+    assert "第4页" in finding.message_zh and "置信度低" in finding.message_zh
+
+
+def test_settle_nulls_a_row_whose_printed_sum_fails_and_never_corrects_it() -> None:
+    report = _report()
+    row = report.table3["granted"]
+    row["total"] = (row["total"] or 0) + 3  # a misread total
+    before_other_rows = {k: dict(v) for k, v in report.table3.items() if k != "granted"}
+    scan.settle(report)
+    assert all(v is None for v in report.table3["granted"].values())
+    assert {k: v for k, v in report.table3.items() if k != "granted"} == before_other_rows
+    assert {f.place.row for f in report.findings if f.code == "P-OCR-IDENTITY"} == {"granted"}
+
+
+def test_settle_sees_parts_read_exceeding_the_total_even_with_a_part_unread() -> None:
+    report = _report()
+    report.table4["review"].update(upheld=9, corrected=None, other=0, pending=0, total=6)
+    scan.settle(report)
+    assert all(v is None for v in report.table4["review"].values())
+
+
+def test_the_ocr_models_ship_inside_the_wheel_and_the_engine_loads_only_for_scans() -> None:
+    import rapidocr_onnxruntime
+
+    models = Path(rapidocr_onnxruntime.__file__).parent / "models"
+    names = {p.name for p in models.glob("*.onnx")}
+    assert {"ch_PP-OCRv4_det_infer.onnx", "ch_PP-OCRv4_rec_infer.onnx"} <= names
+    code = (
+        "import sys, xxgk.parse.detect, xxgk.cli.engine_commands;"
+        "print(any(m in sys.modules for m in ('rapidocr_onnxruntime', 'onnxruntime', 'cv2')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_a_number_with_a_look_alike_letter_keeps_its_place_and_is_never_read() -> None:
+    """`o` for 0 in a table 四 cell would otherwise end the row's labels there and shift its values."""
+    box = [[10, 10], [40, 10], [40, 30], [10, 30]]
+    char_boxes = [[[10, 10], [24, 10], [24, 30], [10, 30]], [[26, 10], [40, 10], [40, 30], [26, 30]]]
+    glyphs = ocr._characters(box, "1o", 0.9, char_boxes, ["1", "o"], [0.99, 0.8])
+    assert [(g.text, g.confidence) for g in glyphs] == [("1", 0.99), ("0", 0.0)]
+    assert scan._marked("0", 0.0) == "０"
+    (alone,) = ocr._characters(box, "I", 0.99, [box], ["I"], [0.99])
+    assert (alone.text, alone.confidence) == ("1", 0.0)
+    # Ordinary words keep their letters.
+    text = ocr._characters(box, "gov", 0.99, [*char_boxes, box], ["g", "o", "v"], [0.99] * 3)
+    assert "".join(g.text for g in text) == "gov"
+
+
+def test_the_cli_says_when_a_file_was_read_by_ocr(monkeypatch, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from xxgk.cli.main import app
+
+    glyphs = _characters("规章", 150, 260) + _characters("7", 600, 260)
+    monkeypatch.setattr(ocr, "recognise", _fake_ocr(glyphs))
+    path = tmp_path / "年报扫描.png"
+    _grid_image().save(path, "PNG")
+    runner = CliRunner()
+    text = runner.invoke(app, ["check", str(path)])
+    assert "经 OCR 识别" in text.stdout, text.output
+    data = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    assert data[0]["source_format"] == "scan" and data[0]["ocr"] is True
+    extract = runner.invoke(app, ["extract", str(path)])
+    assert json.loads(extract.stdout)["source_format"] == "scan"
+    assert "经 OCR 识别" in extract.stderr
