@@ -166,6 +166,7 @@ def _worker(conn: Connection) -> None:
     from xxgk.parse.detect import read_report
     from xxgk.parse.errors import ReportReadError
 
+    conn.send("ready")  # the parent's time limit starts after the imports
     while True:
         data = conn.recv_bytes()
         started = time.process_time()
@@ -209,6 +210,7 @@ class Runner:
         self._proc = self._ctx.Process(target=_worker, args=(child,), daemon=True)
         self._proc.start()
         child.close()
+        self._conn.recv()  # "ready"
 
     def close(self) -> None:
         self._proc.kill()
