@@ -14,7 +14,10 @@ redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { echo "Redis 未在 127.
 echo "== 测试：SQLite =="
 env -u XXGK_DATABASE_URL uv run --frozen pytest -q -p no:cacheprovider -n 2 "$@"
 
-echo "== 测试：PostgreSQL =="
+echo "== 测试：PostgreSQL（平台与命令行：用到数据库的测试）=="
 pg_isready -h 127.0.0.1 -p 5432 || { echo "PostgreSQL 未在 127.0.0.1:5432 运行" >&2; exit 1; }
+# The pure core (tests/parse, forms, checks, render, fuzz, template, …) touches no database: it ran above.
+# With arguments, the same selection runs on both databases.
+if [[ $# -eq 0 ]]; then set -- tests/web tests/cli; fi
 XXGK_DATABASE_URL="${XXGK_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/xxgk}" \
   uv run --frozen pytest -q -p no:cacheprovider -n 2 "$@"
