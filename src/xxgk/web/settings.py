@@ -125,7 +125,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_error_without_stack": {"()": "xxgk.web.ui.logging_filters.ClientErrorWithoutStack"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_error_without_stack"]}},
     "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
 }
 
