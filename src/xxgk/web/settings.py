@@ -134,6 +134,11 @@ LOGGING = {
 # presented, else per client IP. Counted in Django's cache (per process unless a shared cache
 # is configured).
 XXGK_API_RATE_ANON = os.environ.get("XXGK_API_RATE_ANON", "120/min")
+# The client address used by every throttle (API, public form, tracking look-ups, log-in lockout):
+# behind reverse proxies, the header they append to (e.g. X-Forwarded-For) and how many proxies do;
+# unset, REMOTE_ADDR.
+XXGK_TRUSTED_PROXY_HEADER = os.environ.get("XXGK_TRUSTED_PROXY_HEADER", "")
+XXGK_TRUSTED_PROXIES = int(os.environ.get("XXGK_TRUSTED_PROXIES", "1"))
 XXGK_API_RATE_TOKEN = os.environ.get("XXGK_API_RATE_TOKEN", "600/min")
 
 # Background jobs: with XXGK_CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0) they go to Celery
