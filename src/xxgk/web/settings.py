@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 
-from xxgk.web.config import data_dir, env_bool, env_list, parse_database_url, secret_key
+from xxgk.web.config import cache_settings, data_dir, env_bool, env_list, parse_database_url, secret_key
 
 DATA_DIR = data_dir()
 DEBUG = env_bool("XXGK_DEBUG")
@@ -129,6 +129,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_error_without_stack"]}},
     "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
 }
+
+# Shared by every worker when Redis is configured (XXGK_REDIS_URL or a redis:// broker URL).
+CACHES = cache_settings()
 
 # REST API rate limits (requests/period; period s, min, h or day): per token when one is
 # presented, else per client IP. Counted in Django's cache (per process unless a shared cache
