@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "xxgk.web.ui.middleware.MethodNotAllowedPage",
 ]
 
 ROOT_URLCONF = "xxgk.web.urls"
