@@ -7,6 +7,7 @@ compared case-insensitively and addresses are stored only as a hash (they are pe
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -60,8 +61,11 @@ def note_failure(username: str, client: str) -> bool:
 def note_success(username: str, client: str) -> datetime | None:
     """Clear this client's failures; returns when the account was last locked (from any address)
     since its previous successful log-in, so the user can be told, else None."""
-    name = _SEPARATOR + _name(username)
-    rows = LoginThrottle.objects.filter(username__endswith=name, locked_until__isnull=False)
+    # the key is 16 hex digits, the separator, then the name: match the name exactly (names may hold "@")
+    rows = LoginThrottle.objects.filter(
+        username__regex=rf"^[0-9a-f]{{16}}{_SEPARATOR}{re.escape(_name(username))}$"
+    )
+    rows = rows.filter(locked_until__isnull=False)
     latest = rows.order_by("-locked_until").values_list("locked_until", flat=True).first()
     LoginThrottle.objects.filter(username=_key(username, client)).delete()
     rows.filter(locked_until__lte=timezone.now()).delete()
