@@ -153,7 +153,7 @@ def test_reply_closes_an_open_consultation():
 def test_deadline_into_2027_is_provisional_then_exact():
     events = [Received(date(2026, 12, 15))]
     provisional = due_date_for(events, CALENDAR)
-    assert provisional.due == date(2027, 1, 12) and provisional.provisional
+    assert provisional.due == date(2027, 1, 13) and provisional.provisional  # 元旦 known in advance
     assert any("2027年节假日安排尚未公布" in line for line in provisional.explanation_zh)
     announced = WorkCalendar({date(2027, 1, 1): Override(False, "元旦")}, announced_years={2027})
     exact = due_date_for(events, announced)

@@ -107,7 +107,7 @@ def test_new_year_2026_makeup_sunday():
 
 def test_year_end_into_2027_is_provisional_with_a_warning():
     result = add_working_days(date(2026, 12, 15), 20, calendar=CALENDAR)
-    assert result.due == date(2027, 1, 12)
+    assert result.due == date(2027, 1, 13)  # 元旦 (Friday 1 January) is a statutory holiday
     assert result.provisional
     assert result.unannounced_years == (2027,)
     lines = explain_zh(result)
@@ -233,3 +233,53 @@ def test_summary_always_ends_with_the_due_date(start, n):
     result = add_working_days(start, n, calendar=CALENDAR)
     assert explain_zh(result)[-1].startswith(f"期限届满日：{result.due.isoformat()}")
     assert len(counted_days(result)) == n
+
+
+# Expected dates read from published calendars (2027: holidayssky.com "Public Holidays in China for
+# 2027": 除夕 2-05, 春节 2-06, 清明 4-05, 端午 6-09, 中秋 9-15; 2028: 春节 1-26, 清明 4-04,
+# 端午 5-28, 中秋 10-03).
+_PROVISIONAL_HOLIDAYS = {
+    2027: {
+        "元旦": ["2027-01-01"],
+        "春节": ["2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08"],
+        "清明节": ["2027-04-05"],
+        "劳动节": ["2027-05-01", "2027-05-02"],
+        "端午节": ["2027-06-09"],
+        "中秋节": ["2027-09-15"],
+        "国庆节": ["2027-10-01", "2027-10-02", "2027-10-03"],
+    },
+    2028: {
+        "元旦": ["2028-01-01"],
+        "春节": ["2028-01-25", "2028-01-26", "2028-01-27", "2028-01-28"],
+        "清明节": ["2028-04-04"],
+        "劳动节": ["2028-05-01", "2028-05-02"],
+        "端午节": ["2028-05-28"],
+        "中秋节、国庆节": ["2028-10-03"],
+        "国庆节": ["2028-10-01", "2028-10-02"],
+    },
+}
+
+
+@pytest.mark.parametrize("year", sorted(_PROVISIONAL_HOLIDAYS))
+def test_unannounced_years_use_the_statutory_holidays(year: int) -> None:
+    from xxgk.workdays import statutory_holidays
+
+    expected: dict[date, str] = {}
+    for name, days in _PROVISIONAL_HOLIDAYS[year].items():
+        for text in days:
+            expected.setdefault(date.fromisoformat(text), name)
+    assert statutory_holidays(year) == expected
+    calendar = WorkCalendar()
+    for day, name in expected.items():
+        info = calendar.day(day)
+        assert info.kind == DayKind.HOLIDAY and info.label == name and info.provisional
+        assert not calendar.is_workday(day)
+    # an ordinary Monday stays a working day, still provisional (调休 unknown)
+    monday = date(year, 3, 6) + timedelta(days=(0 - date(year, 3, 6).weekday()) % 7)
+    assert calendar.day(monday).kind == DayKind.WORKDAY and calendar.day(monday).provisional
+
+
+def test_a_year_marked_announced_keeps_weekends_only() -> None:
+    calendar = WorkCalendar(announced_years=[2027])
+    info = calendar.day(date(2027, 10, 1))  # a Friday, no override entered
+    assert info.kind == DayKind.WORKDAY and not info.provisional

@@ -2,7 +2,8 @@
 
 Backed by `chinesecalendar` (statutory holidays and 调休 make-up days, for the years the State
 Council has announced) plus an override table kept by an administrator. A year that neither
-knows is judged by weekends only, and every result that relies on such a day is 暂定.
+knows is judged by weekends and the statutory holidays of 《全国年节及纪念日放假办法》 (dates known in
+advance, lunar ones computed), and every result that relies on such a day is 暂定 (调休 unknown).
 Framework-free and pure: no Django, no clock, no I/O.
 """
 
@@ -15,6 +16,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 import chinese_calendar
+from lunardate import LunarDate
 
 _HOLIDAY_NAMES_ZH: Mapping[str, str] = {
     chinese_calendar.Holiday.new_years_day.value: "元旦",
@@ -85,6 +87,35 @@ def _library_knows(year: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=64)
+def statutory_holidays(year: int) -> dict[date, str]:
+    """The 全体公民放假的节日 of 《全国年节及纪念日放假办法》 (as revised in 2024) falling in `year`,
+    without 调休 (only the State Council's yearly 放假安排 fixes those): 元旦 1/1; 春节 农历除夕至
+    正月初三; 清明 (the solar term); 劳动节 5/1–5/2; 端午 农历五月初五; 中秋 农历八月十五; 国庆 10/1–10/3.
+    Used for years whose 放假安排 is not known yet; results are 暂定."""
+    days: dict[date, str] = {date(year, 1, 1): "元旦"}
+    # The 除夕 before 正月初一 of lunar year `year`, and that of lunar year `year + 1` when it falls
+    # in December (never in practice, but cheap to cover).
+    for lunar_year in (year, year + 1):
+        new_year = LunarDate(lunar_year, 1, 1).to_solar_date()
+        for offset in range(-1, 3):
+            day = new_year + timedelta(days=offset)
+            if day.year == year:
+                days[day] = "春节"
+    qingming = [
+        d
+        for d, term in chinese_calendar.get_solar_terms(date(year, 4, 1), date(year, 4, 10))
+        if term == "清明"
+    ]
+    days.update(dict.fromkeys(qingming, "清明节"))
+    days.update({date(year, 5, 1): "劳动节", date(year, 5, 2): "劳动节"})
+    days[LunarDate(year, 5, 5).to_solar_date()] = "端午节"
+    days[LunarDate(year, 8, 15).to_solar_date()] = "中秋节"
+    for n in (1, 2, 3):  # 中秋 can fall on one of these days (2028-10-03): name both
+        days[date(year, 10, n)] = "、".join(filter(None, (days.get(date(year, 10, n)), "国庆节")))
+    return days
+
+
 def _is_weekend(day: date) -> bool:
     return day.weekday() >= 5
 
@@ -117,8 +148,12 @@ class WorkCalendar:
             return _from_override(day, override)
         if _library_knows(day.year):
             return _from_library(day)
-        weekday_only = DayKind.WEEKEND if _is_weekend(day) else DayKind.WORKDAY
-        return DayInfo(day, weekday_only, provisional=day.year not in self._announced_years)
+        if day.year in self._announced_years:
+            return DayInfo(day, DayKind.WEEKEND if _is_weekend(day) else DayKind.WORKDAY)
+        name = statutory_holidays(day.year).get(day)
+        if name is not None:
+            return DayInfo(day, DayKind.HOLIDAY, name, provisional=True)
+        return DayInfo(day, DayKind.WEEKEND if _is_weekend(day) else DayKind.WORKDAY, provisional=True)
 
     def is_workday(self, day: date) -> bool:
         return self.day(day).is_workday
@@ -314,7 +349,7 @@ def explain_zh(due: DueDate) -> list[str]:
     if weekend_days:
         lines.append(f"其间周末共 {weekend_days} 天，不计入")
     lines.extend(
-        f"注意：{year}年节假日安排尚未公布，该年日期暂按周末推算，结果为暂定，公布后需重新计算"
+        f"注意：{year}年节假日安排尚未公布，该年日期暂按周末和《全国年节及纪念日放假办法》规定的节日推算（调休未知），结果为暂定，公布后需重新计算"
         for year in due.unannounced_years
     )
     suffix = "（暂定）" if due.provisional else ""

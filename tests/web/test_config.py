@@ -78,3 +78,32 @@ def test_secret_key_is_generated_once_and_kept(tmp_path: Path, monkeypatch: pyte
     assert secret_key(tmp_path / "data") == first
     monkeypatch.setenv("XXGK_SECRET_KEY", "from-env")
     assert secret_key(tmp_path / "data") == "from-env"
+
+
+def test_cache_is_redis_when_configured_else_local_memory() -> None:
+    from xxgk.web.config import cache_settings
+
+    redis = "django.core.cache.backends.redis.RedisCache"
+    assert cache_settings({})["default"]["BACKEND"].endswith("LocMemCache")
+    assert cache_settings({"XXGK_REDIS_URL": "redis://h:6379/1"})["default"] == {
+        "BACKEND": redis,
+        "LOCATION": "redis://h:6379/1",
+    }
+    assert (
+        cache_settings({"XXGK_CELERY_BROKER_URL": "redis://b:6379/0"})["default"]["LOCATION"]
+        == "redis://b:6379/0"
+    )
+    assert cache_settings({"XXGK_CELERY_BROKER_URL": "memory://localhost"})["default"]["BACKEND"].endswith(
+        "LocMemCache"
+    )
+
+
+def test_redis_cache_counts_across_clients() -> None:
+    """Two cache connections (as two workers) see one counter in the real Redis."""
+    from django.core.cache.backends.redis import RedisCache
+
+    first, second = (RedisCache("redis://127.0.0.1:6379/15", {}) for _ in range(2))
+    first.set("xxgk-test-counter", 0, timeout=10)
+    first.incr("xxgk-test-counter")
+    assert second.incr("xxgk-test-counter") == 2
+    first.delete("xxgk-test-counter")

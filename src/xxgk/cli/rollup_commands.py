@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from xxgk.cli.main import app
+from xxgk.render.spreadsheet_text import safe_row
 
 
 class Format(StrEnum):
@@ -152,7 +153,7 @@ def _csv(table: list[list[Any]]) -> bytes:
     import io
 
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(table)
+    csv.writer(buffer).writerows(safe_row(line) for line in table)
     return buffer.getvalue().encode("utf-8-sig")  # with BOM: Excel opens it as UTF-8
 
 
@@ -165,7 +166,7 @@ def _xlsx(table: list[list[Any]]) -> bytes:
     sheet = book.active
     sheet.title = "指标"
     for line in table:
-        sheet.append(line)
+        sheet.append(safe_row(line))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TextIO
 
+from xxgk.render.spreadsheet_text import safe_cell
 from xxgk.report import CellValue, Report
 from xxgk.template import Column, Row, Table
 
@@ -92,6 +93,6 @@ def write_csv(reports: Iterable[Report], out: TextIO | Path) -> int:
     writer.writeheader()
     count = 0
     for row in long_rows(reports):
-        writer.writerow({key: _csv_value(value) for key, value in row.items()})
+        writer.writerow({key: safe_cell(_csv_value(value)) for key, value in row.items()})
         count += 1
     return count

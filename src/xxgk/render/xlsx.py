@@ -12,6 +12,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from xxgk.render.layout import Grid, layout_report
+from xxgk.render.spreadsheet_text import safe_cell, safe_row
 from xxgk.render.tabular import LONG_FIELDS, long_rows
 from xxgk.report import Report
 
@@ -61,7 +62,7 @@ def write_grid(sheet: Worksheet, grid: Grid) -> None:
                 cell.value = p.cell.value
             cell.number_format = NUMBER_FORMATS[p.cell.kind or "count"]
         elif p.cell.text:
-            cell.value = p.cell.text
+            cell.value = safe_cell(p.cell.text)
         cell.font = _BOLD if p.cell.role in ("caption", "heading") else _FONT
         cell.alignment = _LEFT if p.cell.role in ("stub", "note") else _CENTER
         if p.cell.rowspan > 1 or p.cell.colspan > 1:
@@ -94,7 +95,7 @@ def write_long_sheet(sheet: Worksheet | WriteOnlyWorksheet, reports: Iterable[Re
     sheet.append(list(LONG_FIELDS))
     count = 0
     for row in long_rows(reports):
-        sheet.append([row[key] for key in LONG_FIELDS])
+        sheet.append(safe_row(row[key] for key in LONG_FIELDS))
         count += 1
     if not isinstance(sheet, WriteOnlyWorksheet):
         sheet.freeze_panes = "A2"

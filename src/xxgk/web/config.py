@@ -139,3 +139,15 @@ def _hide_password(url: str) -> str:
     if parts.password is None:
         return url
     return url.replace(f":{parts.password}@", ":***@", 1)
+
+
+def cache_settings(environ: Any = os.environ) -> dict[str, Any]:
+    """Django's CACHES: Redis when `XXGK_REDIS_URL` (or a Redis Celery broker URL) is set, so that
+    rate limits and lockouts hold across gunicorn workers; else local memory (one process)."""
+    broker = environ.get("XXGK_CELERY_BROKER_URL", "")
+    url = environ.get("XXGK_REDIS_URL", "") or (
+        broker if broker.startswith(("redis://", "rediss://")) else ""
+    )
+    if url:
+        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}}
+    return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 
-from xxgk.web.config import data_dir, env_bool, env_list, parse_database_url, secret_key
+from xxgk.web.config import cache_settings, data_dir, env_bool, env_list, parse_database_url, secret_key
 
 DATA_DIR = data_dir()
 DEBUG = env_bool("XXGK_DEBUG")
@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "xxgk.web.ui.middleware.MethodNotAllowedPage",
 ]
 
 ROOT_URLCONF = "xxgk.web.urls"
@@ -126,14 +127,23 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_error_without_stack": {"()": "xxgk.web.ui.logging_filters.ClientErrorWithoutStack"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_error_without_stack"]}},
     "root": {"handlers": ["console"], "level": "INFO" if DEBUG else "WARNING"},
 }
+
+# Shared by every worker when Redis is configured (XXGK_REDIS_URL or a redis:// broker URL).
+CACHES = cache_settings()
 
 # REST API rate limits (requests/period; period s, min, h or day): per token when one is
 # presented, else per client IP. Counted in Django's cache (per process unless a shared cache
 # is configured).
 XXGK_API_RATE_ANON = os.environ.get("XXGK_API_RATE_ANON", "120/min")
+# The client address used by every throttle (API, public form, tracking look-ups, log-in lockout):
+# behind reverse proxies, the header they append to (e.g. X-Forwarded-For) and how many proxies do;
+# unset, REMOTE_ADDR.
+XXGK_TRUSTED_PROXY_HEADER = os.environ.get("XXGK_TRUSTED_PROXY_HEADER", "")
+XXGK_TRUSTED_PROXIES = int(os.environ.get("XXGK_TRUSTED_PROXIES", "1"))
 XXGK_API_RATE_TOKEN = os.environ.get("XXGK_API_RATE_TOKEN", "600/min")
 
 # Background jobs: with XXGK_CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0) they go to Celery

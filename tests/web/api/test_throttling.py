@@ -32,3 +32,14 @@ def test_a_token_has_its_own_budget(
     assert [api.get("/api/v1/agencies/tree").status_code for _ in range(3)] == [200, 200, 429]
     with_token = [api.get("/api/v1/me", headers=headers).status_code for _ in range(5)]
     assert with_token == [200, 200, 200, 200, 429]
+
+
+def test_behind_a_proxy_each_client_has_its_own_budget(api: Client, demo: DemoContext, settings: Any) -> None:
+    settings.XXGK_API_RATE_ANON = "2/min"
+    settings.XXGK_TRUSTED_PROXY_HEADER, settings.XXGK_TRUSTED_PROXIES = "X-Forwarded-For", 1
+    first = [
+        api.get("/api/v1/agencies/tree", HTTP_X_FORWARDED_FOR="203.0.113.21").status_code for _ in range(3)
+    ]
+    assert first == [200, 200, 429]
+    # same proxy address (REMOTE_ADDR), another citizen: not throttled
+    assert api.get("/api/v1/agencies/tree", HTTP_X_FORWARDED_FOR="203.0.113.22").status_code == 200

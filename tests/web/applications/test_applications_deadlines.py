@@ -167,9 +167,9 @@ def test_unannounced_year_is_provisional_until_announced(staff: Staff) -> None:
         days=20,
         reason="需调取档案",
     )
-    # 40 working days after 11/20, 2027 judged by weekends only → Fri 2027-01-15, 暂定.
+    # 40 working days after 11/20; 2027 judged by weekends and the statutory 元旦 → Mon 2027-01-18, 暂定.
     case = fresh(case)
-    assert case.due_on == date(2027, 1, 15) and case.due_provisional
+    assert case.due_on == date(2027, 1, 18) and case.due_provisional
     services.set_calendar_day(actor=staff.superuser, day=date(2027, 1, 1), is_workday=False, note="元旦")
     services.set_year_announced(actor=staff.superuser, year=2027, announced=True, source="国务院办公厅通知")
     case = fresh(case)

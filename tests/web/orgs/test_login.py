@@ -104,3 +104,23 @@ def test_an_administrator_can_lift_a_lock_and_that_is_audited(demo: DemoContext)
     admin.post(reverse("admin:orgs_loginthrottle_delete", args=[throttle.pk]), {"post": "yes"})
     assert _try(Client(), "jgsw_chengban", demo.password) == "ok"
     assert AuditEvent.objects.filter(action="admin.delete", object_type="orgs.loginthrottle").exists()
+
+
+def test_the_lock_holds_only_for_the_address_that_failed(demo: DemoContext, settings) -> None:
+    settings.XXGK_TRUSTED_PROXY_HEADER, settings.XXGK_TRUSTED_PROXIES = "X-Forwarded-For", 1
+    attacker = Client(HTTP_X_FORWARDED_FOR="203.0.113.9")
+    for _ in range(5):
+        _try(attacker, "jgsw_chengban", "wrong")
+    assert "已被临时锁定" in _try(attacker, "jgsw_chengban", demo.password)
+    owner = Client(HTTP_X_FORWARDED_FOR="198.51.100.7")
+    response = owner.post(LOGIN, {"username": "jgsw_chengban", "password": demo.password}, follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain and "因连续登录失败被临时锁定" in page and "如非本人操作" in page
+    # the owner's success does not lift the attacker's lock, and no address is stored in clear
+    assert "已被临时锁定" in _try(attacker, "jgsw_chengban", demo.password)
+    assert not LoginThrottle.objects.filter(username__contains="203.0.113.9").exists()
+
+
+def test_no_lock_message_without_a_lock(demo: DemoContext) -> None:
+    response = Client().post(LOGIN, {"username": "jgsw_chengban", "password": demo.password}, follow=True)
+    assert "临时锁定" not in response.content.decode()

@@ -15,6 +15,8 @@ from django.http import HttpResponse
 from ninja import Field, Schema
 from pydantic import BaseModel
 
+from xxgk.render.spreadsheet_text import safe_row
+
 T = TypeVar("T")
 MAX_LIMIT = 1000
 # Beyond this an offset is a scan, not a page; the bulk downloads serve whole years.
@@ -86,7 +88,7 @@ def csv_response(items: list[BaseModel], *, schema: type[BaseModel], filename: s
     writer.writerow([".".join(path) for path in columns])
     for obj in items:
         data = obj.model_dump(mode="json")
-        writer.writerow([_cell(_at(data, path)) for path in columns])
+        writer.writerow(safe_row(_cell(_at(data, path)) for path in columns))
     response = HttpResponse(("\ufeff" + stream.getvalue()).encode(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

@@ -1,4 +1,4 @@
-"""Rate limits per token (when one is presented) or else per client IP: a fixed window counter
+"""Rate limits per token (when one is presented) or else per client address (ui.client_address, behind trusted proxies): a fixed window counter
 in Django's cache (per process with the default local-memory cache; a shared cache makes it
 global). Rates come from settings so that a deployment, or a test, can change them.
 """
@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from ninja.throttling import BaseThrottle
 
 from xxgk.web.api.auth import token_from
+from xxgk.web.ui.client_address import client_address
 
 _PERIODS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
 
@@ -34,7 +35,7 @@ class ApiThrottle(BaseThrottle):
         if token is not None:
             ident, rate = f"token:{token.pk}", settings.XXGK_API_RATE_TOKEN
         else:
-            ident, rate = f"ip:{self.get_ident(request)}", settings.XXGK_API_RATE_ANON
+            ident, rate = f"ip:{client_address(request)}", settings.XXGK_API_RATE_ANON
         limit, period = parse_rate(rate)
         now = time.time()
         window = int(now // period)

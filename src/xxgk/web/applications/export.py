@@ -10,6 +10,7 @@ from django.db import transaction
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.applications import actions
 from xxgk.web.applications.masking import mask, may_see_personal
 from xxgk.web.applications.models import Application
@@ -58,7 +59,7 @@ def cases_xlsx(*, user: Any, cases: Iterable[Application]) -> bytes:
             if personal and not visible[case.organisation_id]:
                 value = mask(personal, str(value))
             row.append(value)
-        sheet.append(row)
+        sheet.append(safe_row(row))
         count += 1
     for column, width in zip(
         "ABCDEFGHIJKLMN", (18, 24, 10, 16, 14, 22, 14, 22, 12, 12, 16, 30, 12, 12), strict=True

@@ -6,10 +6,12 @@ import hashlib
 from datetime import timedelta
 
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from xxgk.web.applications.errors import Throttled
 from xxgk.web.applications.models import PublicThrottle
+from xxgk.web.ui.client_address import client_address
 
 WINDOW = timedelta(minutes=15)
 LIMITS = {"track": 10, "submit": 5}
@@ -19,6 +21,11 @@ LIMITS = {"track": 10, "submit": 5}
 def client_key(remote_addr: str) -> str:
     """A stable, non-reversible key for a client address (the address itself is personal data)."""
     return hashlib.sha256(remote_addr.encode()).hexdigest()[:32]
+
+
+def request_client(request: HttpRequest) -> str:
+    """The throttle key of the client that sent `request` (behind the configured trusted proxies)."""
+    return client_key(client_address(request))
 
 
 def _row(action: str, client: str) -> PublicThrottle:
@@ -44,3 +51,12 @@ def note(action: str, client: str) -> None:
         row = _row(action, client)
         row.count += 1
         row.save()
+
+
+def lookup(client: str, *, found: bool) -> None:
+    """A tracking look-up: a correct secret (`found`) always passes and is never counted; a wrong
+    one is counted, and raises `Throttled` once the client has used up its failed look-ups."""
+    if found:
+        return
+    check("track", client)
+    note("track", client)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from xxgk.deadlines import EventKind
 from xxgk.web.applications.errors import TransitionRefused
 from xxgk.web.applications.models import CONCLUDED_STATES, Application, State
 from xxgk.web.audit.actions import define
@@ -163,4 +164,7 @@ def check(transition: Transition, application: Application, actor: Any) -> None:
 def available(application: Application, roles: set[str], *, superuser: bool = False) -> list[Transition]:
     """The transitions the holder of `roles` could take now (for the buttons on the case page)."""
     state = State(application.state)
-    return [t for t in TRANSITIONS if state in t.sources and (superuser or t.roles & roles)]
+    offered = [t for t in TRANSITIONS if state in t.sources and (superuser or t.roles & roles)]
+    if EXTEND in offered and application.events.filter(kind=EventKind.EXTENDED).exists():
+        offered.remove(EXTEND)  # 第三十三条第二款: once only; no form for a refused action
+    return offered

@@ -107,6 +107,10 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# A receipt older than this (the 20 + 20 working days of 第三十三条, with holidays) is probably a typo.
+_LONG_AGO_DAYS = 60
+
+
 @login_required
 def register(request: HttpRequest) -> HttpResponse:
     orgs = selectors.registering_orgs(request.user)
@@ -131,6 +135,13 @@ def register(request: HttpRequest) -> HttpResponse:
                 f"已登记，受理编号 {intake.application.number}，查询码 {intake.secret}"
                 "（请告知申请人；查询码只显示这一次）。",
             )
+            age = (timezone.localdate() - intake.application.received_on).days
+            if age > _LONG_AGO_DAYS:
+                messages.warning(
+                    request,
+                    f"收到申请日期为 {intake.application.received_on:%Y-%m-%d}，距今已 {age} 天，"
+                    "答复期限可能已经届满。请核对日期是否填写正确。",
+                )
             return redirect("applications:detail", pk=intake.application.pk)
     return render(request, "applications/register.html", {"form": form})
 

@@ -159,7 +159,7 @@ class Membership(models.Model):
 
 
 class LoginThrottle(models.Model):
-    """Failed log-ins per user name, for the temporary lockout (see login_guard)."""
+    """Failed log-ins per user name and client address (hashed), for the temporary lockout (see login_guard)."""
 
     username = models.CharField(max_length=150, unique=True)
     failures = models.PositiveSmallIntegerField(default=0)

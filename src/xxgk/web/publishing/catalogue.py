@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
@@ -118,7 +119,9 @@ def export_standard_xlsx(organisation: Organisation) -> bytes:
     if root is not None:
         for first in root.children.order_by("position", "pk"):
             for second in first.children.order_by("position", "pk"):
-                sheet.append([first.title, second.title] + [getattr(second, f) for f in STANDARD_COLUMNS])
+                sheet.append(
+                    safe_row([first.title, second.title] + [getattr(second, f) for f in STANDARD_COLUMNS])
+                )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.publishing import public
 from xxgk.web.publishing.models import Publication
@@ -89,7 +90,7 @@ def _tabular(header: list[str], rows: list[list[str]], fmt: str) -> bytes:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows(safe_row(row) for row in rows)
         return ("\ufeff" + buffer.getvalue()).encode()  # BOM: Excel opens UTF-8 CSV correctly
     import openpyxl
 
@@ -98,7 +99,7 @@ def _tabular(header: list[str], rows: list[list[str]], fmt: str) -> bytes:
     sheet.title = "政府信息公开目录"
     sheet.append(header)
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(row))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any, ClassVar
 
 from django import forms
@@ -9,6 +10,7 @@ from django.contrib.auth import authenticate
 from django.http import HttpRequest
 
 from xxgk.web.orgs import login_guard
+from xxgk.web.ui.client_address import client_address
 
 
 class LoginForm(forms.Form):
@@ -31,6 +33,7 @@ class LoginForm(forms.Form):
         self.request = request
         self.user: Any = None
         self.just_locked = False
+        self.locked_at: datetime | None = None
         self.fields["username"].error_messages["required"] = "请输入用户名。"
         self.fields["password"].error_messages["required"] = "请输入密码。"
         self.fields["username"].error_messages["max_length"] = "用户名不能超过 150 个字符。"
@@ -40,12 +43,13 @@ class LoginForm(forms.Form):
         username, password = data.get("username"), data.get("password")
         if not username or not password:
             return data
-        minutes = login_guard.minutes_locked(username)
+        client = client_address(self.request)
+        minutes = login_guard.minutes_locked(username, client)
         if minutes:
             raise forms.ValidationError(self.error_messages["locked"] % {"minutes": minutes}, code="locked")
         user = authenticate(self.request, username=username, password=password)
         if user is None:
-            if login_guard.note_failure(username):
+            if login_guard.note_failure(username, client):
                 self.just_locked = True
                 minutes = int(login_guard.LOCKOUT.total_seconds() // 60)
                 raise forms.ValidationError(
@@ -59,6 +63,6 @@ class LoginForm(forms.Form):
                 },
                 code="invalid",
             )
-        login_guard.note_success(username)
+        self.locked_at = login_guard.note_success(username, client)
         self.user = user
         return data
