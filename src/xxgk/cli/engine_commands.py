@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 from rich.console import Console
 
-from xxgk.cli.main import app
-
 if TYPE_CHECKING:
     from xxgk.corpus import Outcome
     from xxgk.findings import Finding
@@ -50,7 +48,6 @@ Files = Annotated[
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="并行进程数")]
 
 
-@app.command("schema")
 def schema_command() -> None:
     """输出年报数据（xxgk extract 的 JSON）的 JSON Schema。"""
     from xxgk.report import json_schema
@@ -58,7 +55,6 @@ def schema_command() -> None:
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
-@app.command("check")
 def check_command(
     files: Files,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式")] = CheckFormat.text,
@@ -93,7 +89,6 @@ def check_command(
     raise typer.Exit(1 if any_error else 0)
 
 
-@app.command("extract")
 def extract_command(
     files: Files,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="输出格式")] = ExtractFormat.json,
@@ -243,3 +238,10 @@ def _open_for_writing(output: Path) -> TextIO:
 def _fail(message: str) -> None:
     err.print(f"[red]错误：{message}[/red]")
     raise typer.Exit(2)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the `xxgk` app (called once, by `xxgk.cli.app`)."""
+    app.command("schema")(schema_command)
+    app.command("check")(check_command)
+    app.command("extract")(extract_command)
