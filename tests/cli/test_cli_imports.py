@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+# The platform, the readers and renderers, and (for start-up time) the holiday calendars, rich and
+# pydantic: each is imported by the command that needs it, never by registering the commands.
 _HEAVY = (
     "django",
     "chinese_calendar",
@@ -17,6 +19,8 @@ _HEAVY = (
     "pypdfium2",
     "onnxruntime",
     "cv2",
+    "rich",
+    "pydantic",
 )
 
 _PROBE = f"""
