@@ -43,7 +43,9 @@ def test_deadline_with_extension_days_and_pause():
 
 def test_deadline_into_2027_warns():
     result = run("deadline", "--received", "2026-12-15")
-    assert result.stdout.splitlines()[0] == "2027-01-12"
+    # 2027's 放假安排 is not announced: weekends and the statutory 元旦 (Fri 1 January) do not count.
+    # 12-16..18 (3), 12-21..25 (8), 12-28..31 (12), 01-04..08 (17), 01-11..13 (20).
+    assert result.stdout.splitlines()[0] == "2027-01-13"
     assert "暂定" in result.stdout
 
 

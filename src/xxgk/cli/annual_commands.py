@@ -7,19 +7,16 @@ from typing import Annotated
 
 import typer
 
-from xxgk.cli.main import app
+from xxgk.cli.django_setup import setup_django
 
 
-@app.command("annual")
 def annual_command(
     year: Annotated[int, typer.Option("--year", help="报告年度，如 2025")],
     output: Annotated[Path, typer.Option("--output", "-o", help="输出目录（不存在时新建）")],
     org: Annotated[int | None, typer.Option("--org", help="只输出该机关（机关编号）的报告")] = None,
 ) -> None:
     """按平台当前数据生成各机关的年度报告，每个机关一个 JSON 文件（xxgk check、xxgk render 可读）。"""
-    from xxgk.cli.web_commands import _setup_django
-
-    _setup_django()
+    setup_django()
     from django.db import DatabaseError
 
     from xxgk.web.annual.assembly import assembled_reports
@@ -51,3 +48,8 @@ def annual_command(
 def _fail(message: str) -> None:
     typer.secho(message, fg="red", err=True)
     raise typer.Exit(2)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the `xxgk` app (called once, by `xxgk.cli.app`)."""
+    app.command("annual")(annual_command)

@@ -6,10 +6,9 @@ from datetime import date
 
 import typer
 
-from xxgk.cli.main import app
+from xxgk.cli.django_setup import setup_django
 
 
-@app.command("remind")
 def remind(
     today: str = typer.Option("", "--today", help="按哪一天计算（YYYY-MM-DD，默认今天）。"),
 ) -> None:
@@ -21,10 +20,13 @@ def remind(
         except ValueError:
             typer.echo(f"错误：日期“{today}”无效，应为 YYYY-MM-DD", err=True)
             raise typer.Exit(2) from None
-    from xxgk.cli.web_commands import _setup_django
-
-    _setup_django()
+    setup_django()
     from xxgk.web.applications.services import send_reminders
 
     sent = send_reminders(day)
     typer.echo(f"已发送 {sent} 封提醒邮件。")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the `xxgk` app (called once, by `xxgk.cli.app`)."""
+    app.command("remind")(remind)

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from itertools import pairwise
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from xxgk.cli.main import app
-from xxgk.deadlines import (
-    MAX_EXTENSION_WORKING_DAYS,
-    CaseEvent,
-    DeadlineError,
-    Extended,
-    Paused,
-    Received,
-    Resumed,
-    due_date_for,
-)
-from xxgk.fees import fee_by_pages, fee_by_pieces
-from xxgk.workdays import WorkCalendar
+# The deadline arithmetic (and its holiday calendars) is imported by the commands that use it,
+# so that other commands do not pay for it at start-up.
+if TYPE_CHECKING:
+    from xxgk.deadlines import CaseEvent
+
 
 _USAGE_ERROR = 2
 _CLI_EXTENSION_REASON = "命令行试算"
@@ -63,6 +55,8 @@ def _parse_pause(text: str, received: date) -> tuple[date, date]:
 
 def _pause_events(ranges: list[tuple[date, date]]) -> list[CaseEvent]:
     """FROM..TO not counted, inclusive: the pause event falls on the day before FROM (which counts)."""
+    from xxgk.deadlines import Paused, Resumed
+
     events: list[CaseEvent] = []
     ordered = sorted(ranges)
     for (_, last), (first, _) in pairwise(ordered):
@@ -75,6 +69,8 @@ def _pause_events(ranges: list[tuple[date, date]]) -> list[CaseEvent]:
 
 def _extension_days(extra: list[str]) -> int | None:
     """`--extended [DAYS]` (its value is optional, which typer cannot declare): from the raw args."""
+    from xxgk.deadlines import MAX_EXTENSION_WORKING_DAYS
+
     if not extra:
         return None
     option, _, value = extra[0].partition("=")
@@ -88,12 +84,6 @@ def _extension_days(extra: list[str]) -> int | None:
     return _parse_count(value, "延长的工作日数") if value else MAX_EXTENSION_WORKING_DAYS
 
 
-@app.command(
-    "deadline",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-    epilog="--extended [DAYS]  经政府信息公开工作机构负责人同意延长答复期限（第三十三条第二款），"
-    "DAYS 默认20，最多20个工作日",
-)
 def deadline(
     ctx: typer.Context,
     received: Annotated[
@@ -105,6 +95,9 @@ def deadline(
     ] = None,
 ) -> None:
     """依申请公开答复期限：第一行为期限届满日（YYYY-MM-DD），其后为计算说明。"""
+    from xxgk.deadlines import DeadlineError, Extended, Received, due_date_for
+    from xxgk.workdays import WorkCalendar
+
     if received is None:
         _fail("请用 --received YYYY-MM-DD 指定收到申请之日")
     received_on = _parse_date(received, "收到申请之日")
@@ -123,7 +116,6 @@ def deadline(
         typer.echo(line)
 
 
-@app.command("fee")
 def fee(
     pieces: Annotated[str | None, typer.Option("--pieces", metavar="N", help="按件计收：本次件数")] = None,
     earlier: Annotated[
@@ -134,6 +126,8 @@ def fee(
     ] = None,
 ) -> None:
     """信息处理费（国办函〔2020〕109号）：第一行为金额（元），其后为分档计算。"""
+    from xxgk.fees import fee_by_pages, fee_by_pieces
+
     if (pieces is None) == (pages is None):
         _fail("请在 --pieces（按件计收）与 --pages（按量计收）中选择一种，二者不得同时适用")
     if pieces is not None:
@@ -145,3 +139,14 @@ def fee(
     typer.echo(f"{quote.amount:.2f}")
     for line in quote.breakdown_zh():
         typer.echo(line)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the `xxgk` app (called once, by `xxgk.cli.app`)."""
+    app.command(
+        "deadline",
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+        epilog="--extended [DAYS]  经政府信息公开工作机构负责人同意延长答复期限（第三十三条第二款），"
+        "DAYS 默认20，最多20个工作日",
+    )(deadline)
+    app.command("fee")(fee)

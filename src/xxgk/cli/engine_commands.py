@@ -10,16 +10,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
-from rich.console import Console
-
-from xxgk.cli.main import app
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from xxgk.corpus import Outcome
     from xxgk.findings import Finding
     from xxgk.report import Report
 
-err = Console(stderr=True, soft_wrap=True)
+
+def _console(*, stderr: bool = False) -> Console:
+    """A rich console for coloured output; rich is imported on first use (it costs start-up time)."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, soft_wrap=True)
+
+
 # Said of every report read from a scan or an image.
 OCR_NOTE = "经 OCR 识别（扫描件或图片）：识别不确定的数字记为空，请核对原件"
 
@@ -50,7 +56,6 @@ Files = Annotated[
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="并行进程数")]
 
 
-@app.command("schema")
 def schema_command() -> None:
     """输出年报数据（xxgk extract 的 JSON）的 JSON Schema。"""
     from xxgk.report import json_schema
@@ -58,7 +63,6 @@ def schema_command() -> None:
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
 
 
-@app.command("check")
 def check_command(
     files: Files,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式")] = CheckFormat.text,
@@ -93,7 +97,6 @@ def check_command(
     raise typer.Exit(1 if any_error else 0)
 
 
-@app.command("extract")
 def extract_command(
     files: Files,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="输出格式")] = ExtractFormat.json,
@@ -134,6 +137,7 @@ def extract_command(
         assert output is not None
         output.write_bytes(render_long_xlsx(reports))
     failed = [o for o in outcomes if o.report is None]
+    err = _console(stderr=True)
     if failed:
         err.print(f"[yellow]{len(failed)} 个文件未能读取：[/yellow]")
         for outcome in failed:
@@ -162,7 +166,7 @@ def _read_all(files: list[Path], jobs: int, *, queue: str | None = None) -> list
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     columns = (TextColumn("读取报告"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
+    with Progress(*columns, console=_console(stderr=True), transient=True) as progress:
         task = progress.add_task("read", total=len(paths))
 
         def advance(_: Outcome) -> None:
@@ -206,7 +210,7 @@ def _check_json(result: dict[str, Any]) -> dict[str, Any]:
 
 
 def _print_check(result: dict[str, Any]) -> None:
-    out = Console(soft_wrap=True)
+    out = _console()
     if result.get("error"):
         out.print(f"[bold]{result['source']}[/bold]\n  [red]无法读取：{result['error']}[/red]")
         return
@@ -241,5 +245,12 @@ def _open_for_writing(output: Path) -> TextIO:
 
 
 def _fail(message: str) -> None:
-    err.print(f"[red]错误：{message}[/red]")
+    _console(stderr=True).print(f"[red]错误：{message}[/red]")
     raise typer.Exit(2)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the `xxgk` app (called once, by `xxgk.cli.app`)."""
+    app.command("schema")(schema_command)
+    app.command("check")(check_command)
+    app.command("extract")(extract_command)

@@ -7,10 +7,9 @@ from typing import Annotated
 
 import typer
 
-from xxgk.cli.main import app
+from xxgk.cli.django_setup import setup_django
 
 
-@app.command("worker")
 def worker_command(
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, help="并行进程数")] = 2,
     queue: Annotated[str, typer.Option("--queue", "-Q", help="监听的队列")] = "xxgk",
@@ -29,9 +28,7 @@ def worker_command(
             f"未设置 {BROKER_ENV}：没有消息队列时任务在网站进程内直接执行，无需 worker。", fg="red", err=True
         )
         raise typer.Exit(2)
-    from xxgk.cli.web_commands import _setup_django
-
-    _setup_django()
+    setup_django()
     from xxgk.web.jobs.celery_app import app as celery_app
 
     argv = ["worker", "--loglevel=INFO", f"--concurrency={concurrency}", f"--queues={queue}"]
@@ -41,7 +38,6 @@ def worker_command(
     celery_app.worker_main(argv)
 
 
-@app.command("job")
 def job_command(
     kind: Annotated[
         str, typer.Argument(help="任务类型，例如 opendata、render_year、scan、reminders、publish_due")
@@ -51,9 +47,7 @@ def job_command(
     ] = None,
 ) -> None:
     """提交一个后台任务并显示进度，直到完成。未配置消息队列时在本进程内执行。"""
-    from xxgk.cli.web_commands import _setup_django
-
-    _setup_django()
+    setup_django()
     from xxgk.web.jobs import registry
 
     try:
@@ -122,3 +116,9 @@ def _run_with_progress(kind: str, label: str, params: dict[str, object]) -> obje
                     )
                 return job
             time.sleep(0.3)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the `xxgk` app (called once, by `xxgk.cli.app`)."""
+    app.command("worker")(worker_command)
+    app.command("job")(job_command)

@@ -1,33 +1,8 @@
-"""The `xxgk` command: one typer app; each group of commands lives in its own module.
+"""Entry point of the `xxgk` console script (`xxgk.cli.main:app`) and of `python -m xxgk.cli.main`."""
 
-Modules register their commands on import; engine modules import nothing from
-`xxgk.web` at import time so that `xxgk check` starts fast on thousands of files.
-"""
+from xxgk.cli.app import app
 
-import typer
+__all__ = ["app"]
 
-app = typer.Typer(
-    name="xxgk",
-    help="xxgk：政府信息公开年度报告引擎与政务公开平台",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-def _register() -> None:
-    # Imported for their side effect of adding commands to `app`.
-    from xxgk.cli import (  # noqa: F401
-        annual_commands,
-        application_commands,
-        deadline_commands,
-        engine_commands,
-        job_commands,
-        publishing_commands,
-        render_commands,
-        rollup_commands,
-        web_commands,
-    )
-
-
-_register()
+if __name__ == "__main__":
+    app()

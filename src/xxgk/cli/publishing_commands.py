@@ -6,10 +6,9 @@ from datetime import date
 
 import typer
 
-from xxgk.cli.main import app
+from xxgk.cli.django_setup import setup_django
 
 
-@app.command("scan")
 def scan_command(
     org: str = typer.Option(
         "", "--org", help="只巡检一个机关（编号或统一社会信用代码）；默认全部启用的机关。"
@@ -18,9 +17,7 @@ def scan_command(
     expire: bool = typer.Option(False, "--expire", help="同时将有效期已届满的文件登记为失效。"),
 ) -> None:
     """主动公开巡检：逾期未公开、栏目久未更新、规范性文件有效期、政策解读、指南核对。"""
-    from xxgk.cli.web_commands import _setup_django
-
-    _setup_django()
+    setup_django()
     from django.utils import timezone
 
     from xxgk.web.orgs.models import Organisation
@@ -49,3 +46,8 @@ def scan_command(
             for finding in findings:
                 typer.echo(f"  {finding.format_zh()}")
     typer.echo(f"巡检完成：{today.isoformat()}，共 {total} 项。")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the `xxgk` app (called once, by `xxgk.cli.app`)."""
+    app.command("scan")(scan_command)

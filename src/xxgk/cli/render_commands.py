@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from xxgk.cli.main import app
 from xxgk.render import FORMATS
 
 _FORMAT_NAMES = "、".join(FORMATS)
@@ -41,7 +40,6 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-@app.command("render", help="将年度报告（JSON）生成为 HTML、Word（DOCX）、PDF、Excel（XLSX）或 CSV 文件。")
 def render(
     report_json: Annotated[
         Path, typer.Argument(help="年度报告 JSON 文件（xxgk 报告模型）", show_default=False)
@@ -92,3 +90,10 @@ def render(
     except OSError as exc:
         raise _fail(f"无法写入输出文件 {target}：{exc.strerror}") from None
     typer.echo(f"已生成 {target}（{len(content)} 字节）")
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the `xxgk` app (called once, by `xxgk.cli.app`)."""
+    app.command(
+        "render", help="将年度报告（JSON）生成为 HTML、Word（DOCX）、PDF、Excel（XLSX）或 CSV 文件。"
+    )(render)

@@ -14,7 +14,6 @@ from typing import Annotated, Any
 
 import typer
 
-from xxgk.cli.main import app
 from xxgk.render.spreadsheet_text import safe_row
 
 
@@ -24,7 +23,6 @@ class Format(StrEnum):
     json = "json"
 
 
-@app.command("indicators")
 def indicators_command(
     paths: Annotated[
         list[Path], typer.Argument(help="年度报告文件或目录（目录下的报告文件逐一读取）", exists=True)
@@ -179,3 +177,8 @@ def _write(output: Path | None, data: bytes) -> None:
     else:
         output.write_bytes(data)
         typer.echo(f"已写入 {output}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the `xxgk` app (called once, by `xxgk.cli.app`)."""
+    app.command("indicators")(indicators_command)

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import socket
 
 import typer
 
-from xxgk.cli.main import app
-
-
-def _setup_django() -> None:
-    """Configure Django from the XXGK_* environment; configuration errors end with a Chinese message."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.web.settings")
-    import django
-
-    from xxgk.web.config import ConfigError
-
-    try:
-        django.setup()
-    except ConfigError as exc:
-        typer.secho(f"配置错误：{exc}", fg="red", err=True)
-        raise typer.Exit(2) from None
+from xxgk.cli.django_setup import setup_django
 
 
 def _port_free(host: str, port: int) -> bool:
@@ -34,14 +19,13 @@ def _port_free(host: str, port: int) -> bool:
     return True
 
 
-@app.command("demo")
 def demo(
     serve: bool = typer.Option(True, "--serve/--no-serve", help="准备好数据库后启动网站（默认启动）。"),
     host: str = typer.Option("127.0.0.1", help="网站监听地址。"),
     port: int = typer.Option(8000, min=1, max=65535, help="网站监听端口。"),
 ) -> None:
     """建立数据库、载入演示数据（宜春市的机关与各角色用户），然后启动网站。可重复运行。"""
-    _setup_django()
+    setup_django()
     from django.conf import settings
     from django.core.management import call_command
     from django.db import DatabaseError
@@ -73,13 +57,18 @@ def demo(
     call_command("runserver", f"{host}:{port}", use_reloader=False)
 
 
-@app.command(
-    "manage",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
-)
 def manage(ctx: typer.Context) -> None:
     """执行 Django 管理命令，例如 xxgk manage migrate、xxgk manage createsuperuser。"""
-    _setup_django()
+    setup_django()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["xxgk manage", *ctx.args])
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the `xxgk` app (called once, by `xxgk.cli.app`)."""
+    app.command("demo")(demo)
+    app.command(
+        "manage",
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+    )(manage)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-from xxgk.report import Report
+if TYPE_CHECKING:  # the model is only named in annotations; importing it costs start-up time
+    from xxgk.report import Report
 
 # format name → (module, function) returning the file's bytes.
 _RENDERERS: dict[str, tuple[str, str]] = {
