@@ -160,6 +160,13 @@ def mutate(rng: random.Random, corpus: list[bytes]) -> bytes:
 # --- the worker -----------------------------------------------------------------------------
 
 
+def peak_rss_mb() -> float:
+    """This process's own peak RSS (VmHWM). ru_maxrss would include the parent's pages: the worker
+    starts as a copy of the test process, which may hold large modules (the OCR models)."""
+    status = Path("/proc/self/status").read_text()
+    return int(status.split("VmHWM:")[1].split()[0]) / 1024
+
+
 def _worker(conn: Connection) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_BYTES, ADDRESS_SPACE_BYTES))
     from xxgk.checks.registry import run_checks
@@ -177,7 +184,7 @@ def _worker(conn: Connection) -> None:
             outcome = "refused"
         except BaseException:  # reported to the parent: that is what the harness looks for
             outcome = "crash: " + traceback.format_exc(limit=-3)
-        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        rss_mb = peak_rss_mb()
         conn.send((outcome, time.process_time() - started, rss_mb))
 
 
@@ -202,7 +209,7 @@ class Runner:
     """One worker process at a time; replaced after a kill or once its RSS passed the bound."""
 
     def __init__(self) -> None:
-        self._ctx = mp.get_context("fork")
+        self._ctx = mp.get_context("spawn")  # a fresh interpreter: its memory is its own
         self._start()
 
     def _start(self) -> None:

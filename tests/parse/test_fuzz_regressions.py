@@ -24,7 +24,7 @@ WALL_SECONDS = 60
 MAX_RSS_MB = 500
 
 _CHILD = """
-import json, resource, sys, time
+import json, sys, time
 from pathlib import Path
 from xxgk.checks.registry import run_checks
 from xxgk.parse.detect import read_report_file
@@ -37,7 +37,9 @@ try:
 except ReportReadError as exc:
     out = {"error": exc.message_zh}
 out["seconds"] = time.process_time() - started
-out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM is this process's own peak: ru_maxrss would carry the parent's (Linux keeps it across exec).
+status = Path("/proc/self/status").read_text()
+out["rss_mb"] = int(status.split("VmHWM:")[1].split()[0]) / 1024
 print(json.dumps(out, ensure_ascii=False))
 """
 
