@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 
@@ -31,6 +30,6 @@ class Transition:
         return self.target or current
 
 
-def allowed_states_zh(transition: Transition, states: Iterable[Enum]) -> str:
-    """The states `transition` starts from, in the order of `states`, quoted: 「已报」、「已审」."""
-    return "、".join(f"「{s.label}」" for s in states if s in transition.sources)  # type: ignore[attr-defined]
+def allowed_states_zh(transition: Transition, states: Iterable[Any]) -> str:
+    """The states (Django choices) `transition` starts from, in the order of `states`: 「已报」、「已审」."""
+    return "、".join(f"「{s.label}」" for s in states if s in transition.sources)
