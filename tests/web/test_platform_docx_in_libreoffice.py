@@ -14,7 +14,7 @@ from xxgk.web.applications.letter_docx import letter_bytes
 from xxgk.web.applications.models import Letter, LetterKind
 from xxgk.web.demo import DemoContext
 from xxgk.web.rollup import demo as rollup_demo
-from xxgk.web.rollup import documents
+from xxgk.web.rollup import documents, services
 from xxgk.web.rollup.models import Campaign, Enrolment
 
 TABLE3_FIRST, TABLE3_LAST = "本年新收政府信息公开申请数量", "结转下年度继续办理"
@@ -41,7 +41,7 @@ def test_consolidated_report_and_notice_in_libreoffice(full_demo: DemoContext, t
     supervisor = full_demo.users["zwgk_jiandu"]
     campaign = Campaign.objects.get(office=full_demo.orgs["office"], year=2025)
     city = Enrolment.objects.get(unit__name=rollup_demo.CITY, year=2025)
-    region = documents.generate_consolidated(actor=supervisor, campaign=campaign, enrolment=city)[-1]
+    region = services.generate_consolidated(actor=supervisor, campaign=campaign, enrolment=city)[-1]
     weasy = tmp_path / "weasyprint.pdf"
     weasy.write_bytes(render(Report.model_validate(region.report), "pdf"))
     writer = libreoffice_pdf(documents.consolidated_docx(region), tmp_path, "consolidated")
@@ -50,7 +50,7 @@ def test_consolidated_report_and_notice_in_libreoffice(full_demo: DemoContext, t
     assert len(table_in_docx) <= len(pages_between(weasy, TABLE3_FIRST, TABLE3_LAST))
     keep_pngs(writer, table_in_docx, "consolidated-docx-table3")
 
-    notice = documents.generate_notice(actor=supervisor, campaign=campaign)
+    notice = services.generate_notice(actor=supervisor, campaign=campaign)
     pdf = libreoffice_pdf(bytes(notice.docx), tmp_path, "notice")
     text = _joined(pdf)
     assert "通报" in text and rollup_demo.LATE in text and "三、整改要求" in text

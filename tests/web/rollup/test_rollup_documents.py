@@ -41,7 +41,7 @@ def test_consolidated_report_sums_the_parts_and_lists_the_missing_one() -> None:
     for name, report in reports.items():
         send(m.supervisor, m.submission(name), report)
     city = Enrolment.objects.get(unit__name=CITY, year=2025)
-    own, region = documents.generate_consolidated(
+    own, region = services.generate_consolidated(
         actor=m.supervisor, campaign=m.campaigns[2025], enrolment=city
     )
     assert own.scope == Scope.OWN and region.scope == Scope.REGION
@@ -68,10 +68,10 @@ def test_consolidation_is_refused_without_parts_or_for_a_department() -> None:
     m = mini()
     city = Enrolment.objects.get(unit__name=CITY, year=2025)
     with pytest.raises(RollupError, match="尚无下级单位报送"):
-        documents.generate_consolidated(actor=m.supervisor, campaign=m.campaigns[2025], enrolment=city)
+        services.generate_consolidated(actor=m.supervisor, campaign=m.campaigns[2025], enrolment=city)
     department = Enrolment.objects.get(unit__name=PARTS[0], year=2025)
     with pytest.raises(RollupError, match="不是本年度须汇总"):
-        documents.generate_consolidated(actor=m.supervisor, campaign=m.campaigns[2025], enrolment=department)
+        services.generate_consolidated(actor=m.supervisor, campaign=m.campaigns[2025], enrolment=department)
 
 
 @pytest.mark.django_db
@@ -81,7 +81,7 @@ def test_notice_lists_per_unit_what_was_found_with_charts() -> None:
     wrong["table3"]["granted"]["natural_person"] += 1
     send(m.supervisor, m.submission(PARTS[0]), Report.model_validate(wrong))
     send(m.supervisor, m.submission(PARTS[1]), sample(PARTS[1], 2025))
-    notice = documents.generate_notice(actor=m.supervisor, campaign=m.campaigns[2025])
+    notice = services.generate_notice(actor=m.supervisor, campaign=m.campaigns[2025])
     text = _text(bytes(notice.docx))
     assert "关于2025年度政府信息公开工作年度报告报送和检查情况的通报" in text
     assert "本次应报送单位4个，已报送2个" in text
@@ -90,7 +90,7 @@ def test_notice_lists_per_unit_what_was_found_with_charts() -> None:
     assert PARTS[2] in text and "仍未报送" in text  # the missing unit is named with its lateness
     assert _images(bytes(notice.docx)) == 2
     with pytest.raises(RoleRequired):
-        documents.generate_notice(actor=m.context.users["jgsw_chengban"], campaign=m.campaigns[2025])
+        services.generate_notice(actor=m.context.users["jgsw_chengban"], campaign=m.campaigns[2025])
 
 
 @pytest.mark.django_db
@@ -126,11 +126,11 @@ def test_a_unit_that_moved_counts_under_its_parent_of_that_year() -> None:
     for year in (2024, 2025):
         send(m.supervisor, m.submission(mover.unit.name, year), sample(mover.unit.name, year))
     city_2024 = Enrolment.objects.get(unit__name=CITY, year=2024)
-    _own, region = documents.generate_consolidated(
+    _own, region = services.generate_consolidated(
         actor=m.supervisor, campaign=m.campaigns[2024], enrolment=city_2024
     )
     assert mover.unit.name in region.included
-    _own, county_region = documents.generate_consolidated(
+    _own, county_region = services.generate_consolidated(
         actor=m.supervisor, campaign=m.campaigns[2025], enrolment=county
     )
     assert county_region.included == [mover.unit.name]

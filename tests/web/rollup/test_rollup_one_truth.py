@@ -16,7 +16,7 @@ from xxgk.report import Report
 from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.demo import DemoContext
 from xxgk.web.rollup import demo as rollup_demo
-from xxgk.web.rollup import documents, selectors, services
+from xxgk.web.rollup import selectors, services
 from xxgk.web.rollup.errors import RollupError
 from xxgk.web.rollup.models import Campaign, Enrolment, Source, Status, Submission
 
@@ -118,7 +118,7 @@ def test_a_returned_report_is_never_consolidated() -> None:
         send(m.supervisor, m.submission(name), reports[name])
     services.return_report(actor=m.supervisor, submission=m.submission(PARTS[1]), reason="表三合计不符")
     city = Enrolment.objects.get(unit__name=CITY, year=2025)
-    own, region = documents.generate_consolidated(
+    own, region = services.generate_consolidated(
         actor=m.supervisor, campaign=m.campaigns[2025], enrolment=city
     )
     for item in (own, region):
@@ -155,7 +155,7 @@ def test_the_demo_campaign_and_the_annual_app_agree(full_demo: DemoContext) -> N
             assert row.publication.published_on is not None
     # The returned unit is left out of the city's consolidated report, which passes its own checks.
     city = Enrolment.objects.get(unit__name=rollup_demo.CITY, year=2025)
-    for item in documents.generate_consolidated(
+    for item in services.generate_consolidated(
         actor=full_demo.users["zwgk_jiandu"], campaign=campaign, enrolment=city
     ):
         assert rollup_demo.RETURNED not in item.included

@@ -5,7 +5,6 @@ one place that refuses a transition, with a Chinese message, before anything is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from xxgk.deadlines import EventKind
@@ -14,31 +13,15 @@ from xxgk.web.applications.models import CONCLUDED_STATES, Application, State
 from xxgk.web.audit.actions import define
 from xxgk.web.orgs.models import Role
 from xxgk.web.orgs.scoping import require_role
+from xxgk.web.statemachine import Transition
 
 OPEN_STATES: frozenset[State] = frozenset(State(s) for s in State.values) - CONCLUDED_STATES
 _HANDLING = frozenset({State.REGISTERED})
 _RUNNING = frozenset({State.REGISTERED, State.CONSULTING, State.AWAITING_REASONS, State.AWAITING_FEE})
 
 
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label_zh: str
-    sources: frozenset[State]
-    # None: the case stays in its state (e.g. an extension).
-    target: State | None
-    roles: frozenset[Role]
-
-    @property
-    def audit_action(self) -> str:
-        return f"applications.{self.name}"
-
-    def leads_to(self, current: State) -> State:
-        return self.target or current
-
-
 def _t(name: str, label_zh: str, sources: frozenset[State], target: State | None, *roles: Role) -> Transition:
-    transition = Transition(name, label_zh, sources, target, frozenset(roles))
+    transition = Transition(name, label_zh, sources, target, frozenset(roles), "applications")
     define(transition.audit_action, label_zh)
     return transition
 

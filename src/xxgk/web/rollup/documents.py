@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -19,26 +18,24 @@ from docx.shared import Mm, Pt
 
 from xxgk import indicators
 from xxgk.checks import consolidated, run_checks
+from xxgk.findings import Finding
 from xxgk.render import docx as house
 from xxgk.render import render
 from xxgk.render.document import chinese_date
 from xxgk.report import Report
 from xxgk.template.describe import describe_cell
-from xxgk.web.audit.services import record
-from xxgk.web.rollup import actions, charts, checking, selectors
-from xxgk.web.rollup.consolidation import consolidate
+from xxgk.web.rollup import charts, checking, selectors
+from xxgk.web.rollup.consolidation import Consolidation, consolidate
 from xxgk.web.rollup.errors import RollupError
 from xxgk.web.rollup.models import (
     Campaign,
     ConsolidatedReport,
     Enrolment,
-    Notice,
     Review,
     Scope,
     Submission,
     Verdict,
 )
-from xxgk.web.rollup.services import require_supervisor
 
 CHART_WIDTH = Mm(150)
 
@@ -60,42 +57,23 @@ def _parts(enrolment: Enrolment) -> tuple[dict[str, Report], dict[str, Report], 
     return own, region, missing
 
 
-def generate_consolidated(
-    *, actor: Any, campaign: Campaign, enrolment: Enrolment
-) -> list[ConsolidatedReport]:
-    """Sum the parts into the 本级 and the 本行政区域 report, check both, and keep them."""
-    require_supervisor(actor, campaign)
+def build_consolidated(
+    campaign: Campaign, enrolment: Enrolment
+) -> tuple[list[tuple[Scope, Consolidation, list[str], list[Finding]]], int, list[str]]:
+    """Sum the parts into the 本级 and the 本行政区域 report and check both (nothing is kept here):
+    per scope (scope, result, units left out, findings); the number of parts; units without a report."""
     if not enrolment.consolidates or enrolment.year != campaign.year:
         raise RollupError(f"「{enrolment.unit}」不是本年度须汇总发布年度报告的政府。")
     own, region, missing = _parts(enrolment)
     if not region:
         raise RollupError("尚无下级单位报送，无法汇总。")
-    stored = []
-    with transaction.atomic():
-        for scope, parts in ((Scope.OWN, own), (Scope.REGION, region)):
-            result = consolidate(parts, organization=enrolment.unit.name, year=campaign.year)
-            left_out = [*missing, *result.left_out]
-            found = run_checks(result.report) + consolidated(result.report, dict(parts), missing=left_out)
-            stored.append(
-                ConsolidatedReport.objects.create(
-                    campaign=campaign,
-                    enrolment=enrolment,
-                    scope=scope,
-                    report=result.report.model_dump(mode="json"),
-                    included=list(result.included),
-                    missing=left_out,
-                    findings=[f.to_dict() for f in found],
-                    generated_by=actor if getattr(actor, "is_authenticated", False) else None,
-                )
-            )
-        record(
-            actor=actor,
-            action=actions.CONSOLIDATE,
-            obj=stored[-1],
-            organisation=campaign.office,
-            after={"unit": enrolment.unit.name, "parts": len(region), "missing": missing},
-        )
-    return stored
+    built = []
+    for scope, parts in ((Scope.OWN, own), (Scope.REGION, region)):
+        result = consolidate(parts, organization=enrolment.unit.name, year=campaign.year)
+        left_out = [*missing, *result.left_out]
+        found = run_checks(result.report) + consolidated(result.report, dict(parts), missing=left_out)
+        built.append((scope, result, left_out, found))
+    return built, len(region), missing
 
 
 def consolidated_docx(item: ConsolidatedReport) -> bytes:
@@ -141,29 +119,7 @@ def _notice_findings(submission: Submission) -> list[tuple[str, str]]:
     return sorted(items, key=lambda item: order[item[0]])
 
 
-def generate_notice(*, actor: Any, campaign: Campaign) -> Notice:
-    """The 通报 draft listing, per unit, what was found; kept as generated."""
-    require_supervisor(actor, campaign)
-    rows = selectors.board(actor, campaign)
-    with transaction.atomic():
-        content, units = _notice_docx(campaign, rows, actor)
-        notice = Notice.objects.create(
-            campaign=campaign,
-            docx=content,
-            units=units,
-            generated_by=actor if getattr(actor, "is_authenticated", False) else None,
-        )
-        record(
-            actor=actor,
-            action=actions.NOTICE,
-            obj=notice,
-            organisation=campaign.office,
-            after={"units": units},
-        )
-    return notice
-
-
-def _notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any) -> tuple[bytes, int]:
+def notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any) -> tuple[bytes, int]:
     doc = house.new_document()  # the house 公文 page, styles and fonts
     office = campaign.office.name
     title = doc.add_paragraph()

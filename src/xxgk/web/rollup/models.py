@@ -2,9 +2,9 @@
 unit's submission with its report versions and status history, and the findings on them.
 
 Invariants kept here: one register entry per unit and year, one campaign per office and year, one
-submission per campaign and unit, the allowed status moves (`TRANSITIONS`) and the rectification
+submission per campaign and unit, and the rectification
 steps (`RECTIFICATION_NEXT`). Files are kept in the database (reports are small) so that nothing
-is lost with a media folder.
+is lost with a media folder. The status moves of a submission are declared in `transitions.py`.
 """
 
 from __future__ import annotations
@@ -127,15 +127,6 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "已发布"
 
 
-TRANSITIONS: dict[str, frozenset[str]] = {
-    Status.PENDING: frozenset({Status.SUBMITTED}),
-    Status.SUBMITTED: frozenset({Status.RETURNED, Status.REVIEWED, Status.SUBMITTED}),
-    Status.RETURNED: frozenset({Status.SUBMITTED}),
-    Status.REVIEWED: frozenset({Status.PUBLISHED, Status.RETURNED}),
-    Status.PUBLISHED: frozenset(),
-}
-
-
 class Submission(models.Model):
     """A unit's report in a campaign: its status and dates, the current version and a draft."""
 
@@ -171,9 +162,6 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment.unit} · {self.get_status_display()}"
-
-    def can_move_to(self, status: str) -> bool:
-        return status in TRANSITIONS[self.status]
 
 
 class Source(models.TextChoices):

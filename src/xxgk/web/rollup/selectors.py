@@ -26,6 +26,7 @@ from xxgk.deadlines import annual_report_due
 from xxgk.findings import Finding
 from xxgk.report import Report
 from xxgk.web.annual import selectors as annual_selectors
+from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.orgs.errors import NotVisible
 from xxgk.web.orgs.models import Membership, Role
 from xxgk.web.orgs.scoping import has_role
@@ -369,3 +370,16 @@ def notice_for(user: Any, pk: int) -> Notice:
     if notice is None or not notices_for(user, notice.campaign).filter(pk=pk).exists():
         raise NotVisible()
     return notice
+
+
+def published_version(submission: Submission) -> PublishedVersion | None:
+    """The unit's report on the campaign's year as last published in the annual app (None off the
+    platform or before publication)."""
+    org = submission.enrolment.unit.organisation
+    if org is None:
+        return None
+    return annual_selectors.latest_version(org, submission.campaign.year)
+
+
+def draft_report(submission: Submission) -> Report | None:
+    return None if submission.draft is None else Report.model_validate(submission.draft)

@@ -335,7 +335,7 @@ def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if enrolment is None:
         raise RollupError("请选择要汇总的政府。")
-    stored = documents.generate_consolidated(actor=request.user, campaign=campaign, enrolment=enrolment)
+    stored = services.generate_consolidated(actor=request.user, campaign=campaign, enrolment=enrolment)
     missing = stored[-1].missing
     note = f"；{len(missing)}个单位未计入：{'、'.join(missing)}" if missing else ""
     messages.success(request, f"已生成{enrolment.unit}汇总年度报告（本级、本行政区域）{note}。")
@@ -374,7 +374,7 @@ def recheck_all(request: HttpRequest, pk: int) -> HttpResponse:
 @_refusing
 def notice(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_for(request.user, pk)
-    made = documents.generate_notice(actor=request.user, campaign=campaign)
+    made = services.generate_notice(actor=request.user, campaign=campaign)
     messages.success(request, f"已生成通报稿，列出{made.units}个单位的问题。")
     return redirect("rollup:board", pk=campaign.pk)
 

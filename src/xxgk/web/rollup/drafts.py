@@ -1,0 +1,261 @@
+"""A unit's draft before it is submitted: read from a file (DOCX, PDF, a scan read by OCR, HTML,
+text or the engine's JSON), started from a report in hand or from the version published on the
+platform, and corrected cell by cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.db import transaction
+
+from xxgk.checks.cells import rows_in_use
+from xxgk.parse.detect import read_report, sniff
+from xxgk.parse.errors import ReportReadError
+from xxgk.report import Report
+from xxgk.template.describe import describe_cell
+from xxgk.web.annual.models import PublishedVersion
+from xxgk.web.audit.services import record
+from xxgk.web.locking import check_version, save_next_version
+from xxgk.web.rollup import actions
+from xxgk.web.rollup.errors import RollupError, StaleVersion
+from xxgk.web.rollup.models import (
+    Status,
+    Submission,
+)
+from xxgk.web.rollup.permissions import (
+    require_unit_or_supervisor,
+)
+from xxgk.web.rollup.selectors import published_version
+
+MAX_FILE = 20 * 1024 * 1024
+
+
+_IMAGES = (".png", ".jpg", ".jpeg")
+
+
+_ACCEPTED = (".docx", ".pdf", ".html", ".htm", ".shtml", ".txt", ".text", ".md", ".json", *_IMAGES)
+
+
+def unread_cells(report: Report) -> list[str]:
+    """Cells the report's form uses that hold no value ("table3.new.total" …)."""
+    keys = []
+    for table in report.spec.tables:
+        for row in rows_in_use(report, table):
+            for col in table.columns_of(row):
+                if report.table(table.key)[row.key][col.key] is None:
+                    keys.append(f"{table.key}.{row.key}.{col.key}")
+    return keys
+
+
+def _save_draft(submission: Submission, report: Report, **fields: Any) -> None:
+    save_next_version(
+        submission,
+        StaleVersion,
+        draft=report.model_dump(mode="json"),
+        draft_unread=unread_cells(report),
+        **fields,
+    )
+
+
+def prepare_file(
+    *, actor: Any, submission: Submission, data: bytes, filename: str, expected_version: int | None = None
+) -> Report:
+    """Read an uploaded report (DOCX, PDF, a scan or image read by OCR, HTML, text or the engine's JSON)
+    into the draft; the file
+    is kept as the original. Raises RollupError with the reader's Chinese message."""
+    require_unit_or_supervisor(actor, submission)
+    check_version(submission, expected_version, StaleVersion)
+    _refuse_edit_after_review(submission)
+    _refuse_second_copy(submission)
+    if len(data) > MAX_FILE:
+        raise RollupError("文件超过20MB，请压缩图片后重新上传。")
+    if not filename.lower().endswith(_ACCEPTED):
+        raise RollupError("请上传 DOCX、PDF（含扫描件）、HTML、文本、JSON 格式的年度报告，或 PNG/JPEG 图片。")
+    if filename.lower().endswith(_IMAGES) and sniff(data) != "image":
+        raise RollupError("该文件不是 PNG 或 JPEG 图片，请上传扫描件或图片原文件。")
+    try:
+        report = read_report(data, source=filename)
+    except ReportReadError as exc:
+        raise RollupError(f"无法读取该文件：{exc.message_zh}") from None
+    year = submission.campaign.year
+    if report.year is not None and report.year != year:
+        raise RollupError(f"该文件是{report.year}年度报告，本次报送的是{year}年度报告。")
+    report = report.model_copy(update={"year": year, "consolidated": submission.enrolment.consolidates})
+    with transaction.atomic():
+        _save_draft(
+            submission,
+            report,
+            draft_file=data,
+            draft_filename=filename[:200],
+            draft_corrected=[],
+            draft_published=None,
+        )
+        record(
+            actor=actor,
+            action=actions.PREPARE,
+            obj=submission,
+            organisation=submission.enrolment.anchor,
+            after={"source": "file", "filename": filename[:200], "unread": len(submission.draft_unread)},
+        )
+    return report
+
+
+def prepare_from_report(
+    *,
+    actor: Any,
+    submission: Submission,
+    report: Report,
+    original: bytes | None = None,
+    original_name: str = "",
+    expected_version: int | None = None,
+) -> Report:
+    """Start the draft from a report already in hand: the platform's assembled report, or the
+    current version (to correct it after a return; its original file is kept)."""
+    require_unit_or_supervisor(actor, submission)
+    check_version(submission, expected_version, StaleVersion)
+    _refuse_edit_after_review(submission)
+    _refuse_second_copy(submission)
+    # A government's own report is due 3月31日, a unit's 1月31日 (the date rules read this flag).
+    report = report.model_copy(update={"consolidated": submission.enrolment.consolidates})
+    with transaction.atomic():
+        _save_draft(
+            submission,
+            report,
+            draft_file=original,
+            draft_filename=original_name,
+            draft_corrected=[],
+            draft_published=None,
+        )
+        record(
+            actor=actor,
+            action=actions.PREPARE,
+            obj=submission,
+            organisation=submission.enrolment.anchor,
+            after={"source": "report", "unread": len(submission.draft_unread)},
+        )
+    return report
+
+
+def _refuse_second_copy(submission: Submission) -> None:
+    """A unit that published its report on the platform submits that version, never another copy."""
+    if published_version(submission) is not None:
+        raise RollupError(
+            f"本单位{submission.campaign.year}年度报告已在平台公开，报送的须是公开的版本，请选择"
+            "「报送平台已公开的版本」；如需更正，请在年度报告中发布更正后重新报送。"
+        )
+
+
+def prepare_from_published(
+    *, actor: Any, submission: Submission, expected_version: int | None = None
+) -> PublishedVersion:
+    """Start the draft from the version the unit published on the platform (its latest correction);
+    the submitted version stays linked to it."""
+    require_unit_or_supervisor(actor, submission)
+    check_version(submission, expected_version, StaleVersion)
+    _refuse_edit_after_review(submission)
+    published = published_version(submission)
+    if published is None:
+        raise RollupError(
+            f"本单位{submission.campaign.year}年度报告尚未在平台公开，请先在「年度报告」中发布，或上传文件。"
+        )
+    report = Report.model_validate(published.report).model_copy(
+        update={"consolidated": submission.enrolment.consolidates}
+    )
+    with transaction.atomic():
+        _save_draft(
+            submission,
+            report,
+            draft_file=None,
+            draft_filename="",
+            draft_corrected=[],
+            draft_published=published,
+        )
+        record(
+            actor=actor,
+            action=actions.PREPARE,
+            obj=submission,
+            organisation=submission.enrolment.anchor,
+            after={"source": "published", "published": published.pk, "number": published.number},
+        )
+    return published
+
+
+def parse_cell(text: str, kind: str) -> int | Decimal | None:
+    """A typed cell value: blank is None; counts whole and ≥ 0; amounts decimal ≥ 0."""
+    text = text.strip().replace(",", "").replace("，", "")
+    if text in {"", "/", "—", "-"}:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise RollupError(f"「{text}」不是数字。") from None
+    if value < 0:
+        raise RollupError("数值不能为负数。")
+    if kind == "amount":
+        return value
+    if value != value.to_integral_value():
+        raise RollupError(f"件数应为整数：「{text}」。")
+    return int(value)
+
+
+def correct_draft(
+    *, actor: Any, submission: Submission, cells: Mapping[str, str], expected_version: int | None = None
+) -> Report:
+    """Change cells of the draft (“table3.new.total” → typed text); all or nothing."""
+    require_unit_or_supervisor(actor, submission)
+    check_version(submission, expected_version, StaleVersion)
+    if submission.draft is None:
+        raise RollupError("尚未读取报告，请先上传文件。")
+    if submission.draft_published_id is not None:
+        raise RollupError(
+            "报送的是平台已公开的版本，不能在此修改；如需更正，请在年度报告中发布更正后重新报送。"
+        )
+    report = Report.model_validate(submission.draft)
+    data = report.model_dump()
+    changed = []
+    errors = []
+    for key, text in cells.items():
+        table, _, rest = key.partition(".")
+        row, _, col = rest.rpartition(".")  # row keys may hold a dot (denied.state_secret)
+        try:
+            column = next(
+                c
+                for c in report.spec.table(table).columns_of(report.spec.table(table).row(row))
+                if c.key == col
+            )
+        except (KeyError, StopIteration):
+            raise RollupError(f"未知单元格：{key}") from None
+        try:
+            value = parse_cell(text, column.kind)
+        except RollupError as exc:
+            errors.append(f"{describe_cell(table, row, col)}：{exc.message_zh}")
+            continue
+        if data[table][row][col] != value:
+            data[table][row][col] = value
+            changed.append(key)
+    if errors:
+        raise RollupError("；".join(errors))
+    corrected = Report.model_validate(data)
+    with transaction.atomic():
+        _save_draft(
+            submission, corrected, draft_corrected=sorted(set(submission.draft_corrected) | set(changed))
+        )
+        if changed:
+            record(
+                actor=actor,
+                action=actions.CORRECT,
+                obj=submission,
+                organisation=submission.enrolment.anchor,
+                after={"cells": changed},
+            )
+    return corrected
+
+
+def _refuse_edit_after_review(submission: Submission) -> None:
+    if submission.status in {Status.REVIEWED, Status.PUBLISHED}:
+        raise RollupError(
+            f"报告已{submission.get_status_display()}，不能再修改；如需更正请联系组织机关退回。"
+        )
