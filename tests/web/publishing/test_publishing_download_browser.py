@@ -10,12 +10,12 @@ import io
 from typing import Any
 
 import pytest
-from artefacts import screenshot
 from PIL import Image
 from publishing_factories import Agency
 from test_publishing_attachments import EXE, pdf_bytes
 from test_publishing_browser import PASSWORD, _draft, _log_in, _log_out
 
+from artefacts import screenshot
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.publishing.chain import DEFAULT_CHAIN
 from xxgk.web.publishing.models import Publication, State
