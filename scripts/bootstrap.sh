@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export UV_PYTHON_DOWNLOADS=never
 
-system_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk poppler-utils chromium libreoffice-writer)
+system_packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk fonts-noto-color-emoji poppler-utils chromium libreoffice-writer)
 # OpenCV (opencv-python, pulled in by rapidocr-onnxruntime for OCR of scans) loads libGL and GLib.
 system_packages+=(libgl1 libglib2.0-0)
 if [[ "${1:-}" == "--services" ]]; then

@@ -136,3 +136,13 @@ def test_both_query_plans_give_the_same_results(published, monkeypatch, order_dr
         Filters(query="公告", organisation=published["agency"].org.pk), today=date(2026, 12, 1)
     )
     assert [p.title for p in filtered[0:20]] == ["关于集体土地征收补偿标准的公告"]
+
+
+def test_an_exact_index_number_or_document_number_finds_the_item(published) -> None:
+    land = published["land"]
+    # The 索引号 is not in the text index: only the exact match finds it.
+    assert _titles(land.index_number) == {land.title}
+    assert _titles(f"  {land.index_number} ") == {land.title}
+    assert _titles("宜府办发〔2026〕3号") == {land.title}
+    page = Client().get(reverse("portal:column_search"), {"q": land.index_number}).content.decode()
+    assert land.title in page and "宜春市机关事务管理中心2026年部门预算" not in page

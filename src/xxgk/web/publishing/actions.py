@@ -5,6 +5,7 @@ from xxgk.web.audit.actions import define
 CREATE = define("publishing.create", "起草主动公开信息")
 UPDATE = define("publishing.update", "修改主动公开信息草稿")
 ATTACH = define("publishing.attach", "上传附件")
+DETACH = define("publishing.detach", "删除草稿附件")
 SUBMIT = define("publishing.submit", "提交审核")
 APPROVE = define("publishing.approve", "审核通过")
 REJECT = define("publishing.reject", "审核退回")

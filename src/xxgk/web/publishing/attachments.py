@@ -19,7 +19,8 @@ class UnreadableAttachment(Exception):
 
 
 def read_text(name: str, content: bytes) -> str:
-    """The text of the file (empty for images), or UnreadableAttachment."""
+    """The text of the file (empty for images), or UnreadableAttachment. The one content check
+    of an attachment: run at upload (so a bad file never enters a draft) and again at submission."""
     suffix = PurePath(name).suffix.lower()
     if not content:
         raise UnreadableAttachment("文件为空")
@@ -51,7 +52,7 @@ def read_text(name: str, content: bytes) -> str:
     except UnreadableAttachment:
         raise
     except Exception as exc:  # any parser's failure means the reader cannot open it either
-        raise UnreadableAttachment(f"文件无法打开（{type(exc).__name__}）") from exc
+        raise UnreadableAttachment(f"无法按「{suffix}」文件打开：文件已损坏，或内容与扩展名不符") from exc
     raise UnreadableAttachment(f"不支持的文件类型「{suffix or '无扩展名'}」，请转换为 PDF、DOCX、XLSX 或图片")
 
 
@@ -66,6 +67,8 @@ def _pdf_text(content: bytes) -> str:
 
 
 def _decode(content: bytes) -> str:
+    if b"\x00" in content:  # text never holds NUL bytes; a program renamed .txt does
+        raise UnreadableAttachment("内容不是文本，与扩展名不符")
     for encoding in ("utf-8", "gb18030"):
         try:
             return content.decode(encoding)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.publishing import search
 from xxgk.web.publishing.models import (
+    Attachment,
     CatalogueNode,
     CleanupBatch,
     Disclosure,
@@ -71,7 +72,22 @@ class Results:
         return self.count()
 
 
+def exact_matches(query: str) -> QuerySet[Publication]:
+    """Listed items whose 索引号 or public 文号 is exactly `query` (what a reader copies from a
+    document); the index of pairs does not hold the 索引号."""
+    query = query.strip()
+    if not query:
+        return listed_publications().none()
+    return (
+        listed_publications()
+        .filter(Q(index_number=query) | Q(revisions__is_current=True, revisions__document_number=query))
+        .distinct()
+    )
+
+
 def search_results(filters: Filters, *, today: date) -> Results:
+    if exact_matches(filters.query).exists():
+        return Results(find(filters, today=today), None)
     count = search.match_count(filters.query)
     only_text = not any((filters.organisation, filters.node, filters.year, filters.issuer, filters.validity))
     return Results(find(filters, today=today, expected=count), count if only_text else None)
@@ -79,8 +95,13 @@ def search_results(filters: Filters, *, today: date) -> Results:
 
 def find(filters: Filters, *, today: date, expected: int | None = None) -> QuerySet[Publication]:
     """The public search: text (any substring, see `search`), agency, catalogue node, year of
-    publication, issuer (发布机构 or 联合发布机构), 有效性 of the registered document."""
-    rows = search.matching(listed_publications(), filters.query, expected=expected)
+    publication, issuer (发布机构 or 联合发布机构), 有效性 of the registered document. A query that
+    is exactly a 索引号 or 文号 finds those items alone; any other goes to the text search."""
+    exact = exact_matches(filters.query)
+    if exact.exists():
+        rows = listed_publications().filter(pk__in=exact.values("pk"))
+    else:
+        rows = search.matching(listed_publications(), filters.query, expected=expected)
     if filters.organisation:
         rows = rows.filter(organisation_id=filters.organisation)
     if filters.node:
@@ -119,6 +140,26 @@ def public_publication(organisation: Organisation, pk: int) -> Publication:
         .select_related("organisation", "registry_document", "interprets")
         .get(organisation=organisation, pk=pk)
     )
+
+
+def revision_attachments(publication: Publication, number: int) -> QuerySet[Attachment]:
+    """The files of public version `number`: those published with it or before it, none once
+    the item is withdrawn (its text stays readable with the reason; its files do not)."""
+    if publication.state == State.WITHDRAWN:
+        return Attachment.objects.none()
+    return publication.attachments.filter(is_active=True, published_in__lte=number).order_by("pk")
+
+
+def public_attachment(organisation: Organisation, pk: int, attachment: int, number: int | None) -> Attachment:
+    """One downloadable file, or Attachment.DoesNotExist (drafts, withdrawn items, files that
+    the version asked for did not carry, other agencies')."""
+    try:
+        item = public_publications().get(organisation=organisation, pk=pk)
+        revisions = item.revisions.all()
+        revision = revisions.get(number=number) if number else revisions.get(is_current=True)
+    except (Publication.DoesNotExist, PublicationRevision.DoesNotExist):
+        raise Attachment.DoesNotExist from None
+    return revision_attachments(item, revision.number).get(pk=attachment)
 
 
 def catalogue_tree(organisation: Organisation) -> list[tuple[CatalogueNode, list[CatalogueNode]]]:

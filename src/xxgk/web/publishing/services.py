@@ -18,7 +18,7 @@ from xxgk.web.audit.services import record
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
 from xxgk.web.publishing import actions, checks, search
-from xxgk.web.publishing.attachments import MAX_ATTACHMENT_BYTES
+from xxgk.web.publishing.attachments import MAX_ATTACHMENT_BYTES, UnreadableAttachment, read_text
 from xxgk.web.publishing.chain import DRAFTER_ROLES, ChainStep, chain_for
 from xxgk.web.publishing.errors import Blocked, StaleVersion, TransitionRefused
 from xxgk.web.publishing.models import (
@@ -114,6 +114,12 @@ def add_attachment(*, actor: Any, publication: Publication, name: str, content: 
     require_role(actor, publication.organisation, DRAFTER_ROLES)
     if len(content) > MAX_ATTACHMENT_BYTES:
         raise TransitionRefused("attachment too large", "附件不能超过 20 MB。")
+    try:
+        read_text(name, content)  # the submission check, run now so a bad file never enters the draft
+    except UnreadableAttachment as exc:
+        raise TransitionRefused(
+            "attachment unreadable", f"附件「{name[:200]}」未上传：{exc.reason_zh}。"
+        ) from exc
     with transaction.atomic():
         row = _locked(publication)
         _require_state(row, State.DRAFT, "上传附件")
@@ -128,6 +134,33 @@ def add_attachment(*, actor: Any, publication: Publication, name: str, content: 
             after={"name": name[:200]},
         )
     return attachment
+
+
+def remove_attachment(*, actor: Any, attachment: Attachment) -> None:
+    """Take a wrong file out of a draft. A file already in a published version stays with it
+    (readers may have downloaded it); the audit trail keeps the removal."""
+    publication = attachment.publication
+    require_role(actor, publication.organisation, DRAFTER_ROLES)
+    with transaction.atomic():
+        row = _locked(publication)
+        _require_state(row, State.DRAFT, "删除附件")
+        target = Attachment.objects.select_for_update().get(pk=attachment.pk, publication=row)
+        if not target.is_active:
+            raise TransitionRefused("attachment already removed", "该附件已删除。")
+        if target.published_in is not None:
+            raise TransitionRefused(
+                "attachment is published",
+                f"附件「{target.name}」已随第{target.published_in}版发布，不能删除。",
+            )
+        target.is_active = False
+        target.save(update_fields=["is_active"])
+        record(
+            actor=actor,
+            action=actions.DETACH,
+            obj=row,
+            organisation=row.organisation,
+            before={"name": target.name, "size": target.size},
+        )
 
 
 def _apply(publication: Publication, fields: Mapping[str, Any]) -> None:
@@ -402,7 +435,7 @@ def _publish(actor: Any, publication: Publication, now: datetime) -> Publication
     if last is not None:
         last.is_current = False
         last.save(update_fields=["is_current"])
-    PublicationRevision.objects.create(
+    revision = PublicationRevision.objects.create(
         publication=row,
         number=(last.number + 1) if last else 1,
         kind=row.correction_kind or RevisionKind.ORIGINAL,
@@ -413,6 +446,7 @@ def _publish(actor: Any, publication: Publication, now: datetime) -> Publication
         document_number=row.document_number,
         published_at=now,
     )
+    row.attachments.filter(is_active=True, published_in=None).update(published_in=revision.number)
     row.correction_kind = row.correction_reason = ""
     row.scheduled_at = None
     _move(row, actor, actions.PUBLISH, State.PUBLISHED, step=None, index_number=row.index_number)

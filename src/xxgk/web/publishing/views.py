@@ -155,6 +155,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "reason_form": ReasonForm(),
         "schedule_form": ScheduleForm(),
         "upload_form": UploadForm(),
+        "attachments": publication.attachments.filter(is_active=True).only(
+            "pk", "name", "size", "published_in"
+        ),
         "interpretations": publication.interpretations.all(),
         "channels": [c.get_channel_display() for c in publication.channels.all()],
     }
@@ -211,6 +214,12 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
                 actor=user, publication=publication, name=upload.name, content=upload.read()
             )
             done = "附件已上传。"
+        elif name == "detach":
+            attachment = publication.attachments.filter(pk=_int_or_none(post.get("attachment"))).first()
+            if attachment is None:
+                raise_invalid("没有该附件。")
+            services.remove_attachment(actor=user, attachment=attachment)
+            done = f"附件「{attachment.name}」已删除。"
         else:
             raise Http404("没有该操作。")
     except PublishingError as exc:  # Blocked included: its message lists the findings
@@ -218,6 +227,10 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     else:
         messages.success(request, done)
     return redirect("publishing:detail", pk=pk)
+
+
+def _int_or_none(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
 
 
 def raise_invalid(message_zh: str) -> None:

@@ -14,6 +14,12 @@ urlpatterns = [
     path("<int:org>/node/<int:node>/", views.node, name="column_node"),
     path("<int:org>/p/<int:pk>/", views.publication, name="publication"),
     path("<int:org>/p/<int:pk>/v/<int:number>/", views.publication, name="publication_revision"),
+    path("<int:org>/p/<int:pk>/a/<int:attachment>/", views.attachment, name="attachment"),
+    path(
+        "<int:org>/p/<int:pk>/v/<int:number>/a/<int:attachment>/",
+        views.attachment,
+        name="attachment_revision",
+    ),
     path("<int:org>/registry/", views.registry, name="column_registry"),
     path("<int:org>/registry/<int:pk>/", views.registry_document, name="registry_document"),
     path("<int:org>/registry/cleanup/<int:pk>/", views.cleanup, name="column_cleanup"),

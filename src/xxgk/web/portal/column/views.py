@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import mimetypes
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.portal.selectors import public_agencies
@@ -13,6 +16,7 @@ from xxgk.web.publishing import exports, public, statute
 from xxgk.web.publishing import guide as guide_data
 from xxgk.web.publishing.models import (
     STANDARD_COLUMNS,
+    Attachment,
     CatalogueNode,
     DocumentKind,
     Publication,
@@ -148,9 +152,24 @@ def publication(request: HttpRequest, org: int, pk: int, number: int | None = No
         "interpretations": public.listed_publications().filter(interprets=item),
         "channels": [c.get_channel_display() for c in item.channels.all()],
         "nodes": item.nodes.all(),
-        "attachments": item.attachments.filter(is_active=True).only("pk", "name", "size"),
+        "attachments": public.revision_attachments(item, shown.number).only("pk", "name", "size"),
     }
     return render(request, "portal/column/publication.html", context)
+
+
+def attachment(
+    request: HttpRequest, org: int, pk: int, attachment: int, number: int | None = None
+) -> HttpResponse:
+    """A file of a public version, always as a download (never rendered inline from our origin)."""
+    agency = _agency(org)
+    try:
+        row = public.public_attachment(agency, pk, attachment, number)
+    except Attachment.DoesNotExist:
+        raise Http404("未找到该附件。") from None
+    content_type, _ = mimetypes.guess_type(row.name)
+    response = HttpResponse(bytes(row.content), content_type=content_type or "application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(True, row.name)
+    return response
 
 
 def registry(request: HttpRequest, org: int) -> HttpResponse:

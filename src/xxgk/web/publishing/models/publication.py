@@ -233,6 +233,9 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(auto_now_add=True)
     is_active = models.BooleanField(default=True)
+    # The public version that first carried the file (set at publication): it belongs to that
+    # version and every later one; None while only a draft holds it.
+    published_in = models.PositiveIntegerField("首次发布版本", null=True, blank=True)
 
     class Meta:
         verbose_name = "附件"
