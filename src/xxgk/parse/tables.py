@@ -508,7 +508,16 @@ def _store_cell(
         return
     if cell_reading.kind != "number" or number is None:
         place = Place(table=table, row=row, column=column, **_line_page(cell))
-        if cell_reading.kind == "label":
+        if cell_reading.kind == "several":
+            reading.findings.append(
+                Finding(
+                    "P-CELL-SEVERAL-NUMBERS",
+                    "error",
+                    f"单元格内有空格隔开的多个数字「{cell.text.strip()[:20]}」，无法确定该格的数字，记为空",
+                    place,
+                )
+            )
+        elif cell_reading.kind == "label":
             reading.findings.append(
                 Finding(
                     "P-CELL-UNREADABLE",
