@@ -381,16 +381,20 @@ def _store_row(
             )
         values = values[len(values) - len(columns) :]
     elif len(values) < len(columns):
+        # Which printed number stands in which column is unknown (a row broken over lines, a
+        # column left empty): the whole row stays empty rather than filled from the left.
         reading.findings.append(
             Finding(
                 "P-ROW-SHORT",
                 "error",
-                f"该行只读到 {len(values)} 个数值，格式有 {len(columns)} 列；缺少的单元格记为空",
+                f"该行只读到 {len(values)} 个数值，格式有 {len(columns)} 列，该行数字无法逐格对应，记为空",
                 Place(table=slot.table.key, row=slot.row.key, **_line_page(values[0][1] if values else None)),
                 expected=len(columns),
                 actual=len(values),
             )
         )
+        reading.matched_rows += 1
+        return
     reading.matched_rows += 1
     for column, (cell_reading, cell) in zip(columns, values, strict=False):
         _store_cell(reading, slot.table.key, slot.row.key, column.key, column.kind, cell_reading, cell)
