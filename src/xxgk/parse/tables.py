@@ -278,13 +278,19 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     slots, exact_index = _matching_data(template)
     position = 0
     table4_values: list[tuple[CellReading, Cell]] = []
+    table4_broken = False  # gathered from rows of one or two numbers (one cell per line)
     headers_reported: set[str] = set()
     for row in value_rows(doc, template.table3):
         if table4_values or _is_table4_row(row, slots, position, template):
+            table4_broken = table4_broken or (bool(table4_values) and row.numbers < 3)
             table4_values.extend(row.values)
             if sum(1 for r, _ in table4_values if r.kind != "label") >= _table4_width(template):
-                _store_table4(reading, template, table4_values)
+                if table4_broken:
+                    _table4_unmatched(reading, table4_values)
+                else:
+                    _store_table4(reading, template, table4_values)
                 table4_values = []
+                table4_broken = False
             continue
         index, strength = _best_slot(slots, exact_index, position, row)
         if index is None or strength == 0.0:
@@ -318,9 +324,25 @@ def read_tables(doc: Document, template: Template) -> TableReading:
         _store_row(reading, slot, row, header)
         position = index + 1
     if table4_values:
-        _store_table4(reading, template, table4_values)
+        if table4_broken:
+            _table4_unmatched(reading, table4_values)
+        else:
+            _store_table4(reading, template, table4_values)
     reading.other_row = _other_form(reading, template)
     return reading
+
+
+def _table4_unmatched(reading: TableReading, values: list[tuple[CellReading, Cell]]) -> None:
+    """Table 四 printed one number or two per line (columns not kept): its cells stay empty."""
+    reading.matched_rows += 1
+    reading.findings.append(
+        Finding(
+            "P-TABLE4-BROKEN",
+            "error",
+            "表四的数字分散在多行印出，该行数字无法逐格对应，记为空",
+            Place(table="table4", **_line_page(values[0][1] if values else None)),
+        )
+    )
 
 
 def _is_table4_row(row: ValueRow, slots: tuple[Slot, ...], position: int, template: Template) -> bool:
