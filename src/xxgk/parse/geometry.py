@@ -64,6 +64,8 @@ class Word:
     y1: float
     page: int
     confidence: float | None = None
+    # A space is printed before it (in the text layer), however narrow: `10 0` is two numbers.
+    spaced: bool = False
 
     @property
     def cx(self) -> float:
@@ -318,7 +320,8 @@ def _line_text(line: list[Word]) -> str:
     for word in line:
         if previous is not None:
             height = max(word.y1 - word.y0, previous.y1 - previous.y0, 1e-6)
-            if word.x0 - previous.x1 > height / 3:
+            digits = word.spaced and previous.text[-1:].isdigit() and word.text[:1].isdigit()
+            if digits or word.x0 - previous.x1 > height / 3:
                 parts.append(" ")
         parts.append(word.text)
         previous = word
@@ -506,10 +509,14 @@ def plain_lines(layouts: list[PageLayout]) -> list[TextLine]:
                 out.append(TextLine("", line=block.line.line, page=block.line.page))
             # A line ran to the margin when the next line's first word (a digit or Latin run cannot
             # be broken) and a character more (no bracket ends a line) would not fit on it.
-            elif right - previous.x1 < _first_word_width(block.line.text, size) + 2 * size and not (
-                indented or _HEADING.match(block.line.text)
+            elif (
+                same_page  # a line continued on the next page stays apart: cells name their page
+                and right - previous.x1 < _first_word_width(block.line.text, size) + 2 * size
+                and not (indented or _HEADING.match(block.line.text))
             ):
-                out[-1].text += block.line.text
+                # A digit run is never broken at a wrap: digits meeting there are two numbers.
+                apart = out[-1].text[-1:].isdigit() and block.line.text[:1].isdigit()
+                out[-1].text += (" " if apart else "") + block.line.text
                 previous = block
                 continue
         out.append(TextLine(("\t" if indented else "") + block.line.text, block.line.line, block.line.page))

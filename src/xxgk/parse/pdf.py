@@ -186,8 +186,10 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
         get_box = pdfium_c.FPDFText_GetLooseCharBox
         words: list[Word] = []
         append = words.append
+        spaced = False
         for index, unit in enumerate(units[:count]):
             if unit in _NOT_PRINTED:
+                spaced = spaced or chr(unit).isspace()
                 continue
             if 0xD800 <= unit <= 0xDFFF:  # a character outside the BMP: its two halves
                 if unit >= 0xDC00 or index + 1 >= count:
@@ -196,7 +198,18 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
             else:
                 char = chr(unit)
             if get_box(raw, index, ref):
-                append(Word(char, box.left, height - box.top, box.right, height - box.bottom, number))
+                append(
+                    Word(
+                        char,
+                        box.left,
+                        height - box.top,
+                        box.right,
+                        height - box.bottom,
+                        number,
+                        spaced=spaced,
+                    )
+                )
+                spaced = False
         return words
     finally:
         textpage.close()

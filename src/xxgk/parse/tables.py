@@ -278,13 +278,19 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     slots, exact_index = _matching_data(template)
     position = 0
     table4_values: list[tuple[CellReading, Cell]] = []
+    table4_broken = False  # gathered from rows of one or two numbers (one cell per line)
     headers_reported: set[str] = set()
     for row in value_rows(doc, template.table3):
         if table4_values or _is_table4_row(row, slots, position, template):
+            table4_broken = table4_broken or (bool(table4_values) and row.numbers < 3)
             table4_values.extend(row.values)
             if sum(1 for r, _ in table4_values if r.kind != "label") >= _table4_width(template):
-                _store_table4(reading, template, table4_values)
+                if table4_broken:
+                    _table4_unmatched(reading, table4_values)
+                else:
+                    _store_table4(reading, template, table4_values)
                 table4_values = []
+                table4_broken = False
             continue
         index, strength = _best_slot(slots, exact_index, position, row)
         if index is None or strength == 0.0:
@@ -318,9 +324,25 @@ def read_tables(doc: Document, template: Template) -> TableReading:
         _store_row(reading, slot, row, header)
         position = index + 1
     if table4_values:
-        _store_table4(reading, template, table4_values)
+        if table4_broken:
+            _table4_unmatched(reading, table4_values)
+        else:
+            _store_table4(reading, template, table4_values)
     reading.other_row = _other_form(reading, template)
     return reading
+
+
+def _table4_unmatched(reading: TableReading, values: list[tuple[CellReading, Cell]]) -> None:
+    """Table 四 printed one number or two per line (columns not kept): its cells stay empty."""
+    reading.matched_rows += 1
+    reading.findings.append(
+        Finding(
+            "P-TABLE4-BROKEN",
+            "error",
+            "表四的数字分散在多行印出，该行数字无法逐格对应，记为空",
+            Place(table="table4", **_line_page(values[0][1] if values else None)),
+        )
+    )
 
 
 def _is_table4_row(row: ValueRow, slots: tuple[Slot, ...], position: int, template: Template) -> bool:
@@ -381,16 +403,20 @@ def _store_row(
             )
         values = values[len(values) - len(columns) :]
     elif len(values) < len(columns):
+        # Which printed number stands in which column is unknown (a row broken over lines, a
+        # column left empty): the whole row stays empty rather than filled from the left.
         reading.findings.append(
             Finding(
                 "P-ROW-SHORT",
                 "error",
-                f"该行只读到 {len(values)} 个数值，格式有 {len(columns)} 列；缺少的单元格记为空",
+                f"该行只读到 {len(values)} 个数值，格式有 {len(columns)} 列，该行数字无法逐格对应，记为空",
                 Place(table=slot.table.key, row=slot.row.key, **_line_page(values[0][1] if values else None)),
                 expected=len(columns),
                 actual=len(values),
             )
         )
+        reading.matched_rows += 1
+        return
     reading.matched_rows += 1
     for column, (cell_reading, cell) in zip(columns, values, strict=False):
         _store_cell(reading, slot.table.key, slot.row.key, column.key, column.kind, cell_reading, cell)
@@ -508,7 +534,16 @@ def _store_cell(
         return
     if cell_reading.kind != "number" or number is None:
         place = Place(table=table, row=row, column=column, **_line_page(cell))
-        if cell_reading.kind == "label":
+        if cell_reading.kind == "several":
+            reading.findings.append(
+                Finding(
+                    "P-CELL-SEVERAL-NUMBERS",
+                    "error",
+                    f"单元格内有空格隔开的多个数字「{cell.text.strip()[:20]}」，无法确定该格的数字，记为空",
+                    place,
+                )
+            )
+        elif cell_reading.kind == "label":
             reading.findings.append(
                 Finding(
                     "P-CELL-UNREADABLE",

@@ -52,7 +52,33 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
     text = decode(as_utf8_if_utf16(data)).replace("\r\n", "\n").replace("\r", "\n")
     check_lines(text.split("\n"))
     lines = [TextLine(_MARKDOWN_HEADING.sub("", t), line=n) for n, t in _capture_body(text)]
+    if not _starts_sections(lines):
+        lines = _cut_wrapped_lines(lines)
     return document_from_lines(_split_long_lines(lines), source=source, source_format="text")
+
+
+def _starts_sections(lines: list[TextLine]) -> bool:
+    """Whether two section headings start lines (else the body is one paragraph, maybe wrapped)."""
+    found = 0
+    for section in GB2021.sections:
+        if any(match_heading(ln.text, section) is not None for ln in lines):
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def _cut_wrapped_lines(lines: list[TextLine]) -> list[TextLine]:
+    """A one-line body wrapped at the page width (a PDF of a text capture, its pdftotext or
+    Markdown text): each line is cut before the section headings printed inside it."""
+    out: list[TextLine] = []
+    for line in lines:
+        if len(line.text) >= _LONG_LINE:
+            out.append(line)  # cut with its signature by `_split_long_lines`
+            continue
+        pieces = _cut_at_headings(line.text, GB2021.sections)
+        out += [TextLine(p.strip(), line=line.line, page=line.page) for p in pieces if p.strip()]
+    return out
 
 
 def document_from_lines(lines: list[TextLine], *, source: str | None, source_format: str) -> Document:

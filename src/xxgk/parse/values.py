@@ -16,8 +16,13 @@ from xxgk.parse.limits import MAX_NUMBER_DIGITS
 BLANK_MARKERS = frozenset({"", "/", "\\", "—", "——", "-", "--", "–", "－", "无"})
 _NUMBER = re.compile(r"^[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[+\-]?\d+(?:\.\d+)?$")
 
+# Parts of a number cell parted by a space (`217 1`: a Markdown cell holding two columns; `- 3`):
+# never glued into one number.
+_SEVERAL = re.compile(r"[\d+\-]\s+[+\-]?\d")
+
 # "overlong": digits too many for any count or amount (over `MAX_NUMBER_DIGITS`).
-CellKind = Literal["number", "blank", "label", "overlong"]
+# "several": parts parted by spaces in one cell (two numbers?); which one is the cell's is unknown.
+CellKind = Literal["number", "blank", "label", "overlong", "several"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,8 @@ def read_cell(text: str) -> CellReading:
     if folded in BLANK_MARKERS:
         return CellReading("blank", folded)
     if _NUMBER.match(folded):
+        if _SEVERAL.search(unicodedata.normalize("NFKC", text)):
+            return CellReading("several", folded)
         if sum(ch.isdigit() for ch in folded) > MAX_NUMBER_DIGITS:
             return CellReading("overlong", folded)
         try:
