@@ -75,7 +75,7 @@ def test_tracking_is_throttled_after_repeated_failures(demo) -> None:
     for _ in range(LIMITS["track"]):
         client.post(reverse("portal:applying:track"), {"number": number, "secret": "guess"})
     page = client.post(
-        reverse("portal:applying:track"), {"number": number, "secret": secret}
+        reverse("portal:applying:track"), {"number": number, "secret": "guess"}
     ).content.decode()
     assert "操作过于频繁" in page and "待确认收到" not in page
 
