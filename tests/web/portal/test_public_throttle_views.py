@@ -46,7 +46,9 @@ def _application(demo) -> tuple[str, str]:
 
 def _question(demo) -> tuple[str, str]:
     asker = consultations.Asker(name="张三丰", phone="13812345678", email="zhang@example.com")
-    asked = consultations.ask_online(organisation=demo.orgs["jgsw"], question="如何申请？", asker=asker, client="s")
+    asked = consultations.ask_online(
+        organisation=demo.orgs["jgsw"], question="如何申请？", asker=asker, client="s"
+    )
     return asked.consultation.number, asked.secret
 
 
