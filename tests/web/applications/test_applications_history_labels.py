@@ -40,3 +40,12 @@ def test_audit_log_page_shows_the_same_labels(staff: Staff) -> None:
     page = client.get(reverse("audit:list")).content.decode()
     assert "办理中" in page and "待补正" in page
     assert "awaiting_correction" not in page
+
+
+def test_keys_that_are_not_fields_have_declared_labels(staff: Staff) -> None:
+    from xxgk.web.audit.labels import labelled
+
+    assert labelled("applications.letter", "letter_version", 1, 2) == ("告知书版本", 1, 2)
+    assert labelled("applications.calendaroverride", "is_workday", None, True) == ("是否工作日", None, "是")
+    assert labelled("applications.application", "channel", None, "letter") == ("申请渠道", None, "信函")
+    assert labelled("applications.application", "attachments", None, 2) == ("申请附件", None, 2)
