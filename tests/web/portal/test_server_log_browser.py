@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import logging
+import logging.config
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from test_citizen_journeys_browser import _fill_application, _log_in, _track
 
 pytestmark = pytest.mark.browser
@@ -16,7 +18,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def server_log() -> Iterator[io.StringIO]:
-    """What the configured console handler writes while the test runs (its stream swapped)."""
+    """What the configured console handler writes while the test runs (its stream swapped).
+    The settings' logging is applied afresh, whatever an earlier test in this process changed."""
+    logging.config.dictConfig(settings.LOGGING)
     handlers = [h for h in logging.getLogger().handlers if type(h) is logging.StreamHandler]
     assert handlers, "the settings configure a console handler on the root logger"
     buffer = io.StringIO()
