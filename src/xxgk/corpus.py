@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -11,6 +12,9 @@ from xxgk.parse.detect import read_report_file
 from xxgk.parse.errors import ReportReadError
 from xxgk.report import Report
 
+log = logging.getLogger(__name__)
+# What a user reads when a reader fails unexpectedly; the exception goes to the log only.
+READ_FAILED_ZH = "读取失败（程序内部错误，详情见日志），请报告此文件"
 SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".html", ".htm", ".shtml", ".docx", ".pdf", ".json", ".png", ".jpg", ".jpeg"}
 )
@@ -43,8 +47,9 @@ def read_one(path: str) -> Outcome:
         return Outcome(path, error_zh=exc.message_zh)
     except (MemoryError, RecursionError):  # beyond what the bounds of parse/limits.py foresee
         return Outcome(path, error_zh="文件过大或结构嵌套过深，超出读取能力，无法读取")
-    except Exception as exc:  # one bad file must not stop a corpus run
-        return Outcome(path, error_zh=f"读取失败（程序错误：{type(exc).__name__}），请报告此文件")
+    except Exception:  # one bad file must not stop a corpus run; the detail goes to the log only
+        log.exception("reading a report failed: %s", path)
+        return Outcome(path, error_zh=READ_FAILED_ZH)
 
 
 def read_many(

@@ -49,7 +49,7 @@ def test_a_failed_job_says_why(committed: None, tmp_path: Path) -> None:
         app, ["job", "parse_corpus", "-p", f"directory={tmp_path}", "-p", "output=/nonexistent/x.csv"]
     )
     assert done.exit_code == 1
-    assert "读取上传的年报文件失败：执行失败（程序错误：FileNotFoundError）" in done.output
+    assert "读取上传的年报文件失败：执行失败（程序内部错误），详情见服务器日志" in done.output
 
 
 def test_unknown_kinds_and_bad_parameters_are_refused(db: None) -> None:

@@ -148,3 +148,19 @@ def test_memory_error_in_a_corpus_run_is_a_clear_error(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(corpus, "read_report_file", exhausted)
     assert corpus.read_one("x.txt").error_zh == "文件过大或结构嵌套过深，超出读取能力，无法读取"
+
+
+def test_an_unexpected_failure_names_no_exception_to_the_user(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    class PdfiumError(RuntimeError):
+        pass
+
+    def broken(_path: object) -> None:
+        raise PdfiumError("Failed to load page")
+
+    monkeypatch.setattr(corpus, "read_report_file", broken)
+    message = corpus.read_one("x.pdf").error_zh
+    assert message is not None and "读取失败" in message
+    assert "PdfiumError" not in message and "Failed" not in message
+    assert "PdfiumError" in caplog.text

@@ -13,7 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
-from xxgk.web.audit import actions
+from xxgk.web.audit import actions, labels
 
 
 class AppendOnlyError(Exception):
@@ -75,6 +75,11 @@ class AuditEvent(models.Model):
         """(field, before, after) for every field named in either snapshot."""
         before, after = self.before or {}, self.after or {}
         return [(key, before.get(key), after.get(key)) for key in dict.fromkeys([*before, *after])]
+
+    @property
+    def labelled_changes(self) -> list[tuple[str, Any, Any]]:
+        """`changes` as a person reads them: field labels and value labels in Chinese."""
+        return [labels.labelled(self.object_type, *change) for change in self.changes]
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

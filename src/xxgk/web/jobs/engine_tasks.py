@@ -6,12 +6,15 @@ the reports come back as the engine's JSON, collected in input order like `--job
 from __future__ import annotations
 
 import base64
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from xxgk.corpus import Outcome
+from xxgk.corpus import READ_FAILED_ZH, Outcome
 from xxgk.web.jobs.celery_app import app
+
+log = logging.getLogger(__name__)
 
 # Files per task: enough to amortise a message's round trip, few enough to spread over workers.
 CHUNK_FILES = 8
@@ -40,8 +43,9 @@ def _read(path: str, data: bytes) -> Outcome:
         return Outcome(path, report=read_report(data, source=path))
     except ReportReadError as exc:
         return Outcome(path, error_zh=exc.message_zh)
-    except Exception as exc:  # one bad file must not stop a corpus run (as corpus.read_one)
-        return Outcome(path, error_zh=f"读取失败（程序错误：{type(exc).__name__}），请报告此文件")
+    except Exception:  # one bad file must not stop a corpus run (as corpus.read_one)
+        log.exception("reading a report failed: %s", path)
+        return Outcome(path, error_zh=READ_FAILED_ZH)
 
 
 def _outcome_dict(outcome: Outcome) -> dict[str, Any]:

@@ -34,9 +34,9 @@ def run_job(self: Any, job_id: int) -> str:
             return "failed"
         services.will_retry(job_id, f"第 {self.request.retries + 1} 次执行失败，稍后重试：{message}")
         raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries)) from exc
-    except Exception as exc:
+    except Exception:
         log.exception("job %s (%s) failed", job_id, job.kind)
-        services.fail(job_id, f"执行失败（程序错误：{type(exc).__name__}），详情见服务器日志")
+        services.fail(job_id, "执行失败（程序内部错误），详情见服务器日志")
         return "failed"
     services.finish(job_id, result)
     return "succeeded"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import PurePath
 
+log = logging.getLogger(__name__)
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".csv", ".html", ".htm", ".xml", ".json"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
@@ -52,6 +54,7 @@ def read_text(name: str, content: bytes) -> str:
     except UnreadableAttachment:
         raise
     except Exception as exc:  # any parser's failure means the reader cannot open it either
+        log.info("attachment %s does not open: %s", suffix, type(exc).__name__)
         raise UnreadableAttachment(f"无法按「{suffix}」文件打开：文件已损坏，或内容与扩展名不符") from exc
     raise UnreadableAttachment(f"不支持的文件类型「{suffix or '无扩展名'}」，请转换为 PDF、DOCX、XLSX 或图片")
 

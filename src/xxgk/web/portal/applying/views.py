@@ -32,7 +32,7 @@ NOT_FOUND_ZH = "受理编号或查询码不正确。"
 
 
 def _client(request: HttpRequest) -> str:
-    return throttle.client_key(request.META.get("REMOTE_ADDR", ""))
+    return throttle.request_client(request)
 
 
 FORMS_KEY = "apply_forms"  # session: form token → the secret drawn for it
@@ -97,11 +97,8 @@ def submitted(request: HttpRequest) -> HttpResponse:
 
 def _lookup(request: HttpRequest, form: TrackForm) -> Application | None:
     """The case if number and secret match; counts a failure otherwise (raises `Throttled` when used up)."""
-    client = _client(request)
-    throttle.check("track", client)
     case = selectors.tracked(form.cleaned_data["number"], form.cleaned_data["secret"])
-    if case is None:
-        throttle.note("track", client)
+    throttle.lookup(_client(request), found=case is not None)
     return case
 
 

@@ -22,7 +22,7 @@ NOT_FOUND_ZH = "咨询编号或查询码不正确。"
 
 
 def _client(request: HttpRequest) -> str:
-    return throttle.client_key(request.META.get("REMOTE_ADDR", ""))
+    return throttle.request_client(request)
 
 
 @never_cache
@@ -49,16 +49,14 @@ def track(request: HttpRequest) -> HttpResponse:
     form = TrackForm(request.POST or None)
     form.fields["number"].label = "咨询编号"
     if request.method == "POST" and form.is_valid():
-        client = _client(request)
+        row = selectors.tracked(form.cleaned_data["number"], form.cleaned_data["secret"])
         try:
-            throttle.check("track", client)
+            throttle.lookup(_client(request), found=row is not None)
         except ApplicationError as exc:
             form.add_error(None, exc.message_zh)
         else:
-            row = selectors.tracked(form.cleaned_data["number"], form.cleaned_data["secret"])
             if row is not None:
                 context = {"row": row, "masked_name": mask("name", row.name)}
                 return render(request, "portal/consulting/status.html", context)
-            throttle.note("track", client)
             form.add_error(None, NOT_FOUND_ZH)
     return render(request, "portal/consulting/track.html", {"form": form})
