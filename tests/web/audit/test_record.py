@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from xxgk.web.audit.actions import define, label
+from xxgk.web.audit.audit_codes import define, label
 from xxgk.web.audit.models import AppendOnlyError, AuditEvent
 from xxgk.web.audit.services import PersonalDataInAuditError, record
 from xxgk.web.demo import DemoContext

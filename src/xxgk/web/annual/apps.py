@@ -9,4 +9,4 @@ class AnnualConfig(AppConfig):
     verbose_name = "年度报告"
 
     def ready(self) -> None:
-        from xxgk.web.annual import actions, widgets  # noqa: F401  (registration side effects)
+        from xxgk.web.annual import audit_codes, widgets  # noqa: F401  (registration side effects)

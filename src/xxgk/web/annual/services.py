@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from xxgk.findings import Finding
 from xxgk.report import Report
-from xxgk.web.annual import actions
+from xxgk.web.annual import audit_codes
 from xxgk.web.annual.assembly import assembled_report
 from xxgk.web.annual.checking import check_report, errors_in
 from xxgk.web.annual.corrections import changes_between
@@ -64,7 +64,7 @@ def save_figures(
             _save(figures)
             record(
                 actor=actor,
-                action=actions.SAVE_FIGURES,
+                action=audit_codes.SAVE_FIGURES,
                 obj=figures,
                 organisation=organisation,
                 before={k: v for k, v in before.items() if after[k] != v},
@@ -88,7 +88,7 @@ def import_figures(*, actor: Any, organisation: Organisation, year: int, data: b
         )
         record(
             actor=actor,
-            action=actions.IMPORT_FIGURES,
+            action=audit_codes.IMPORT_FIGURES,
             obj=figures,
             organisation=organisation,
             after={"year": year, "rows": sorted(values)},
@@ -125,7 +125,7 @@ def save_draft(
         _save(draft)
         record(
             actor=actor,
-            action=actions.SAVE_DRAFT,
+            action=audit_codes.SAVE_DRAFT,
             obj=draft,
             organisation=organisation,
             after={"year": year, "signed_on": _plain(signed_on)},
@@ -186,12 +186,12 @@ def publish(
         )
         _save(version)
         summary = {"year": year, "number": version.number, "errors": _codes(errors)}
-        action = actions.CORRECT if previous else actions.PUBLISH
+        action = audit_codes.CORRECT if previous else audit_codes.PUBLISH
         record(actor=actor, action=action, obj=version, organisation=organisation, after=summary)
         if errors:
             record(
                 actor=actor,
-                action=actions.OVERRIDE,
+                action=audit_codes.OVERRIDE,
                 obj=version,
                 organisation=organisation,
                 after={**summary, "reason": override_reason},

@@ -10,7 +10,7 @@ class ApiConfig(AppConfig):
     verbose_name = "开放接口"
 
     def ready(self) -> None:
-        from xxgk.web.api import actions  # noqa: F401  (registration side effect)
+        from xxgk.web.api import audit_codes  # noqa: F401  (registration side effect)
         from xxgk.web.ui.registry import NavItem, register_nav
 
         register_nav(NavItem(label="接口令牌", url_name="api_tokens:list", order=900))

@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from xxgk.web.api import actions
+from xxgk.web.api import audit_codes
 from xxgk.web.api.models import ApiToken, Scope
 from xxgk.web.api.tokens import new_token
 from xxgk.web.audit.services import record
@@ -38,7 +38,10 @@ def create_token(*, actor: Any, name: str, scope: Scope) -> tuple[ApiToken, str]
         text, prefix, digest = new_token()
         token = ApiToken.objects.create(user=actor, name=name[:60], prefix=prefix, digest=digest, scope=scope)
         record(
-            actor=actor, action=actions.TOKEN_CREATED, obj=token, after={"name": token.name, "scope": scope}
+            actor=actor,
+            action=audit_codes.TOKEN_CREATED,
+            obj=token,
+            after={"name": token.name, "scope": scope},
         )
     return token, text
 
@@ -52,5 +55,5 @@ def revoke_token(*, actor: Any, token_id: int) -> ApiToken:
         if token.revoked_at is None:
             token.revoked_at = timezone.now()
             token.save(update_fields=["revoked_at"])
-            record(actor=actor, action=actions.TOKEN_REVOKED, obj=token, after={"name": token.name})
+            record(actor=actor, action=audit_codes.TOKEN_REVOKED, obj=token, after={"name": token.name})
     return token

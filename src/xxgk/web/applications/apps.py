@@ -9,4 +9,4 @@ class ApplicationsConfig(AppConfig):
     verbose_name = "依申请公开"
 
     def ready(self) -> None:
-        from xxgk.web.applications import actions, transitions, widgets  # noqa: F401  (registrations)
+        from xxgk.web.applications import audit_codes, transitions, widgets  # noqa: F401  (registrations)

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from xxgk.render.spreadsheet_text import safe_row
-from xxgk.web.applications import actions
+from xxgk.web.applications import audit_codes
 from xxgk.web.applications.masking import mask, may_see_personal
 from xxgk.web.applications.models import Application
 from xxgk.web.audit.services import record
@@ -69,6 +69,9 @@ def cases_xlsx(*, user: Any, cases: Iterable[Application]) -> bytes:
     book.save(buffer)
     with transaction.atomic():
         record(
-            actor=user, action=actions.EXPORT, object_type="applications.application", after={"count": count}
+            actor=user,
+            action=audit_codes.EXPORT,
+            object_type="applications.application",
+            after={"count": count},
         )
     return buffer.getvalue()

@@ -20,7 +20,7 @@ from django.utils import timezone
 from xxgk import deadlines as core
 from xxgk.fees import fee_by_pages, fee_by_pieces, yuan
 from xxgk.render.document import chinese_date
-from xxgk.web.applications import actions, throttle, tracking
+from xxgk.web.applications import audit_codes, throttle, tracking
 from xxgk.web.applications import transitions as tr
 from xxgk.web.applications.applicant_mail import notify_applicant
 from xxgk.web.applications.calendar_table import current_calendar
@@ -260,7 +260,7 @@ def _create_online(
     )
     record(
         actor=None,
-        action=actions.SUBMIT_ONLINE,
+        action=audit_codes.SUBMIT_ONLINE,
         obj=intake.application,
         organisation=organisation,
         after={"number": intake.application.number, "attachments": len(uploads)},
@@ -308,7 +308,7 @@ def register(
         case.save(update_fields=["due_on", "due_provisional"])
         record(
             actor=actor,
-            action=actions.REGISTER,
+            action=audit_codes.REGISTER,
             obj=case,
             organisation=organisation,
             after={"number": case.number, "channel": channel, "received_on": received_on.isoformat()},
@@ -642,7 +642,7 @@ def edit_letter(*, actor: Any, letter: Letter, version: int, body: str) -> Lette
         row.save()
         record(
             actor=actor,
-            action=actions.EDIT_LETTER,
+            action=audit_codes.EDIT_LETTER,
             obj=row,
             organisation=case.organisation,
             after={"letter_version": row.version},
@@ -749,7 +749,7 @@ def set_calendar_day(*, actor: Any, day: date, is_workday: bool, note: str) -> i
         changed = refresh_due_dates()
         record(
             actor=actor,
-            action=actions.CALENDAR_CHANGE,
+            action=audit_codes.CALENDAR_CHANGE,
             obj=row,
             after={"day": day.isoformat(), "is_workday": is_workday, "note": row.note, "recomputed": changed},
         )
@@ -767,7 +767,7 @@ def remove_calendar_day(*, actor: Any, day: date) -> int:
         changed = refresh_due_dates()
         record(
             actor=actor,
-            action=actions.CALENDAR_CHANGE,
+            action=audit_codes.CALENDAR_CHANGE,
             object_type="applications.calendaroverride",
             object_id=day.isoformat(),
             before=before,
@@ -787,7 +787,7 @@ def set_year_announced(*, actor: Any, year: int, announced: bool, source: str = 
         changed = refresh_due_dates()
         record(
             actor=actor,
-            action=actions.CALENDAR_CHANGE,
+            action=audit_codes.CALENDAR_CHANGE,
             object_type="applications.announcedyear",
             object_id=str(year),
             after={"year": year, "announced": announced, "recomputed": changed},
@@ -854,7 +854,7 @@ def send_reminders(today: date | None = None) -> int:
         with transaction.atomic():
             record(
                 actor=None,
-                action=actions.REMINDERS_SENT,
+                action=audit_codes.REMINDERS_SENT,
                 object_type="reminders",
                 after={"mails": sent, "on": today.isoformat()},
             )

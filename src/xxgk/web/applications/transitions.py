@@ -10,7 +10,7 @@ from typing import Any
 from xxgk.deadlines import EventKind
 from xxgk.web.applications.errors import TransitionRefused
 from xxgk.web.applications.models import CONCLUDED_STATES, Application, State
-from xxgk.web.audit.actions import define
+from xxgk.web.audit.audit_codes import define
 from xxgk.web.orgs.models import Role
 from xxgk.web.orgs.scoping import require_role
 from xxgk.web.statemachine import Transition

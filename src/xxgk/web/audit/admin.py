@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
-from xxgk.web.audit import actions
+from xxgk.web.audit import audit_codes
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.audit.services import record
 
@@ -46,7 +46,7 @@ class AuditedAdmin(admin.ModelAdmin):
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             after = {name: _plain(form.cleaned_data.get(name)) for name in fields}
-            action = actions.ADMIN_CHANGE if change else actions.ADMIN_ADD
+            action = audit_codes.ADMIN_CHANGE if change else audit_codes.ADMIN_ADD
             record(
                 actor=request.user,
                 action=action,
@@ -70,7 +70,7 @@ class AuditedAdmin(admin.ModelAdmin):
     def _record_delete(self, request: HttpRequest, obj: Any) -> None:
         record(
             actor=request.user,
-            action=actions.ADMIN_DELETE,
+            action=audit_codes.ADMIN_DELETE,
             obj=obj,
             organisation=_organisation_of(obj),
             before={"name": str(obj)},

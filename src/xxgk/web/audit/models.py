@@ -13,7 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
-from xxgk.web.audit import actions, labels
+from xxgk.web.audit import audit_codes, labels
 
 
 class AppendOnlyError(Exception):
@@ -68,7 +68,7 @@ class AuditEvent(models.Model):
 
     @property
     def action_label(self) -> str:
-        return actions.label(self.action)
+        return audit_codes.label(self.action)
 
     @property
     def changes(self) -> list[tuple[str, Any, Any]]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db import models, transaction
 
-from xxgk.web.audit import actions
+from xxgk.web.audit import audit_codes
 from xxgk.web.audit.models import AuditEvent
 
 # Keys that would carry an applicant's personal information; such values never enter the log.
@@ -38,8 +38,8 @@ def record(
     `before`/`after` hold non-personal fields only; keys that look personal are refused."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit.record() must be called inside transaction.atomic()")
-    if not actions.is_defined(action):
-        raise ValueError(f"undeclared audit action {action!r}; declare it with audit.actions.define()")
+    if not audit_codes.is_defined(action):
+        raise ValueError(f"undeclared audit action {action!r}; declare it with audit.audit_codes.define()")
     for payload in (before, after):
         _refuse_personal_keys(payload)
     if obj is not None:

@@ -9,4 +9,4 @@ class ConsultationsConfig(AppConfig):
     verbose_name = "咨询答复"
 
     def ready(self) -> None:
-        from xxgk.web.consultations import actions, widgets  # noqa: F401  (registrations)
+        from xxgk.web.consultations import audit_codes, widgets  # noqa: F401  (registrations)

@@ -21,7 +21,7 @@ from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.intake import ApplicantData, Intake, Upload, validate_uploads
 from xxgk.web.applications.models import Channel as ApplicationChannel
 from xxgk.web.audit.services import record
-from xxgk.web.consultations import actions
+from xxgk.web.consultations import audit_codes
 from xxgk.web.consultations.errors import InvalidInput, Stale
 from xxgk.web.consultations.models import AnswerPeriod, Attachment, Channel, Consultation, Status
 from xxgk.web.orgs.models import Organisation, Role, User
@@ -135,7 +135,7 @@ def ask_online(
             )
         record(
             actor=None,
-            action=actions.SUBMIT_ONLINE,
+            action=audit_codes.SUBMIT_ONLINE,
             obj=asked.consultation,
             organisation=organisation,
             after={"number": asked.consultation.number, "attachments": len(uploads)},
@@ -170,7 +170,7 @@ def log(
         )
         record(
             actor=actor,
-            action=actions.LOG,
+            action=audit_codes.LOG,
             obj=asked.consultation,
             organisation=organisation,
             after={
@@ -212,7 +212,7 @@ def answer(*, actor: Any, consultation: Consultation, version: int, text: str, o
         row.save()
         record(
             actor=actor,
-            action=actions.ANSWER,
+            action=audit_codes.ANSWER,
             obj=row,
             organisation=row.organisation,
             after={"answered_on": on.isoformat(), "late": on > row.due_on},
@@ -252,7 +252,7 @@ def convert(
         row.save()
         record(
             actor=actor,
-            action=actions.CONVERT,
+            action=audit_codes.CONVERT,
             obj=row,
             organisation=row.organisation,
             after={"application": intake.application.number, "received_on": received_on.isoformat()},
@@ -289,7 +289,7 @@ def propose_faq(*, actor: Any, consultation: Consultation, question: str, answer
             row.save(update_fields=["faq", "version", "updated_at"])
             record(
                 actor=actor,
-                action=actions.FAQ,
+                action=audit_codes.FAQ,
                 obj=row,
                 organisation=row.organisation,
                 after={"publication": publication.pk},
@@ -316,7 +316,7 @@ def set_answer_period(*, actor: Any, organisation: Organisation, working_days: i
         )
         record(
             actor=actor,
-            action=actions.SET_PERIOD,
+            action=audit_codes.SET_PERIOD,
             object_type="consultations.answerperiod",
             object_id=str(organisation.pk),
             organisation=organisation,
@@ -350,7 +350,7 @@ def send_reminders(today: date | None = None) -> int:
         with transaction.atomic():
             record(
                 actor=None,
-                action=actions.REMINDERS_SENT,
+                action=audit_codes.REMINDERS_SENT,
                 object_type="reminders",
                 after={"mails": sent, "on": today.isoformat()},
             )

@@ -46,7 +46,7 @@ class DemoContext:
 def load_demo() -> DemoContext:
     """Run every loader in one transaction; record one audit event when anything was created."""
     from xxgk.web.audit.services import record
-    from xxgk.web.orgs.actions import DEMO_LOADED
+    from xxgk.web.orgs.audit_codes import DEMO_LOADED
 
     context = DemoContext()
     with transaction.atomic():

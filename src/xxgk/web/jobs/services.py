@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from xxgk.web.audit.services import record
-from xxgk.web.jobs import actions, registry
+from xxgk.web.jobs import audit_codes, registry
 from xxgk.web.jobs.models import ACTIVE, Job, Status
 
 
@@ -42,7 +42,7 @@ def submit(
             )
             record(
                 actor=actor,
-                action=actions.JOB_SUBMITTED,
+                action=audit_codes.JOB_SUBMITTED,
                 obj=job,
                 organisation=organisation,
                 after={"kind": kind, "key": key},

@@ -9,4 +9,4 @@ class OrgsConfig(AppConfig):
     verbose_name = "机关与用户"
 
     def ready(self) -> None:
-        from xxgk.web.orgs import actions, widgets  # noqa: F401  (registration side effects)
+        from xxgk.web.orgs import audit_codes, widgets  # noqa: F401  (registration side effects)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from xxgk.web.audit.services import record
-from xxgk.web.orgs import actions
+from xxgk.web.orgs import audit_codes
 from xxgk.web.orgs.models import Membership, Organisation, Role, User
 from xxgk.web.orgs.scoping import require_role
 
@@ -31,13 +31,13 @@ def log_in(*, request: HttpRequest, user: User) -> None:
     """Start the staff session of an authenticated user."""
     with transaction.atomic():
         login(request, user)
-        record(actor=user, action=actions.LOGIN, obj=user)
+        record(actor=user, action=audit_codes.LOGIN, obj=user)
 
 
 def log_out(*, request: HttpRequest) -> None:
     with transaction.atomic():
         if request.user.is_authenticated:
-            record(actor=request.user, action=actions.LOGOUT, obj=request.user)
+            record(actor=request.user, action=audit_codes.LOGOUT, obj=request.user)
         logout(request)
 
 
@@ -46,7 +46,7 @@ def note_lockout(*, username: str) -> None:
     user = User.objects.filter(username=username).first()
     if user is not None:
         with transaction.atomic():
-            record(actor=None, action=actions.LOCKED_OUT, obj=user)
+            record(actor=None, action=audit_codes.LOCKED_OUT, obj=user)
 
 
 def update_organisation_contact(*, actor: User, organisation: Organisation, **changes: str) -> Organisation:
@@ -69,7 +69,7 @@ def update_organisation_contact(*, actor: User, organisation: Organisation, **ch
             org.save(update_fields=list(changes))
             record(
                 actor=actor,
-                action=actions.UPDATE_CONTACT,
+                action=audit_codes.UPDATE_CONTACT,
                 obj=org,
                 organisation=org,
                 before=_changed(before, after),
@@ -88,7 +88,7 @@ def grant_role(*, actor: User, user: User, organisation: Organisation, role: Rol
         if created:
             record(
                 actor=actor,
-                action=actions.GRANT_ROLE,
+                action=audit_codes.GRANT_ROLE,
                 obj=membership,
                 organisation=organisation,
                 after={"user": user.get_username(), "role": role},
@@ -103,7 +103,7 @@ def revoke_role(*, actor: User, membership: Membership) -> None:
     with transaction.atomic():
         record(
             actor=actor,
-            action=actions.REVOKE_ROLE,
+            action=audit_codes.REVOKE_ROLE,
             obj=membership,
             organisation=organisation,
             before={"user": membership.user.get_username(), "role": membership.role},

@@ -9,4 +9,4 @@ class PublishingConfig(AppConfig):
     verbose_name = "主动公开"
 
     def ready(self) -> None:
-        from xxgk.web.publishing import actions, widgets  # noqa: F401  (registration side effects)
+        from xxgk.web.publishing import audit_codes, widgets  # noqa: F401  (registration side effects)

@@ -12,7 +12,7 @@ from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
-from xxgk.web.publishing import actions, statute
+from xxgk.web.publishing import audit_codes, statute
 from xxgk.web.publishing.errors import InvalidInput
 from xxgk.web.publishing.models import STANDARD_COLUMNS, CatalogueNode, NodeSource
 
@@ -65,7 +65,7 @@ def seed_catalogue(*, actor: Any, organisation: Organisation) -> list[CatalogueN
         if created:
             record(
                 actor=actor,
-                action=actions.CATALOGUE,
+                action=audit_codes.CATALOGUE,
                 organisation=organisation,
                 object_type="publishing.catalogue",
                 object_id=str(organisation.pk),
@@ -102,7 +102,11 @@ def add_node(
             position=CatalogueNode.objects.filter(organisation=organisation, parent=parent).count() + 1,
         )
         record(
-            actor=actor, action=actions.CATALOGUE, obj=node, organisation=organisation, after={"title": title}
+            actor=actor,
+            action=audit_codes.CATALOGUE,
+            obj=node,
+            organisation=organisation,
+            after={"title": title},
         )
     return node
 
@@ -155,7 +159,7 @@ def import_standard_xlsx(*, actor: Any, organisation: Organisation, content: byt
             )
         record(
             actor=actor,
-            action=actions.IMPORT_CATALOGUE,
+            action=audit_codes.IMPORT_CATALOGUE,
             obj=root,
             organisation=organisation,
             after={"rows": len(rows)},

@@ -13,7 +13,7 @@ from django.utils import timezone
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
-from xxgk.web.publishing import actions
+from xxgk.web.publishing import audit_codes
 from xxgk.web.publishing.chain import DRAFTER_ROLES
 from xxgk.web.publishing.errors import StaleVersion, TransitionRefused
 from xxgk.web.publishing.models import (
@@ -75,7 +75,7 @@ def register_document(*, actor: Any, organisation: Organisation, **fields: Any) 
         document.amends.set(amends)
         record(
             actor=actor,
-            action=actions.REGISTER,
+            action=audit_codes.REGISTER,
             obj=document,
             organisation=organisation,
             after={"kind": document.kind, "unified_number": document.unified_number},
@@ -125,7 +125,7 @@ def change_validity(
             replaced_by.amends.add(row)
         record(
             actor=actor,
-            action=actions.CHANGE_VALIDITY,
+            action=audit_codes.CHANGE_VALIDITY,
             obj=row,
             organisation=row.organisation,
             before=before,
@@ -150,7 +150,7 @@ def expire_overdue(today: date) -> int:
             row.save(update_fields=["status", "lapsed_on", "status_reason", "version", "updated_at"])
             record(
                 actor=None,
-                action=actions.EXPIRE,
+                action=audit_codes.EXPIRE,
                 obj=row,
                 organisation=row.organisation,
                 after={"lapsed_on": row.lapsed_on.isoformat()},
@@ -188,7 +188,7 @@ def publish_cleanup(
                 )
         record(
             actor=actor,
-            action=actions.CLEANUP,
+            action=audit_codes.CLEANUP,
             obj=batch,
             organisation=organisation,
             after={"entries": len(outcomes)},

@@ -11,7 +11,7 @@ from django.db.models import Q
 from xxgk.findings import Finding, Place
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.audit.models import AuditEvent
-from xxgk.web.orgs.actions import UPDATE_CONTACT
+from xxgk.web.orgs.audit_codes import UPDATE_CONTACT
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.publishing import public
 from xxgk.web.publishing.deadlines import deadline_of

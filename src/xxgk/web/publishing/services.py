@@ -17,7 +17,7 @@ from xxgk.findings import Finding
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
-from xxgk.web.publishing import actions, checks, search
+from xxgk.web.publishing import audit_codes, checks, search
 from xxgk.web.publishing.attachments import MAX_ATTACHMENT_BYTES, UnreadableAttachment, read_text
 from xxgk.web.publishing.chain import DRAFTER_ROLES, ChainStep, chain_for
 from xxgk.web.publishing.errors import Blocked, StaleVersion, TransitionRefused
@@ -75,7 +75,7 @@ def create_draft(
         _apply(publication, fields)
         publication.save()
         _set_relations(publication, nodes, channels)
-        record(actor=actor, action=actions.CREATE, obj=publication, organisation=organisation)
+        record(actor=actor, action=audit_codes.CREATE, obj=publication, organisation=organisation)
     return publication
 
 
@@ -102,7 +102,7 @@ def update_draft(
         changed = [name for name in fields if before[name] != after[name]]
         record(
             actor=actor,
-            action=actions.UPDATE,
+            action=audit_codes.UPDATE,
             obj=row,
             organisation=row.organisation,
             after={"fields": changed},
@@ -128,7 +128,7 @@ def add_attachment(*, actor: Any, publication: Publication, name: str, content: 
         )
         record(
             actor=actor,
-            action=actions.ATTACH,
+            action=audit_codes.ATTACH,
             obj=row,
             organisation=row.organisation,
             after={"name": name[:200]},
@@ -156,7 +156,7 @@ def remove_attachment(*, actor: Any, attachment: Attachment) -> None:
         target.save(update_fields=["is_active"])
         record(
             actor=actor,
-            action=actions.DETACH,
+            action=audit_codes.DETACH,
             obj=row,
             organisation=row.organisation,
             before={"name": target.name, "size": target.size},
@@ -229,7 +229,7 @@ def submit(
                 )
                 record(
                     actor=actor,
-                    action=actions.OVERRIDE,
+                    action=audit_codes.OVERRIDE,
                     obj=row,
                     organisation=row.organisation,
                     after={"code": code},
@@ -243,7 +243,7 @@ def submit(
             outcome=DecisionOutcome.SUBMIT,
             actor=actor,
         )
-        _move(row, actor, actions.SUBMIT, State.REVIEW, step=first.position)
+        _move(row, actor, audit_codes.SUBMIT, State.REVIEW, step=first.position)
     return findings
 
 
@@ -280,9 +280,9 @@ def approve(
         chain = chain_for(row.organisation)
         later = [s for s in chain if s.position > step.position]
         if later:
-            _move(row, actor, actions.APPROVE, State.REVIEW, step=later[0].position, step_name=step.name)
+            _move(row, actor, audit_codes.APPROVE, State.REVIEW, step=later[0].position, step_name=step.name)
         else:
-            _move(row, actor, actions.APPROVE, State.APPROVED, step=None, step_name=step.name)
+            _move(row, actor, audit_codes.APPROVE, State.APPROVED, step=None, step_name=step.name)
     return row
 
 
@@ -302,7 +302,7 @@ def reject(*, actor: Any, publication: Publication, remarks: str) -> Publication
             actor=actor,
         )
         row.on_hold = False
-        _move(row, actor, actions.REJECT, State.DRAFT, step=None, step_name=step.name)
+        _move(row, actor, audit_codes.REJECT, State.DRAFT, step=None, step_name=step.name)
     return row
 
 
@@ -326,7 +326,7 @@ def hold(*, actor: Any, publication: Publication, remarks: str) -> Publication:
             actor=actor,
         )
         row.on_hold = True
-        _move(row, actor, actions.HOLD, State.REVIEW, step=step.position, step_name=step.name)
+        _move(row, actor, audit_codes.HOLD, State.REVIEW, step=step.position, step_name=step.name)
     return row
 
 
@@ -345,7 +345,7 @@ def release(*, actor: Any, publication: Publication, remarks: str = "") -> Publi
             actor=actor,
         )
         row.on_hold = False
-        _move(row, actor, actions.RELEASE, State.REVIEW, step=step.position, step_name=step.name)
+        _move(row, actor, audit_codes.RELEASE, State.REVIEW, step=step.position, step_name=step.name)
     return row
 
 
@@ -385,7 +385,7 @@ def schedule(*, actor: Any, publication: Publication, at: datetime) -> Publicati
         row.save(update_fields=["scheduled_at", "version"])
         record(
             actor=actor,
-            action=actions.SCHEDULE,
+            action=audit_codes.SCHEDULE,
             obj=row,
             organisation=row.organisation,
             after={"at": at.isoformat()},
@@ -449,7 +449,7 @@ def _publish(actor: Any, publication: Publication, now: datetime) -> Publication
     row.attachments.filter(is_active=True, published_in=None).update(published_in=revision.number)
     row.correction_kind = row.correction_reason = ""
     row.scheduled_at = None
-    _move(row, actor, actions.PUBLISH, State.PUBLISHED, step=None, index_number=row.index_number)
+    _move(row, actor, audit_codes.PUBLISH, State.PUBLISHED, step=None, index_number=row.index_number)
     refresh_search_entry(row)
     for interpretation in row.interpretations.filter(state=State.APPROVED):
         _publish(actor, interpretation, now)
@@ -503,7 +503,7 @@ def start_correction(*, actor: Any, publication: Publication, kind: RevisionKind
         _require_state(row, State.PUBLISHED, "更正")
         row.correction_kind = kind
         row.correction_reason = reason.strip()[:300]
-        _move(row, actor, actions.CORRECT, State.DRAFT, step=None, kind=kind)
+        _move(row, actor, audit_codes.CORRECT, State.DRAFT, step=None, kind=kind)
     return row
 
 
@@ -521,7 +521,7 @@ def withdraw(*, actor: Any, publication: Publication, reason: str) -> Publicatio
         row.withdrawn_at = timezone.now()
         row.withdrawal_reason = reason.strip()[:300]
         row.correction_kind = row.correction_reason = ""
-        _move(row, actor, actions.WITHDRAW, State.WITHDRAWN, step=None)
+        _move(row, actor, audit_codes.WITHDRAW, State.WITHDRAWN, step=None)
         refresh_search_entry(row)
     return row
 

@@ -9,4 +9,4 @@ class RemediesConfig(AppConfig):
     verbose_name = "行政复议与行政诉讼"
 
     def ready(self) -> None:
-        from xxgk.web.remedies import actions, widgets  # noqa: F401  (registration side effects)
+        from xxgk.web.remedies import audit_codes, widgets  # noqa: F401  (registration side effects)

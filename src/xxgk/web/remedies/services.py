@@ -11,7 +11,7 @@ from django.db import transaction
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
-from xxgk.web.remedies import actions
+from xxgk.web.remedies import audit_codes
 from xxgk.web.remedies.models import Remedy
 
 # Who may enter and update cases of their own agency.
@@ -49,7 +49,7 @@ def register_remedy(*, actor: Any, organisation: Organisation, **fields: Any) ->
         remedy.save()
         record(
             actor=actor,
-            action=actions.REGISTER,
+            action=audit_codes.REGISTER,
             obj=remedy,
             organisation=organisation,
             after=_logged(remedy),
@@ -78,7 +78,7 @@ def update_remedy(*, actor: Any, remedy: Remedy, version: int, **changes: Any) -
             current.save()
             record(
                 actor=actor,
-                action=actions.UPDATE,
+                action=audit_codes.UPDATE,
                 obj=current,
                 organisation=current.organisation,
                 before={k: v for k, v in before.items() if after[k] != v},
@@ -102,7 +102,7 @@ def void_remedy(*, actor: Any, remedy: Remedy, reason: str) -> Remedy:
         current.save(update_fields=["voided", "void_reason", "version", "updated_at"])
         record(
             actor=actor,
-            action=actions.VOID,
+            action=audit_codes.VOID,
             obj=current,
             organisation=current.organisation,
             after={"voided": True, "void_reason": current.void_reason},

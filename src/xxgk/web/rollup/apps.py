@@ -9,4 +9,4 @@ class RollupConfig(AppConfig):
     verbose_name = "年报汇总与监督"
 
     def ready(self) -> None:
-        from xxgk.web.rollup import actions, widgets  # noqa: F401  (registration side effects)
+        from xxgk.web.rollup import audit_codes, widgets  # noqa: F401  (registration side effects)

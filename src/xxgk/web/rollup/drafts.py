@@ -19,7 +19,7 @@ from xxgk.template.describe import describe_cell
 from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.audit.services import record
 from xxgk.web.locking import check_version, save_next_version
-from xxgk.web.rollup import actions
+from xxgk.web.rollup import audit_codes
 from xxgk.web.rollup.errors import RollupError, StaleVersion
 from xxgk.web.rollup.models import (
     Status,
@@ -95,7 +95,7 @@ def prepare_file(
         )
         record(
             actor=actor,
-            action=actions.PREPARE,
+            action=audit_codes.PREPARE,
             obj=submission,
             organisation=submission.enrolment.anchor,
             after={"source": "file", "filename": filename[:200], "unread": len(submission.draft_unread)},
@@ -131,7 +131,7 @@ def prepare_from_report(
         )
         record(
             actor=actor,
-            action=actions.PREPARE,
+            action=audit_codes.PREPARE,
             obj=submission,
             organisation=submission.enrolment.anchor,
             after={"source": "report", "unread": len(submission.draft_unread)},
@@ -175,7 +175,7 @@ def prepare_from_published(
         )
         record(
             actor=actor,
-            action=actions.PREPARE,
+            action=audit_codes.PREPARE,
             obj=submission,
             organisation=submission.enrolment.anchor,
             after={"source": "published", "published": published.pk, "number": published.number},
@@ -246,7 +246,7 @@ def correct_draft(
         if changed:
             record(
                 actor=actor,
-                action=actions.CORRECT,
+                action=audit_codes.CORRECT,
                 obj=submission,
                 organisation=submission.enrolment.anchor,
                 after={"cells": changed},

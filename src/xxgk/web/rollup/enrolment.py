@@ -10,7 +10,7 @@ from django.db import transaction
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.models import Organisation, OrgKind, Role
 from xxgk.web.orgs.scoping import require_role
-from xxgk.web.rollup import actions
+from xxgk.web.rollup import audit_codes
 from xxgk.web.rollup.errors import RollupError
 from xxgk.web.rollup.models import (
     Campaign,
@@ -74,7 +74,7 @@ def register_unit(
             )
             record(
                 actor=actor,
-                action=actions.REGISTER_UNIT,
+                action=audit_codes.REGISTER_UNIT,
                 obj=enrolment,
                 organisation=office,
                 after={
@@ -114,7 +114,7 @@ def open_campaign(
         if created:
             record(
                 actor=actor,
-                action=actions.OPEN_CAMPAIGN,
+                action=audit_codes.OPEN_CAMPAIGN,
                 obj=campaign,
                 organisation=office,
                 after={"year": year, "internal_deadline": str(internal_deadline or "")},

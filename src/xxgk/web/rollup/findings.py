@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from xxgk.web.audit.services import record
 from xxgk.web.locking import check_version, save_next_version
-from xxgk.web.rollup import actions
+from xxgk.web.rollup import audit_codes
 from xxgk.web.rollup.errors import RollupError, StaleVersion
 from xxgk.web.rollup.models import (
     RECTIFICATION_NEXT,
@@ -53,7 +53,7 @@ def decide_finding(
         )
         record(
             actor=actor,
-            action=actions.DECIDE_FINDING,
+            action=audit_codes.DECIDE_FINDING,
             obj=finding,
             organisation=finding.submission.enrolment.anchor,
             before={"review": before},
@@ -90,7 +90,7 @@ def advance_rectification(
         )
         record(
             actor=actor,
-            action=actions.RECTIFY,
+            action=audit_codes.RECTIFY,
             obj=finding,
             organisation=finding.submission.enrolment.anchor,
             before={"rectification": before},

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from xxgk.web.audit.services import record
-from xxgk.web.rollup import actions, documents, selectors
+from xxgk.web.rollup import audit_codes, documents, selectors
 from xxgk.web.rollup.models import Campaign, ConsolidatedReport, Enrolment, Notice
 from xxgk.web.rollup.permissions import require_supervisor
 from xxgk.web.rollup.submission import acting_user
@@ -36,7 +36,7 @@ def generate_consolidated(
         ]
         record(
             actor=actor,
-            action=actions.CONSOLIDATE,
+            action=audit_codes.CONSOLIDATE,
             obj=stored[-1],
             organisation=campaign.office,
             after={"unit": enrolment.unit.name, "parts": parts, "missing": missing},
@@ -54,7 +54,7 @@ def generate_notice(*, actor: Any, campaign: Campaign) -> Notice:
         )
         record(
             actor=actor,
-            action=actions.NOTICE,
+            action=audit_codes.NOTICE,
             obj=notice,
             organisation=campaign.office,
             after={"units": units},

@@ -16,7 +16,7 @@ from xxgk.checks.campaign import copied_across_units
 from xxgk.findings import Finding
 from xxgk.report import Report
 from xxgk.web.audit.services import record
-from xxgk.web.rollup import actions, checking, selectors
+from xxgk.web.rollup import audit_codes, checking, selectors
 from xxgk.web.rollup.errors import RollupError
 from xxgk.web.rollup.models import (
     Campaign,
@@ -169,7 +169,7 @@ def recheck_campaign(*, actor: Any, campaign: Campaign) -> int:
         stored = _replace_findings(checked)
         record(
             actor=actor,
-            action=actions.RECHECK,
+            action=audit_codes.RECHECK,
             obj=campaign,
             organisation=campaign.office,
             after={"submissions": len(checked), "findings": len(stored)},
@@ -222,7 +222,7 @@ def recheck(*, actor: Any, submission: Submission) -> list[ReviewFinding]:
         stored = run_checks_on(submission, submission.current)
         record(
             actor=actor,
-            action=actions.RECHECK,
+            action=audit_codes.RECHECK,
             obj=submission,
             organisation=submission.enrolment.anchor,
             after={"findings": len(stored)},

@@ -1,6 +1,6 @@
 """Audit action codes of the consultations app (payloads never carry the asker's data)."""
 
-from xxgk.web.audit.actions import define
+from xxgk.web.audit.audit_codes import define
 
 SUBMIT_ONLINE = define("consultations.submit_online", "网上提交咨询")
 LOG = define("consultations.log", "登记咨询")

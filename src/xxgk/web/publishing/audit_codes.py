@@ -1,6 +1,6 @@
 """Audit action codes of the publishing app."""
 
-from xxgk.web.audit.actions import define
+from xxgk.web.audit.audit_codes import define
 
 CREATE = define("publishing.create", "起草主动公开信息")
 UPDATE = define("publishing.update", "修改主动公开信息草稿")

@@ -1,5 +1,5 @@
 """Audit action codes of the jobs app."""
 
-from xxgk.web.audit.actions import define
+from xxgk.web.audit.audit_codes import define
 
 JOB_SUBMITTED = define("jobs.submitted", "提交后台任务")

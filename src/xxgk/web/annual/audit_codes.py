@@ -1,6 +1,6 @@
 """Audit action codes of the annual app."""
 
-from xxgk.web.audit.actions import define
+from xxgk.web.audit.audit_codes import define
 
 SAVE_FIGURES = define("annual.save_figures", "保存年度统计数据（表二）")
 IMPORT_FIGURES = define("annual.import_figures", "导入年度统计数据（表二）")

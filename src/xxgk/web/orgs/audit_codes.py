@@ -1,6 +1,6 @@
 """Audit action codes of the orgs app."""
 
-from xxgk.web.audit.actions import define
+from xxgk.web.audit.audit_codes import define
 
 LOGIN = define("orgs.login", "登录")
 LOGOUT = define("orgs.logout", "退出登录")

@@ -1,6 +1,6 @@
 """Audit action codes of the rollup app."""
 
-from xxgk.web.audit.actions import define
+from xxgk.web.audit.audit_codes import define
 
 REGISTER_UNIT = define("rollup.register_unit", "登记报送单位")
 OPEN_CAMPAIGN = define("rollup.open_campaign", "启动年报报送工作")

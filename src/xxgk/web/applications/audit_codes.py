@@ -1,6 +1,6 @@
 """Audit action codes of the applications app (payloads never carry applicant data)."""
 
-from xxgk.web.audit.actions import define
+from xxgk.web.audit.audit_codes import define
 from xxgk.web.audit.labels import define_key
 
 SUBMIT_ONLINE = define("applications.submit_online", "网上提交政府信息公开申请")
