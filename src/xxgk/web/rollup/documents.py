@@ -25,6 +25,7 @@ from xxgk.render.document import chinese_date
 from xxgk.report import Report
 from xxgk.template.describe import describe_cell
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.rollup import actions, charts, checking, selectors
 from xxgk.web.rollup.consolidation import consolidate
 from xxgk.web.rollup.errors import RollupError
@@ -61,7 +62,7 @@ def _parts(enrolment: Enrolment) -> tuple[dict[str, Report], dict[str, Report], 
 
 
 def generate_consolidated(
-    *, actor: Any, campaign: Campaign, enrolment: Enrolment
+    *, actor: Actor, campaign: Campaign, enrolment: Enrolment
 ) -> list[ConsolidatedReport]:
     """Sum the parts into the 本级 and the 本行政区域 report, check both, and keep them."""
     require_supervisor(actor, campaign)
@@ -85,7 +86,7 @@ def generate_consolidated(
                     included=list(result.included),
                     missing=left_out,
                     findings=[f.to_dict() for f in found],
-                    generated_by=actor if getattr(actor, "is_authenticated", False) else None,
+                    generated_by=acting_user(actor),
                 )
             )
         record(
@@ -141,7 +142,7 @@ def _notice_findings(submission: Submission) -> list[tuple[str, str]]:
     return sorted(items, key=lambda item: order[item[0]])
 
 
-def generate_notice(*, actor: Any, campaign: Campaign) -> Notice:
+def generate_notice(*, actor: Actor, campaign: Campaign) -> Notice:
     """The 通报 draft listing, per unit, what was found; kept as generated."""
     require_supervisor(actor, campaign)
     rows = selectors.board(actor, campaign)
@@ -151,7 +152,7 @@ def generate_notice(*, actor: Any, campaign: Campaign) -> Notice:
             campaign=campaign,
             docx=content,
             units=units,
-            generated_by=actor if getattr(actor, "is_authenticated", False) else None,
+            generated_by=acting_user(actor),
         )
         record(
             actor=actor,
@@ -163,7 +164,7 @@ def generate_notice(*, actor: Any, campaign: Campaign) -> Notice:
     return notice
 
 
-def _notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any) -> tuple[bytes, int]:
+def _notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Actor) -> tuple[bytes, int]:
     doc = house.new_document()  # the house 公文 page, styles and fonts
     office = campaign.office.name
     title = doc.add_paragraph()

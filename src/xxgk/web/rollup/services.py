@@ -28,6 +28,7 @@ from xxgk.template.describe import describe_cell
 from xxgk.web.annual import selectors as annual_selectors
 from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
 from xxgk.web.orgs.models import Organisation, OrgKind, Role
 from xxgk.web.orgs.scoping import can_see, has_role, require_role
@@ -58,7 +59,7 @@ _ACCEPTED = (".docx", ".pdf", ".html", ".htm", ".shtml", ".txt", ".text", ".md",
 # --- permissions -----------------------------------------------------------------------------
 
 
-def require_supervisor(actor: Any, campaign: Campaign) -> None:
+def require_supervisor(actor: Actor, campaign: Campaign) -> None:
     """监督 over the campaign's office; someone who sees part of the campaign without it gets 403."""
     if has_role(actor, campaign.office, Role.SUPERVISOR):
         return
@@ -67,16 +68,20 @@ def require_supervisor(actor: Any, campaign: Campaign) -> None:
     raise NotVisible()
 
 
-def is_supervisor(actor: Any, campaign: Campaign) -> bool:
+def is_supervisor(actor: Actor, campaign: Campaign) -> bool:
     return has_role(actor, campaign.office, Role.SUPERVISOR)
 
 
-def is_unit_staff(actor: Any, submission: Submission) -> bool:
+def is_unit_staff(actor: Actor, submission: Submission) -> bool:
     org = submission.enrolment.unit.organisation
-    return org is not None and has_role(actor, org, UNIT_ROLES) and not actor.is_superuser
+    return (
+        org is not None
+        and has_role(actor, org, UNIT_ROLES)
+        and not (actor is not None and actor.is_superuser)
+    )
 
 
-def require_unit_or_supervisor(actor: Any, submission: Submission) -> None:
+def require_unit_or_supervisor(actor: Actor, submission: Submission) -> None:
     """The unit's own staff, or a supervisor of the campaign (for a unit not on the platform, or on
     its behalf)."""
     if is_unit_staff(actor, submission) or is_supervisor(actor, submission.campaign):
@@ -123,7 +128,7 @@ def _anchor(
 
 def register_unit(
     *,
-    actor: Any,
+    actor: Actor,
     office: Organisation,
     year: int,
     name: str,
@@ -182,7 +187,7 @@ def register_unit(
 
 def open_campaign(
     *,
-    actor: Any,
+    actor: Actor,
     office: Organisation,
     year: int,
     internal_deadline: dt.date | None = None,
@@ -231,7 +236,7 @@ def _save_draft(submission: Submission, report: Report, **fields: Any) -> None:
 
 
 def prepare_file(
-    *, actor: Any, submission: Submission, data: bytes, filename: str, expected_version: int | None = None
+    *, actor: Actor, submission: Submission, data: bytes, filename: str, expected_version: int | None = None
 ) -> Report:
     """Read an uploaded report (DOCX, PDF, a scan or image read by OCR, HTML, text or the engine's JSON)
     into the draft; the file
@@ -275,7 +280,7 @@ def prepare_file(
 
 def prepare_from_report(
     *,
-    actor: Any,
+    actor: Actor,
     submission: Submission,
     report: Report,
     original: bytes | None = None,
@@ -328,7 +333,7 @@ def _refuse_second_copy(submission: Submission) -> None:
 
 
 def prepare_from_published(
-    *, actor: Any, submission: Submission, expected_version: int | None = None
+    *, actor: Actor, submission: Submission, expected_version: int | None = None
 ) -> PublishedVersion:
     """Start the draft from the version the unit published on the platform (its latest correction);
     the submitted version stays linked to it."""
@@ -381,7 +386,7 @@ def parse_cell(text: str, kind: str) -> int | Decimal | None:
 
 
 def correct_draft(
-    *, actor: Any, submission: Submission, cells: Mapping[str, str], expected_version: int | None = None
+    *, actor: Actor, submission: Submission, cells: Mapping[str, str], expected_version: int | None = None
 ) -> Report:
     """Change cells of the draft (“table3.new.total” → typed text); all or nothing."""
     require_unit_or_supervisor(actor, submission)
@@ -446,7 +451,7 @@ def _refuse_edit_after_review(submission: Submission) -> None:
 
 def submit(
     *,
-    actor: Any,
+    actor: Actor,
     submission: Submission,
     scan: bytes | None = None,
     scan_name: str = "",
@@ -477,7 +482,7 @@ def submit(
             scan_name=scan_name[:200],
             corrected=submission.draft_corrected,
             published=submission.draft_published,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=acting_user(actor),
         )
         before = submission.status
         _bump(
@@ -508,8 +513,8 @@ def submit(
     return version
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
+def _user(actor: Actor) -> Any:
+    return acting_user(actor)
 
 
 # --- checks ----------------------------------------------------------------------------------
@@ -609,7 +614,7 @@ def _stored(
     )
 
 
-def recheck_campaign(*, actor: Any, campaign: Campaign) -> int:
+def recheck_campaign(*, actor: Actor, campaign: Campaign) -> int:
     """Check every submitted report of the campaign again in one pass (after late submissions, or
     a change of the rules): each unit's rules, last year's report, its parts, copied text across
     all units. Returns the number of findings."""
@@ -696,7 +701,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def recheck(*, actor: Any, submission: Submission) -> list[ReviewFinding]:
+def recheck(*, actor: Actor, submission: Submission) -> list[ReviewFinding]:
     """Run the checks again on the current version (e.g. after more units have submitted)."""
     require_supervisor(actor, submission.campaign)
     if submission.current is None:
@@ -719,7 +724,7 @@ def recheck(*, actor: Any, submission: Submission) -> list[ReviewFinding]:
 def _move(
     submission: Submission,
     *,
-    actor: Any,
+    actor: Actor,
     to: str,
     action: str,
     reason: str = "",
@@ -752,7 +757,7 @@ def _move(
 
 def return_report(
     *,
-    actor: Any,
+    actor: Actor,
     submission: Submission,
     reason: str,
     expected_version: int | None = None,
@@ -776,7 +781,7 @@ def return_report(
 
 
 def approve(
-    *, actor: Any, submission: Submission, expected_version: int | None = None, on: dt.date | None = None
+    *, actor: Actor, submission: Submission, expected_version: int | None = None, on: dt.date | None = None
 ) -> Submission:
     """已审: refused while a table error is neither dismissed nor superseded."""
     require_supervisor(actor, submission.campaign)
@@ -799,7 +804,7 @@ def approve(
 
 
 def mark_published(
-    *, actor: Any, submission: Submission, expected_version: int | None = None, on: dt.date | None = None
+    *, actor: Actor, submission: Submission, expected_version: int | None = None, on: dt.date | None = None
 ) -> Submission:
     """已发布: the unit has published the reviewed report (recorded by the unit or the office). For
     a version that is a platform publication the date is the annual app's, not a second record."""
@@ -819,7 +824,7 @@ def mark_published(
 
 def decide_finding(
     *,
-    actor: Any,
+    actor: Actor,
     finding: ReviewFinding,
     confirm: bool,
     reason: str = "",
@@ -855,7 +860,7 @@ def decide_finding(
 
 def advance_rectification(
     *,
-    actor: Any,
+    actor: Actor,
     finding: ReviewFinding,
     note: str = "",
     expected_version: int | None = None,
