@@ -236,7 +236,7 @@ class _Walk:
     def due_now(self, *, until: date | None = None) -> DueDate:
         """The due date from the events so far; open pauses count as lasting `until` that day."""
         extension = self.extension.days if self.extension else 0
-        pauses = list(self.pauses)
+        pauses: list[Pause | None] = list(self.pauses)
         if until is not None:
             pauses.extend(
                 _pause_from(started, until, reason) for started, reason in self.open_pauses.values()

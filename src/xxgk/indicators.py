@@ -172,7 +172,7 @@ class Value:
         return f"{shown}（{SMALL_SAMPLE}）" if self.small_sample else shown
 
 
-def percent(rate: Fraction, places: int = 1) -> str:
+def percent(rate: Fraction | int, places: int = 1) -> str:
     quantum = Decimal(1).scaleb(-places)
     value = (Decimal(rate.numerator) * 100 / Decimal(rate.denominator)).quantize(quantum, ROUND_HALF_UP)
     return f"{value}%"
@@ -223,10 +223,11 @@ def change(current: Value, previous: Value | None) -> str:
 
 def median(values: Iterable[Value]) -> Fraction | int | None:
     """The median over the values that can be compared (no value / 样本不足 left out)."""
-    usable = [v.value for v in values if v.rankable]
+    usable = [v.value for v in values if v.rankable and v.value is not None]
     if not usable:
         return None
-    result = statistics.median(usable)
+    # typeshed's constrained TypeVar rejects a list mixing int and Fraction, which median() handles.
+    result = statistics.median(usable)  # type: ignore[type-var]
     return result if isinstance(result, Fraction | int) else Fraction(result)
 
 

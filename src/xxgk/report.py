@@ -15,13 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_valida
 
 from xxgk.findings import Finding
 from xxgk.template import TEMPLATES, Table, Template, get_template
+from xxgk.template.model import TemplateKey
 
 # Amounts (万元) are decimals in Python and plain numbers in JSON.
 Amount = Annotated[Decimal, PlainSerializer(float, return_type=float, when_used="json")]
 CellValue = int | Amount | None
 TableData = dict[str, dict[str, CellValue]]
 
-TemplateKey = Literal["2021", "2019"]
 SourceFormat = Literal["text", "html", "docx", "pdf", "scan", "json", "data"]
 
 

@@ -95,7 +95,7 @@ def _table4(rng: random.Random, table: Table, previous: Report | None) -> dict[s
         # Last year's pending cases reappear, decided or still pending.
         before = previous.table4.get(row.key, {}).get("pending") if previous is not None else None
         first = next(iter(parts))
-        parts[first] += max(0, (before or 0) - sum(parts.values()))
+        parts[first] += max(0, int(before or 0) - sum(parts.values()))
         data[row.key] = {**parts, TOTAL: sum(parts.values())}
     return data
 

@@ -271,7 +271,8 @@ def check_consolidated_sum(
                     continue
                 total: Number = sum((num(v) for v in parts.values()), start=0)
                 gap = num(printed) - total
-                if abs(gap) <= _tolerance(col, len(parts)):
+                tolerance = _tolerance(col, len(parts))
+                if -tolerance <= gap <= tolerance:
                     continue
                 if not complete and (gap > 0 or col.key in _SIGNED_COLUMNS):
                     continue  # the missing parts may account for it: 无法判断

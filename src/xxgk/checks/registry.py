@@ -10,9 +10,9 @@ directly by the campaign code, never through `run_rules`.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from xxgk.findings import Finding, Place, Severity
 from xxgk.report import Report
@@ -37,7 +37,8 @@ class Rule:
     severity: Severity
     title_zh: str
     scope: Scope
-    func: Callable[..., Iterable[Finding]]
+    # Findings for report, years and units rules; campaign rules return what their callers need.
+    func: Callable[..., Any]
     severities: tuple[Severity, ...]
 
     @property
@@ -46,14 +47,15 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+_Func = TypeVar("_Func", bound=Callable[..., Any])
 
 
 def rule(
     code: str, severity: Severity, title_zh: str, *, scope: Scope = "report", also: tuple[Severity, ...] = ()
-) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
+) -> Callable[[_Func], _Func]:
     """Declare `func` as the rule `code`. `also`: other severities some of its findings carry."""
 
-    def register(func: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
+    def register(func: _Func) -> _Func:
         if code in _RULES:
             raise ValueError(f"rule {code} declared twice")
         _RULES[code] = Rule(code, severity, title_zh, scope, func, (severity, *also))

@@ -35,8 +35,9 @@ def body_lines(report: Report) -> Iterator[Line]:
         yield Line(text, None, None)
     for section in report.sections:
         for i, text in enumerate(section.text.splitlines()):
-            known = section.line is not None and i == 0
-            yield Line(text, section.line + 1 if known else None, section.number)
+            yield Line(
+                text, section.line + 1 if section.line is not None and i == 0 else None, section.number
+            )
 
 
 def _excerpt(text: str, limit: int = 40) -> str:
@@ -136,7 +137,11 @@ def check_sections_order(report: Report) -> Iterator[Finding]:
     seen: set[int] = set()
     for previous, section in zip([None, *report.sections], report.sections, strict=False):
         if section.number in seen or (previous is not None and section.number < previous.number):
-            problem = "重复出现" if section.number in seen else f"排在第{previous.number}部分之后"
+            problem = (
+                "重复出现"
+                if section.number in seen or previous is None
+                else f"排在第{previous.number}部分之后"
+            )
             yield finding(
                 "SECTIONS-ORDER",
                 f"第{section.number}部分「{section.heading}」{problem}；各部分应依次为一至六",

@@ -163,9 +163,9 @@ def _merge_rules(rules: list[Rule], tol: float) -> list[Rule]:
                 if s <= end + tol:
                     end = max(end, e)
                 else:
-                    merged.append(Rule(orientation, at, start, end))  # type: ignore[arg-type]
+                    merged.append(Rule(orientation, at, start, end))
                     start, end = s, e
-            merged.append(Rule(orientation, at, start, end))  # type: ignore[arg-type]
+            merged.append(Rule(orientation, at, start, end))
     return merged
 
 

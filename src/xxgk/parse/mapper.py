@@ -61,7 +61,7 @@ def map_document(doc: Document) -> Report:
         year=text.year,
         title=text.title,
         signed_on=text.signed_on,
-        template=template.key,  # type: ignore[arg-type]
+        template=template.key,
         consolidated=_is_government(organization),
         other_row=tables.other_row,  # type: ignore[arg-type]
         preamble=text.preamble,

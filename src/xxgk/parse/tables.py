@@ -14,12 +14,13 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TypedDict
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import Cell, Document
 from xxgk.parse.limits import too_long_number
 from xxgk.parse.values import CellReading, read_cell, split_run_together
-from xxgk.report import Provenance
+from xxgk.report import Provenance, TableData
 from xxgk.template import Column, Row, Table, Template
 from xxgk.template.labels import key_form, strip_enumeration
 
@@ -273,7 +274,9 @@ def _best_slot(
 
 
 def read_tables(doc: Document, template: Template) -> TableReading:
-    data = {t.key: {r.key: {c.key: None for c in t.columns_of(r)} for r in t.rows} for t in template.tables}
+    data: dict[str, TableData] = {
+        t.key: {r.key: {c.key: None for c in t.columns_of(r)} for r in t.rows} for t in template.tables
+    }
     reading = TableReading(data)
     slots, exact_index = _matching_data(template)
     position = 0
@@ -586,7 +589,12 @@ def _place_of(row: ValueRow) -> Place:
     )
 
 
-def _line_page(cell: Cell | None) -> dict[str, int | None]:
+class _LinePage(TypedDict):
+    line: int | None
+    page: int | None
+
+
+def _line_page(cell: Cell | None) -> _LinePage:
     return {"line": cell.line if cell else None, "page": cell.page if cell else None}
 
 

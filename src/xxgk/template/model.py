@@ -131,11 +131,15 @@ class Section:
         return (self.heading, *self.variants)
 
 
+# The national formats a report may follow (the key of each `Template`).
+TemplateKey = Literal["2021", "2019"]
+
+
 @dataclass(frozen=True)
 class Template:
     """A national annual-report format: its sections and tables."""
 
-    key: str
+    key: TemplateKey
     name: str
     issued_by: str
     sections: tuple[Section, ...]

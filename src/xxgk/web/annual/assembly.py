@@ -109,7 +109,7 @@ def assembled_report(organisation: Organisation, year: int) -> Report:
 def prefilled_sections(organisation: Organisation, year: int) -> dict[int, str]:
     """The drafts made from data for sections 一、五、六 (what an empty field falls back to)."""
     report = assembled_reports([organisation], year, use_drafts=False)[organisation.pk]
-    return {number: report.section(number).text for number in Draft.SECTION_FIELDS}
+    return {number: section.text for number in Draft.SECTION_FIELDS if (section := report.section(number))}
 
 
 def _channels(org_id: int, year: int) -> dict[str, int]:

@@ -17,8 +17,8 @@ def changes_between(before: Report, after: Report) -> list[str]:
             if was != now:
                 changes.append(f"{describe_cell(table.key, row_key, col_key)}由{fmt(was)}更正为{fmt(now)}")
     for section in after.spec.sections:
-        was, now = before.section(section.number), after.section(section.number)
-        if (was.text if was else "") != (now.text if now else ""):
+        was_text, now_text = before.section(section.number), after.section(section.number)
+        if (was_text.text if was_text else "") != (now_text.text if now_text else ""):
             changes.append(f"「{section.heading}」部分文字有修改")
     if before.signed_on != after.signed_on:
         changes.append(f"落款日期由{_day(before)}更正为{_day(after)}")

@@ -48,7 +48,7 @@ def load(context: DemoContext) -> None:
         context.count(created)
         for year in PUBLISHED_YEARS:
             new_total = selectors.assembled_report(org, year).table3["new"]["total"] or 0
-            texts = unit_texts(org.name, year, new_total)  # each agency writes its own text
+            texts = unit_texts(org.name, year, int(new_total))  # each agency writes its own text
             _, created = Draft.objects.get_or_create(
                 organisation=org,
                 year=year,

@@ -79,7 +79,7 @@ def _results(table3: dict) -> str:
         if not row.is_result or row.collapses:
             continue
         # （三）不予公开 etc. stand for their numbered rows; （一）（二） are rows themselves.
-        name = row.group if "." in row.key else row.label
+        name = row.group if row.group and "." in row.key else row.label
         groups[name] = groups.get(name, 0) + (table3[row.key]["total"] or 0)
     parts = [f"{_short(name)}{count}件" for name, count in groups.items() if count]
     return "、".join(parts) if parts else "无办结结果"

@@ -28,5 +28,7 @@ def report_response(report: Report, fmt: str, stem: str, *, cache_key: str | Non
 
     body = cache.get_or_set(f"{cache_key}:{fmt}", body_of, timeout=None) if cache_key else body_of()
     response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(fmt != "html", f"{stem}.{fmt}")
+    disposition = content_disposition_header(fmt != "html", f"{stem}.{fmt}")
+    if disposition:  # always, with a file name
+        response["Content-Disposition"] = disposition
     return response

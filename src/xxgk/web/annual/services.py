@@ -26,6 +26,7 @@ from xxgk.web.annual.models import Draft, PublishedVersion, YearlyFigures
 from xxgk.web.annual.selectors import latest_version, published_report
 from xxgk.web.annual.signals import report_published
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
 
@@ -43,7 +44,7 @@ def check_year(year: int) -> None:
 
 
 def save_figures(
-    *, actor: Any, organisation: Organisation, year: int, version: int, **values: int | Decimal | None
+    *, actor: Actor, organisation: Organisation, year: int, version: int, **values: int | Decimal | None
 ) -> YearlyFigures:
     """Set table 二's yearly figures; `version` is the one read (0 when none existed)."""
     unknown = set(values) - set(YearlyFigures.ROWS)
@@ -73,7 +74,7 @@ def save_figures(
     return figures
 
 
-def import_figures(*, actor: Any, organisation: Organisation, year: int, data: bytes) -> YearlyFigures:
+def import_figures(*, actor: Actor, organisation: Organisation, year: int, data: bytes) -> YearlyFigures:
     """Set the figures found in an XLSX workbook (others are kept); nothing is written on error."""
     require_role(actor, organisation, EDIT_ROLES)
     values = read_figures(data)
@@ -98,7 +99,7 @@ def import_figures(*, actor: Any, organisation: Organisation, year: int, data: b
 
 def save_draft(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     year: int,
     version: int,
@@ -135,7 +136,7 @@ def save_draft(
 
 def publish(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     year: int,
     override_reason: str = "",
@@ -182,7 +183,7 @@ def publish(
             changes=changes,
             override_reason=override_reason if errors else "",
             published_at=timezone.now(),
-            published_by=actor,
+            published_by=acting_user(actor),
         )
         _save(version)
         summary = {"year": year, "number": version.number, "errors": _codes(errors)}
@@ -200,7 +201,9 @@ def publish(
     return version
 
 
-def _locked(model: type, organisation: Organisation, year: int, version: int) -> Any:
+def _locked(
+    model: type[YearlyFigures] | type[Draft], organisation: Organisation, year: int, version: int
+) -> Any:
     current = model.objects.select_for_update().filter(organisation=organisation, year=year).first()
     if (current.version if current else 0) != version:
         raise EditConflict()

@@ -11,10 +11,12 @@ carried_in is last year's carried_out by construction.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
+from xxgk.report import CellValue, TableData
 from xxgk.template import GB2021, Row
 from xxgk.web.applications.models import Application
 
@@ -26,7 +28,7 @@ SHORT_ROWS = frozenset(row.key for row in TABLE3.rows if row.collapses)
 RESULT_ROWS = tuple(row.key for row in TABLE3.rows if row.is_result and not row.collapses)
 FILLED_ROWS = tuple(row.key for row in TABLE3.rows if row.key not in SHORT_ROWS)
 
-Table3 = dict[str, dict[str, int | None]]
+Table3 = TableData
 
 
 def _bounds(year: int) -> tuple[dt.date, dt.date]:
@@ -78,7 +80,8 @@ def table3_counts(organisation_ids: Iterable[int], year: int) -> dict[int, Table
     """Table 三 of `year` for each organisation: one GROUP BY (organisation, applicant kind) with
     one conditional COUNT per row; the 总计 column is the sum of the applicant columns."""
     ids = list(organisation_ids)
-    grouped = (
+    # Rows with the annotated counts, which the stubs' typed `values()` does not see.
+    grouped: QuerySet[Application, Mapping[str, Any]] = (
         Application.objects.filter(relevant(year), organisation_id__in=ids)
         .values("organisation_id", "applicant_kind")
         .order_by()
@@ -100,7 +103,7 @@ def _alias(row: str) -> str:
 
 
 def _zero_table() -> Table3:
-    def cells(row: Row) -> dict[str, int | None]:
+    def cells(row: Row) -> dict[str, CellValue]:
         value = None if row.key in SHORT_ROWS else 0
         return {col.key: value for col in TABLE3.columns}
 

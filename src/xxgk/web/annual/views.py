@@ -27,6 +27,7 @@ from xxgk.web.applications.models import Application, State
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.orgs.scoping import has_role, require_role, visible_orgs
 from xxgk.web.orgs.selectors import organisation_for
+from xxgk.web.remedies.models import Remedy
 from xxgk.web.remedies.selectors import counted_remedies
 
 
@@ -203,6 +204,7 @@ def cases(request: HttpRequest, org_id: int, year: int, table: str, row: str, co
     personal = may_see_personal(request.user, org)
     report = selectors.assembled_report(org, year)
     year_end = dt.date(year, 12, 31)
+    items: list[tuple[Application, str, str]] | list[tuple[Remedy, str, str]]
     try:
         if table == "table3":
             apps = selectors.counted_applications(request.user, org, year, row, column)

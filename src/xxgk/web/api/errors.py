@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from ninja import NinjaAPI
 
 log = logging.getLogger(__name__)
+_E = TypeVar("_E", bound=Exception)
 
 NOT_FOUND_ZH = "未找到该对象，或您无权查看。"
 _STATUS_CODES: dict[int, tuple[str, str]] = {
@@ -99,14 +101,19 @@ def install(api: NinjaAPI) -> None:
         log.exception("API error on %s", request.path)
         return error_response(api, request, 500)
 
-    api.add_exception_handler(ApiError, api_error)
-    api.add_exception_handler(Http404, not_found)
-    api.add_exception_handler(PermissionDenied, forbidden)
-    api.add_exception_handler(ValidationError, invalid)
-    api.add_exception_handler(AuthenticationError, unauthorized)
-    api.add_exception_handler(Throttled, throttled)
-    api.add_exception_handler(HttpError, http_error)
-    api.add_exception_handler(Exception, server_error)
+    _handle(api, ApiError, api_error)
+    _handle(api, Http404, not_found)
+    _handle(api, PermissionDenied, forbidden)
+    _handle(api, ValidationError, invalid)
+    _handle(api, AuthenticationError, unauthorized)
+    _handle(api, Throttled, throttled)
+    _handle(api, HttpError, http_error)
+    _handle(api, Exception, server_error)
+
+
+def _handle(api: NinjaAPI, exc_class: type[_E], handler: Callable[[HttpRequest, _E], HttpResponse]) -> None:
+    # ninja types the handler's argument as `_E | type[_E]`, but always passes the raised instance.
+    api.add_exception_handler(exc_class, handler)  # type: ignore[arg-type]
 
 
 def _detail(error: dict[str, Any]) -> dict[str, str]:

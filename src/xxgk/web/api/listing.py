@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, Literal, TypeVar
 
 from django.db.models import QuerySet
@@ -38,7 +38,7 @@ class ListQuery(Schema):
 
 def ordering_of(*names: str) -> Any:
     """The type of an `ordering` parameter: each name ascending, or descending with a leading '-'."""
-    return Literal[tuple(value for name in names for value in (name, f"-{name}"))]  # type: ignore[valid-type]
+    return Literal[tuple(value for name in names for value in (name, f"-{name}"))]
 
 
 def csv_openapi(description: str = "列表") -> dict[str, Any]:
@@ -57,7 +57,7 @@ def respond(
     ordering: str,
     fields: Mapping[str, str],
     schema: type[BaseModel],
-    items: Callable[[list[Any]], list[BaseModel]],
+    items: Callable[[list[Any]], Sequence[BaseModel]],
     filename: str,
 ) -> dict[str, Any] | HttpResponse:
     """One page of `queryset` ordered by `ordering` (a public name of `fields` → model field);
@@ -79,7 +79,7 @@ def respond(
     return {"total": total, "limit": query.limit, "offset": query.offset, "items": page}
 
 
-def csv_response(items: list[BaseModel], *, schema: type[BaseModel], filename: str) -> HttpResponse:
+def csv_response(items: Sequence[BaseModel], *, schema: type[BaseModel], filename: str) -> HttpResponse:
     """One CSV row per item, one column per field of `schema`; a field that is itself a schema
     (`links`) is spread over one column per sub-field (`links.page` …), other nested values as JSON."""
     stream = io.StringIO()

@@ -6,7 +6,8 @@ Decimal in Python and numbers in JSON” is applied here, for every Decimal of e
 
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, ClassVar
+from types import MappingProxyType
+from typing import Any
 
 from ninja.renderers import JSONRenderer
 from ninja.responses import NinjaJSONEncoder
@@ -21,4 +22,4 @@ class _Encoder(NinjaJSONEncoder):
 
 class ChineseJSONRenderer(JSONRenderer):
     encoder_class = _Encoder
-    json_dumps_params: ClassVar[Mapping[str, Any]] = {"ensure_ascii": False}
+    json_dumps_params: Mapping[str, Any] = MappingProxyType({"ensure_ascii": False})

@@ -1,7 +1,7 @@
 """URLs of the REST API (/api/): version 1, its OpenAPI document and offline docs, and JSON errors
 for unknown paths and methods. The staff pages of personal tokens live on the staff site."""
 
-from django.urls import URLPattern, include, path, re_path
+from django.urls import URLPattern, URLResolver, include, path, re_path
 
 from xxgk.web.api import views
 from xxgk.web.api.api import api
@@ -9,7 +9,9 @@ from xxgk.web.api.api import api
 _patterns, _app_name, _namespace = api.urls
 
 
-def _json_errors(pattern: URLPattern) -> URLPattern:
+def _json_errors(pattern: URLPattern | URLResolver) -> URLPattern | URLResolver:
+    if isinstance(pattern, URLResolver):  # ninja makes none today; nothing to wrap
+        return pattern
     return URLPattern(
         pattern.pattern, views.json_method_errors(pattern.callback), pattern.default_args, pattern.name
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 import ninja
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -48,7 +49,7 @@ def docs(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-def docs_asset(request: HttpRequest, name: str) -> HttpResponse:
+def docs_asset(request: HttpRequest, name: str) -> HttpResponseBase:
     if name not in _ASSETS:
         return not_found(request)
     content_type, _ = mimetypes.guess_type(name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -19,6 +19,7 @@ from xxgk.web.applications.models import (
     IdentityDocument,
     InfoForm,
 )
+from xxgk.web.orgs.models import Organisation, User
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -82,7 +83,8 @@ class ApplicantForm(forms.Form):
     )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()  # Form.clean() returns cleaned_data; the stubs say it may be None
+        data = self.cleaned_data
         if data.get("delivery") == Delivery.EMAIL and not data.get("email"):
             self.add_error("email", "选择通过电子邮件获取信息的，请填写电子邮箱。")
         if data.get("delivery") == Delivery.POST and not data.get("address"):
@@ -105,9 +107,11 @@ class ApplicantForm(forms.Form):
 class RegistrationForm(ApplicantForm):
     """Staff registration: the agency, the channel and the receipt date under 第三十一条."""
 
-    field_order: ClassVar[list[str]] = ["organisation", "channel", "received_on"]
+    field_order = ("organisation", "channel", "received_on")
 
-    organisation = forms.ModelChoiceField(label="承办机关", queryset=None, empty_label=None)  # type: ignore[arg-type]
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label="承办机关", queryset=None, empty_label=None
+    )
     channel = forms.ChoiceField(label="申请渠道", choices=Channel.choices)
     received_on = _date(
         "收到申请日期",
@@ -116,7 +120,9 @@ class RegistrationForm(ApplicantForm):
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared above
+        field.queryset = organisations
         self.fields["received_on"].initial = timezone.localdate()
 
     def clean(self) -> dict[str, Any]:
@@ -144,11 +150,13 @@ class ReceiptForm(forms.Form):
 
 
 class HandlerForm(forms.Form):
-    handler = forms.ModelChoiceField(label="承办人", queryset=None)  # type: ignore[arg-type]
+    handler: forms.ModelChoiceField[User] = forms.ModelChoiceField(label="承办人", queryset=None)
 
     def __init__(self, *args: Any, handlers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["handler"].queryset = handlers
+        field = self.fields["handler"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared above
+        field.queryset = handlers
 
 
 class CorrectionForm(OnForm):

@@ -51,6 +51,7 @@ from xxgk.web.applications.models import (
     State,
 )
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation, Role, User
 from xxgk.web.orgs.scoping import has_role, require_role
 from xxgk.workdays import WorkCalendar
@@ -109,7 +110,7 @@ def _store_due(application: Application, deadline: core.CaseDeadline | None) -> 
     application.due_provisional = bool(deadline and deadline.provisional)
 
 
-def _locked(application: Application, version: int, transition: tr.Transition, actor: Any) -> Application:
+def _locked(application: Application, version: int, transition: tr.Transition, actor: Actor) -> Application:
     """The case's row, locked; refused unless `actor` may take `transition` and holds the latest version."""
     case = Application.objects.select_for_update().select_related("organisation").get(pk=application.pk)
     tr.check(transition, case, actor)
@@ -121,7 +122,7 @@ def _locked(application: Application, version: int, transition: tr.Transition, a
 def _run(
     transition: tr.Transition,
     *,
-    actor: Any,
+    actor: Actor,
     application: Application,
     version: int,
     change: Callable[[Application], _Change],
@@ -155,7 +156,7 @@ def _run(
     return case
 
 
-def _user(actor: Any) -> User | None:
+def _user(actor: Actor) -> User | None:
     return actor if isinstance(actor, User) else None
 
 
@@ -270,7 +271,7 @@ def _create_online(
 
 def register(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     channel: str,
     received_on: date,
@@ -316,7 +317,9 @@ def register(
     return intake
 
 
-def confirm_receipt(*, actor: Any, application: Application, version: int, received_on: date) -> Application:
+def confirm_receipt(
+    *, actor: Actor, application: Application, version: int, received_on: date
+) -> Application:
     """第三十一条: fix the receipt date of an application that arrived online (双方确认之日)."""
 
     def change(case: Application) -> _Change:
@@ -335,7 +338,7 @@ def confirm_receipt(*, actor: Any, application: Application, version: int, recei
     return _run(tr.CONFIRM_RECEIPT, actor=actor, application=application, version=version, change=change)
 
 
-def assign_handler(*, actor: Any, application: Application, version: int, handler: User) -> Application:
+def assign_handler(*, actor: Actor, application: Application, version: int, handler: User) -> Application:
     def change(case: Application) -> _Change:
         if not has_role(handler, case.organisation, Role.HANDLER):
             raise InvalidInput("not a handler", f"{handler} 不是本机关的承办人员。")
@@ -352,7 +355,7 @@ def assign_handler(*, actor: Any, application: Application, version: int, handle
 
 
 def request_correction(
-    *, actor: Any, application: Application, version: int, on: date, what: str, respond_by: date
+    *, actor: Actor, application: Application, version: int, on: date, what: str, respond_by: date
 ) -> Application:
     def change(case: Application) -> _Change:
         _check_day(case, on, "补正通知日期")
@@ -378,7 +381,7 @@ def request_correction(
     return _run(tr.REQUEST_CORRECTION, actor=actor, application=application, version=version, change=change)
 
 
-def receive_correction(*, actor: Any, application: Application, version: int, on: date) -> Application:
+def receive_correction(*, actor: Actor, application: Application, version: int, on: date) -> Application:
     def change(case: Application) -> _Change:
         _check_day(case, on, "收到补正日期")
         return _Change(core.Corrected(on), {"on": on.isoformat()})
@@ -386,7 +389,7 @@ def receive_correction(*, actor: Any, application: Application, version: int, on
     return _run(tr.RECEIVE_CORRECTION, actor=actor, application=application, version=version, change=change)
 
 
-def abandon_uncorrected(*, actor: Any, application: Application, version: int, on: date) -> Application:
+def abandon_uncorrected(*, actor: Actor, application: Application, version: int, on: date) -> Application:
     """第三十条: the 补正期限 passed without a correction: deemed abandoned (other.no_correction)."""
 
     def change(case: Application) -> _Change:
@@ -404,7 +407,7 @@ def abandon_uncorrected(*, actor: Any, application: Application, version: int, o
     return _run(tr.ABANDON_UNCORRECTED, actor=actor, application=application, version=version, change=change)
 
 
-def _abandoner(outcome: str, on: date, actor: Any) -> Callable[[Application], None]:
+def _abandoner(outcome: str, on: date, actor: Actor) -> Callable[[Application], None]:
     """Conclude as deemed abandoned, with the notice telling the applicant so."""
 
     def apply(case: Application) -> None:
@@ -431,7 +434,7 @@ CONSULTATION_ZH = "本机关依照第三十二条的规定书面征求第三方�
 
 
 def start_consultation(
-    *, actor: Any, application: Application, version: int, on: date, consulted: str
+    *, actor: Actor, application: Application, version: int, on: date, consulted: str
 ) -> Application:
     def change(case: Application) -> _Change:
         _check_day(case, on, "征求意见日期")
@@ -446,7 +449,7 @@ def start_consultation(
     return _run(tr.START_CONSULTATION, actor=actor, application=application, version=version, change=change)
 
 
-def end_consultation(*, actor: Any, application: Application, version: int, on: date) -> Application:
+def end_consultation(*, actor: Actor, application: Application, version: int, on: date) -> Application:
     def change(case: Application) -> _Change:
         _check_day(case, on, "收到意见日期")
         return _Change(core.ConsultationEnded(on), {"on": on.isoformat()})
@@ -454,7 +457,7 @@ def end_consultation(*, actor: Any, application: Application, version: int, on: 
     return _run(tr.END_CONSULTATION, actor=actor, application=application, version=version, change=change)
 
 
-def request_reasons(*, actor: Any, application: Application, version: int, on: date) -> Application:
+def request_reasons(*, actor: Actor, application: Application, version: int, on: date) -> Application:
     def change(case: Application) -> _Change:
         _check_day(case, on, "要求说明理由日期")
         return _Change(core.ReasonsRequested(on), {"on": on.isoformat()})
@@ -462,7 +465,7 @@ def request_reasons(*, actor: Any, application: Application, version: int, on: d
     return _run(tr.REQUEST_REASONS, actor=actor, application=application, version=version, change=change)
 
 
-def receive_reasons(*, actor: Any, application: Application, version: int, on: date) -> Application:
+def receive_reasons(*, actor: Actor, application: Application, version: int, on: date) -> Application:
     def change(case: Application) -> _Change:
         _check_day(case, on, "收到理由日期")
         return _Change(core.ReasonsReceived(on), {"on": on.isoformat()})
@@ -471,7 +474,7 @@ def receive_reasons(*, actor: Any, application: Application, version: int, on: d
 
 
 def extend(
-    *, actor: Any, application: Application, version: int, on: date, days: int, reason: str
+    *, actor: Actor, application: Application, version: int, on: date, days: int, reason: str
 ) -> Application:
     """第三十三条第二款: the approver extends the reply period once, by up to 20 working days."""
 
@@ -496,7 +499,7 @@ def extend(
 
 def issue_fee_notice(
     *,
-    actor: Any,
+    actor: Actor,
     application: Application,
     version: int,
     on: date,
@@ -553,7 +556,7 @@ def _open_fee(case: Application) -> FeeNotice:
     return fee
 
 
-def record_payment(*, actor: Any, application: Application, version: int, on: date) -> Application:
+def record_payment(*, actor: Actor, application: Application, version: int, on: date) -> Application:
     def change(case: Application) -> _Change:
         _check_day(case, on, "缴费日期")
         fee = _open_fee(case)
@@ -569,7 +572,7 @@ def record_payment(*, actor: Any, application: Application, version: int, on: da
     return _run(tr.RECORD_PAYMENT, actor=actor, application=application, version=version, change=change)
 
 
-def mark_unpaid(*, actor: Any, application: Application, version: int, on: date) -> Application:
+def mark_unpaid(*, actor: Actor, application: Application, version: int, on: date) -> Application:
     """Not paid by the date given: deemed abandoned (other.no_fee)."""
 
     def change(case: Application) -> _Change:
@@ -592,7 +595,7 @@ def mark_unpaid(*, actor: Any, application: Application, version: int, on: date)
 
 
 def draft_reply(
-    *, actor: Any, application: Application, version: int, outcome: str, body: str | None = None
+    *, actor: Actor, application: Application, version: int, outcome: str, body: str | None = None
 ) -> Application:
     """The handler proposes the outcome; the letter's text starts from that outcome's template."""
 
@@ -624,7 +627,7 @@ def _draft_letter(case: Application) -> Letter | None:
 EDITABLE_STATES = frozenset({State.DRAFTED, State.REVIEWED})
 
 
-def edit_letter(*, actor: Any, letter: Letter, version: int, body: str) -> Letter:
+def edit_letter(*, actor: Actor, letter: Letter, version: int, body: str) -> Letter:
     """Edit the draft reply's text until it is approved (签发); after that it is what was signed."""
     case = letter.application
     require_role(actor, case.organisation, (Role.HANDLER, Role.REVIEWER, Role.APPROVER))
@@ -650,11 +653,11 @@ def edit_letter(*, actor: Any, letter: Letter, version: int, body: str) -> Lette
     return row
 
 
-def review(*, actor: Any, application: Application, version: int) -> Application:
+def review(*, actor: Actor, application: Application, version: int) -> Application:
     return _run(tr.REVIEW, actor=actor, application=application, version=version, change=lambda c: _Change())
 
 
-def return_draft(*, actor: Any, application: Application, version: int) -> Application:
+def return_draft(*, actor: Actor, application: Application, version: int) -> Application:
     return _run(
         tr.RETURN_DRAFT, actor=actor, application=application, version=version, change=lambda c: _Change()
     )
@@ -670,7 +673,7 @@ def _require_complete(case: Application) -> None:
         raise InvalidInput("letter has a placeholder", PLACEHOLDER_ZH)
 
 
-def approve(*, actor: Any, application: Application, version: int) -> Application:
+def approve(*, actor: Actor, application: Application, version: int) -> Application:
     def change(case: Application) -> _Change:
         _require_complete(case)
         return _Change()
@@ -678,7 +681,7 @@ def approve(*, actor: Any, application: Application, version: int) -> Applicatio
     return _run(tr.APPROVE, actor=actor, application=application, version=version, change=change)
 
 
-def send_reply(*, actor: Any, application: Application, version: int, on: date) -> Application:
+def send_reply(*, actor: Actor, application: Application, version: int, on: date) -> Application:
     """The approved reply is sent on `on`: the case concludes with the letter's outcome."""
 
     def change(case: Application) -> _Change:
@@ -698,11 +701,11 @@ def send_reply(*, actor: Any, application: Application, version: int, on: date) 
     return _run(tr.SEND_REPLY, actor=actor, application=application, version=version, change=change)
 
 
-def close(*, actor: Any, application: Application, version: int) -> Application:
+def close(*, actor: Actor, application: Application, version: int) -> Application:
     return _run(tr.CLOSE, actor=actor, application=application, version=version, change=lambda c: _Change())
 
 
-def withdraw(*, actor: Any, application: Application, version: int, on: date) -> Application:
+def withdraw(*, actor: Actor, application: Application, version: int, on: date) -> Application:
     """The applicant withdraws: concluded as other.other (table 三 （六）3.其他)."""
 
     def change(case: Application) -> _Change:
@@ -721,7 +724,7 @@ def _freeze(letter: Letter, case: Application, on: date) -> None:
     letter.save(update_fields=["issued_on", "docx", "updated_at"])
 
 
-def _issue_letter(case: Application, kind: LetterKind, body: str, on: date, actor: Any) -> Letter:
+def _issue_letter(case: Application, kind: LetterKind, body: str, on: date, actor: Actor) -> Letter:
     letter = Letter.objects.create(application=case, kind=kind, body=body, drafted_by=_user(actor))
     _freeze(letter, case, on)
     return letter
@@ -730,14 +733,14 @@ def _issue_letter(case: Application, kind: LetterKind, body: str, on: date, acto
 # --- calendar table -------------------------------------------------------------------------------------
 
 
-def _require_calendar_admin(actor: Any) -> None:
-    if not (getattr(actor, "is_superuser", False) and actor.is_active):
+def _require_calendar_admin(actor: Actor) -> None:
+    if not (actor is not None and actor.is_superuser and actor.is_active):
         from xxgk.web.orgs.errors import RoleRequired
 
         raise RoleRequired("系统管理员")
 
 
-def set_calendar_day(*, actor: Any, day: date, is_workday: bool, note: str) -> int:
+def set_calendar_day(*, actor: Actor, day: date, is_workday: bool, note: str) -> int:
     """Add or change one override; returns how many open cases' due dates changed."""
     _require_calendar_admin(actor)
     if not note.strip():
@@ -756,7 +759,7 @@ def set_calendar_day(*, actor: Any, day: date, is_workday: bool, note: str) -> i
     return changed
 
 
-def remove_calendar_day(*, actor: Any, day: date) -> int:
+def remove_calendar_day(*, actor: Actor, day: date) -> int:
     _require_calendar_admin(actor)
     with transaction.atomic():
         row = CalendarOverride.objects.filter(day=day).first()
@@ -776,7 +779,7 @@ def remove_calendar_day(*, actor: Any, day: date) -> int:
     return changed
 
 
-def set_year_announced(*, actor: Any, year: int, announced: bool, source: str = "") -> int:
+def set_year_announced(*, actor: Actor, year: int, announced: bool, source: str = "") -> int:
     """Mark a year's 放假安排 as completely entered (its dates stop being 暂定), or unmark it."""
     _require_calendar_admin(actor)
     with transaction.atomic():

@@ -5,12 +5,11 @@ one place that refuses a transition, with a Chinese message, before anything is 
 
 from __future__ import annotations
 
-from typing import Any
-
 from xxgk.deadlines import EventKind
 from xxgk.web.applications.errors import TransitionRefused
 from xxgk.web.applications.models import CONCLUDED_STATES, Application, State
 from xxgk.web.audit.audit_codes import define
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Role
 from xxgk.web.orgs.scoping import require_role
 from xxgk.web.statemachine import Transition
@@ -134,7 +133,7 @@ def refusal_zh(transition: Transition, state: State) -> str:
     return f"「{transition.label_zh}」只能在{allowed}状态下进行，本申请当前为「{state.label}」。"
 
 
-def check(transition: Transition, application: Application, actor: Any) -> None:
+def check(transition: Transition, application: Application, actor: Actor) -> None:
     """Refuse (NotVisible, RoleRequired or TransitionRefused) unless `actor` may take `transition` now."""
     require_role(actor, application.organisation, transition.roles)
     state = State(application.state)

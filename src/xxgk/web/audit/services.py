@@ -10,6 +10,7 @@ from django.db import models, transaction
 
 from xxgk.web.audit import audit_codes
 from xxgk.web.audit.models import AuditEvent
+from xxgk.web.orgs.actors import Actor, acting_user
 
 # Keys that would carry an applicant's personal information; such values never enter the log.
 _PERSONAL_KEY = re.compile(
@@ -24,7 +25,7 @@ class PersonalDataInAuditError(ValueError):
 
 def record(
     *,
-    actor: Any,
+    actor: Actor,
     action: str,
     obj: models.Model | None = None,
     organisation: Any = None,
@@ -45,7 +46,7 @@ def record(
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
-    actor_user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    actor_user = acting_user(actor)
     return AuditEvent.objects.create(
         actor=actor_user,
         actor_name=actor_user.get_username() if actor_user else "",

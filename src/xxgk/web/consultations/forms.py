@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -11,6 +11,7 @@ from xxgk.web.applications.forms import DATE_WIDGET, MultipleFileField, Multiple
 from xxgk.web.applications.intake import Upload
 from xxgk.web.consultations.models import Channel
 from xxgk.web.consultations.services import Asker
+from xxgk.web.orgs.models import Organisation
 
 _DATE_ERRORS = {"invalid": "请输入有效日期，格式为 YYYY-MM-DD。"}
 
@@ -36,9 +37,11 @@ class _AskerFields(forms.Form):
 
 
 class PublicQuestionForm(_AskerFields):
-    field_order: ClassVar[list[str]] = ["organisation"]
+    field_order = ("organisation",)
 
-    organisation = forms.ModelChoiceField(label="向哪个机关咨询", queryset=None, empty_label="请选择机关")  # type: ignore[arg-type]
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label="向哪个机关咨询", queryset=None, empty_label="请选择机关"
+    )
     attachments = MultipleFileField(
         label="附件（可选）",
         required=False,
@@ -48,7 +51,9 @@ class PublicQuestionForm(_AskerFields):
 
     def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = agencies
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared above
+        field.queryset = agencies
 
     def uploads(self) -> list[Upload]:
         return [
@@ -59,15 +64,19 @@ class PublicQuestionForm(_AskerFields):
 class LogForm(_AskerFields):
     """Staff log a question received by phone, in person, letter, e-mail or 12345 转办."""
 
-    field_order: ClassVar[list[str]] = ["organisation", "channel", "received_on"]
+    field_order = ("organisation", "channel", "received_on")
 
-    organisation = forms.ModelChoiceField(label="答复机关", queryset=None, empty_label=None)  # type: ignore[arg-type]
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label="答复机关", queryset=None, empty_label=None
+    )
     channel = forms.ChoiceField(label="咨询渠道", choices=Channel.choices, initial=Channel.PHONE)
     received_on = forms.DateField(label="收到咨询日期", widget=DATE_WIDGET, error_messages=_DATE_ERRORS)
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared above
+        field.queryset = organisations
         self.fields["received_on"].initial = timezone.localdate()
 
 

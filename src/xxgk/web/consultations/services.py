@@ -24,7 +24,8 @@ from xxgk.web.audit.services import record
 from xxgk.web.consultations import audit_codes
 from xxgk.web.consultations.errors import InvalidInput, Stale
 from xxgk.web.consultations.models import AnswerPeriod, Attachment, Channel, Consultation, Status
-from xxgk.web.orgs.models import Organisation, Role, User
+from xxgk.web.orgs.actors import Actor, acting_user
+from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
 from xxgk.web.publishing import catalogue
 from xxgk.web.publishing import services as publishing_services
@@ -59,10 +60,6 @@ class Asked:
 
 def _today() -> date:
     return timezone.localdate()
-
-
-def _user(actor: Any) -> User | None:
-    return actor if isinstance(actor, User) else None
 
 
 def answer_period(organisation: Organisation) -> int:
@@ -146,7 +143,7 @@ def ask_online(
 
 def log(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     channel: str,
     question: str,
@@ -166,7 +163,7 @@ def log(
             question=question,
             asker=asker,
             received_on=received_on,
-            logged_by=_user(actor),
+            logged_by=acting_user(actor),
         )
         record(
             actor=actor,
@@ -182,7 +179,7 @@ def log(
     return asked
 
 
-def _locked(consultation: Consultation, version: int, actor: Any) -> Consultation:
+def _locked(consultation: Consultation, version: int, actor: Actor) -> Consultation:
     row = Consultation.objects.select_for_update().select_related("organisation").get(pk=consultation.pk)
     require_role(actor, row.organisation, STAFF_ROLES)
     if row.version != version:
@@ -195,7 +192,7 @@ def _require_pending(row: Consultation, what_zh: str) -> None:
         raise InvalidInput("not pending", f"该咨询{row.get_status_display()}，不能再{what_zh}。")
 
 
-def answer(*, actor: Any, consultation: Consultation, version: int, text: str, on: date) -> Consultation:
+def answer(*, actor: Actor, consultation: Consultation, version: int, text: str, on: date) -> Consultation:
     """Record the answer given on `on` (shown to the asker on the tracking page)."""
     with transaction.atomic():
         row = _locked(consultation, version, actor)
@@ -206,7 +203,7 @@ def answer(*, actor: Any, consultation: Consultation, version: int, text: str, o
             raise InvalidInput(
                 "answer date out of range", f"答复日期应在收到咨询之日（{row.received_on}）至今天之间。"
             )
-        row.answer, row.answered_on, row.answered_by = text.strip(), on, _user(actor)
+        row.answer, row.answered_on, row.answered_by = text.strip(), on, acting_user(actor)
         row.status = Status.ANSWERED
         row.version += 1
         row.save()
@@ -222,7 +219,7 @@ def answer(*, actor: Any, consultation: Consultation, version: int, text: str, o
 
 def convert(
     *,
-    actor: Any,
+    actor: Actor,
     consultation: Consultation,
     version: int,
     channel: str,
@@ -260,7 +257,7 @@ def convert(
     return intake
 
 
-def propose_faq(*, actor: Any, consultation: Consultation, question: str, answer_text: str) -> Consultation:
+def propose_faq(*, actor: Actor, consultation: Consultation, question: str, answer_text: str) -> Consultation:
     """Draft a 常见问题 publication from an answered question, with the text staff wrote for it
     (no personal data: the publishing checks look again), and submit it to the review chain."""
     if consultation.status != Status.ANSWERED:
@@ -299,13 +296,13 @@ def propose_faq(*, actor: Any, consultation: Consultation, question: str, answer
     return row
 
 
-def _faq_node(actor: Any, organisation: Organisation) -> CatalogueNode:
+def _faq_node(actor: Actor, organisation: Organisation) -> CatalogueNode:
     """The agency's 常见问题 item of its catalogue, added (第二十二条 own item) the first time."""
     node = CatalogueNode.objects.filter(organisation=organisation, parent=None, title=FAQ_NODE_TITLE).first()
     return node or catalogue.add_node(actor=actor, organisation=organisation, title=FAQ_NODE_TITLE)
 
 
-def set_answer_period(*, actor: Any, organisation: Organisation, working_days: int) -> None:
+def set_answer_period(*, actor: Actor, organisation: Organisation, working_days: int) -> None:
     """The agency's own answer period (its administrator); open questions keep the due date they had."""
     require_role(actor, organisation, (Role.ADMIN,))
     if not 1 <= working_days <= 60:

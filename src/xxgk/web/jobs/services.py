@@ -16,6 +16,7 @@ from django.utils import timezone
 from xxgk.web.audit.services import record
 from xxgk.web.jobs import audit_codes, registry
 from xxgk.web.jobs.models import ACTIVE, Job, Status
+from xxgk.web.orgs.actors import Actor, acting_user
 
 
 def submit(
@@ -23,7 +24,7 @@ def submit(
     *,
     key: str = "",
     params: Mapping[str, Any] | None = None,
-    actor: Any = None,
+    actor: Actor = None,
     organisation: Any = None,
 ) -> Job:
     """Queue a job of `kind`, or return the one of the same kind and key still pending or running."""
@@ -38,7 +39,7 @@ def submit(
                 key=key,
                 params=dict(params or {}),
                 organisation=organisation,
-                created_by=actor if getattr(actor, "is_authenticated", False) else None,
+                created_by=acting_user(actor),
             )
             record(
                 actor=actor,

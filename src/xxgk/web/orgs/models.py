@@ -7,6 +7,8 @@ is one indexed prefix query.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -108,9 +110,9 @@ class Organisation(models.Model):
             raise ValidationError({"parent": "上级机关不能是本机关或其下级机关。"})
 
     def _would_create_cycle(self) -> bool:
-        return bool(self.path and self.parent_id and self.parent.path.startswith(self.path))
+        return bool(self.path and self.parent is not None and self.parent.path.startswith(self.path))
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.credit_code = normalise(self.credit_code)
         rows = type(self).objects
         with transaction.atomic():

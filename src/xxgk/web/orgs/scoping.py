@@ -12,21 +12,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import reduce
 from operator import or_
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Q, QuerySet
 
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
-from xxgk.web.orgs.models import Membership, Organisation, Role
+from xxgk.web.orgs.models import Membership, Organisation, Role, User
 
 M = TypeVar("M", bound=Model)
 
 
-def _is_staff_user(user: Any) -> bool:
-    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+def _is_staff_user(user: Actor) -> TypeGuard[User]:
+    return isinstance(user, User) and user.is_authenticated and user.is_active
 
 
-def visible_orgs(user: Any) -> QuerySet[Organisation]:
+def visible_orgs(user: Actor) -> QuerySet[Organisation]:
     """The organisations `user` may see (read)."""
     if not _is_staff_user(user):
         return Organisation.objects.none()
@@ -41,7 +43,7 @@ def visible_orgs(user: Any) -> QuerySet[Organisation]:
     return Organisation.objects.filter(reduce(or_, conditions))
 
 
-def scope(queryset: QuerySet[M], user: Any, *, org_field: str = "organisation") -> QuerySet[M]:
+def scope(queryset: QuerySet[M], user: Actor, *, org_field: str = "organisation") -> QuerySet[M]:
     """`queryset` limited to rows whose `org_field` is a visible organisation
     (`org_field="pk"` for a queryset of organisations themselves)."""
     if _is_staff_user(user) and user.is_superuser:
@@ -49,15 +51,15 @@ def scope(queryset: QuerySet[M], user: Any, *, org_field: str = "organisation") 
     return queryset.filter(**{f"{org_field}__in": visible_orgs(user).values("pk")})
 
 
-def get_visible(queryset: QuerySet[M], user: Any, *, org_field: str = "organisation", **lookup: Any) -> M:
+def get_visible(queryset: QuerySet[M], user: Actor, *, org_field: str = "organisation", **lookup: Any) -> M:
     """One object by `lookup`, or `NotVisible` whether it is missing or belongs to another agency."""
     try:
         return scope(queryset, user, org_field=org_field).get(**lookup)
-    except queryset.model.DoesNotExist:
+    except ObjectDoesNotExist:  # the model's DoesNotExist, which the stubs do not see on type[M]
         raise NotVisible() from None
 
 
-def roles_in(user: Any, org: Organisation) -> set[str]:
+def roles_in(user: Actor, org: Organisation) -> set[str]:
     """The roles `user` holds directly in `org`, plus 监督 inherited from an ancestor."""
     if not _is_staff_user(user):
         return set()
@@ -71,16 +73,16 @@ def roles_in(user: Any, org: Organisation) -> set[str]:
     return roles
 
 
-def can_see(user: Any, org: Organisation) -> bool:
+def can_see(user: Actor, org: Organisation) -> bool:
     return _is_staff_user(user) and (user.is_superuser or bool(roles_in(user, org)))
 
 
-def has_role(user: Any, org: Organisation, role: Role | Iterable[Role]) -> bool:
+def has_role(user: Actor, org: Organisation, role: Role | Iterable[Role]) -> bool:
     wanted = {role} if isinstance(role, str) else set(role)
     return _is_staff_user(user) and (user.is_superuser or bool(wanted & roles_in(user, org)))
 
 
-def require_role(user: Any, org: Organisation, role: Role | Iterable[Role]) -> None:
+def require_role(user: Actor, org: Organisation, role: Role | Iterable[Role]) -> None:
     """Raise `NotVisible` if `user` may not see `org`, `RoleRequired` if they lack `role` there.
 
     Superusers pass. 监督 grants reading only: ask for it to check read access to a subtree."""

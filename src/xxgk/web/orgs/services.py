@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from xxgk.web.audit.services import record
 from xxgk.web.orgs import audit_codes
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Membership, Organisation, Role, User
 from xxgk.web.orgs.scoping import require_role
 
@@ -49,7 +50,7 @@ def note_lockout(*, username: str) -> None:
             record(actor=None, action=audit_codes.LOCKED_OUT, obj=user)
 
 
-def update_organisation_contact(*, actor: User, organisation: Organisation, **changes: str) -> Organisation:
+def update_organisation_contact(*, actor: Actor, organisation: Organisation, **changes: str) -> Organisation:
     """Change the contact details printed on documents (地址、邮编、电话、传真、邮箱、办公时间,
     the 行政复议机关 and court named in reply letters, and how to pay a fee).
 
@@ -78,7 +79,7 @@ def update_organisation_contact(*, actor: User, organisation: Organisation, **ch
     return org
 
 
-def grant_role(*, actor: User, user: User, organisation: Organisation, role: Role) -> Membership:
+def grant_role(*, actor: Actor, user: User, organisation: Organisation, role: Role) -> Membership:
     """Give `user` a role in `organisation` (管理员 of that organisation only); idempotent."""
     require_role(actor, organisation, Role.ADMIN)
     with transaction.atomic():
@@ -96,7 +97,7 @@ def grant_role(*, actor: User, user: User, organisation: Organisation, role: Rol
     return membership
 
 
-def revoke_role(*, actor: User, membership: Membership) -> None:
+def revoke_role(*, actor: Actor, membership: Membership) -> None:
     """Take a role away (管理员 of the membership's organisation only)."""
     organisation = membership.organisation
     require_role(actor, organisation, Role.ADMIN)

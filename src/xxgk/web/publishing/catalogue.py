@@ -4,12 +4,12 @@ catalogue's XLSX import and export (columns named by the model's own field label
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from django.db import transaction
 
 from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
 from xxgk.web.publishing import audit_codes, statute
@@ -27,7 +27,7 @@ def standard_headers() -> list[str]:
     ]
 
 
-def seed_catalogue(*, actor: Any, organisation: Organisation) -> list[CatalogueNode]:
+def seed_catalogue(*, actor: Actor, organisation: Organisation) -> list[CatalogueNode]:
     """Create the statutory items (idempotent): 第二十条's fifteen, 第二十一条's for the
     agency's level, and the own items every column has. `actor` None: the system (set-up, demo)."""
     if actor is not None:
@@ -76,7 +76,7 @@ def seed_catalogue(*, actor: Any, organisation: Organisation) -> list[CatalogueN
 
 def add_node(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     title: str,
     parent: CatalogueNode | None = None,
@@ -131,7 +131,7 @@ def export_standard_xlsx(organisation: Organisation) -> bytes:
     return buffer.getvalue()
 
 
-def import_standard_xlsx(*, actor: Any, organisation: Organisation, content: bytes) -> int:
+def import_standard_xlsx(*, actor: Actor, organisation: Organisation, content: bytes) -> int:
     """Rows of a 基层政务公开标准目录 workbook into the catalogue (under 「基层政务公开标准目录」,
     一级事项 → 二级事项 with its columns). All rows or none; returns how many rows were read.
     A row whose items exist already updates their columns."""

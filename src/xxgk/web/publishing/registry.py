@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
 from xxgk.web.publishing import audit_codes
@@ -55,7 +56,7 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def register_document(*, actor: Any, organisation: Organisation, **fields: Any) -> RegulatoryDocument:
+def register_document(*, actor: Actor, organisation: Organisation, **fields: Any) -> RegulatoryDocument:
     """Enter a 规章 or 规范性文件; without an explicit 有效期 the default applies."""
     require_role(actor, organisation, REGISTRY_ROLES)
     amends = list(fields.pop("amends", ()))
@@ -85,7 +86,7 @@ def register_document(*, actor: Any, organisation: Organisation, **fields: Any) 
 
 def change_validity(
     *,
-    actor: Any,
+    actor: Actor,
     document: RegulatoryDocument,
     status: Validity,
     on: date,
@@ -161,7 +162,7 @@ def expire_overdue(today: date) -> int:
 
 def publish_cleanup(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     title: str,
     decided_on: date,

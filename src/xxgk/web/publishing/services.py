@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from xxgk.findings import Finding
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor, acting_user, signed_in
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
 from xxgk.web.publishing import audit_codes, checks, search
@@ -62,7 +63,7 @@ EDITABLE_FIELDS = (
 
 def create_draft(
     *,
-    actor: Any,
+    actor: Actor,
     organisation: Organisation,
     nodes: Iterable[Any] = (),
     channels: Iterable[str] = (Channel.WEBSITE,),
@@ -71,7 +72,7 @@ def create_draft(
     """A new draft by a 信息员 of `organisation`."""
     require_role(actor, organisation, DRAFTER_ROLES)
     with transaction.atomic():
-        publication = Publication(organisation=organisation, created_by=actor)
+        publication = Publication(organisation=organisation, created_by=acting_user(actor))
         _apply(publication, fields)
         publication.save()
         _set_relations(publication, nodes, channels)
@@ -81,7 +82,7 @@ def create_draft(
 
 def update_draft(
     *,
-    actor: Any,
+    actor: Actor,
     publication: Publication,
     expected_version: int,
     nodes: Iterable[Any] | None = None,
@@ -110,7 +111,7 @@ def update_draft(
     return row
 
 
-def add_attachment(*, actor: Any, publication: Publication, name: str, content: bytes) -> Attachment:
+def add_attachment(*, actor: Actor, publication: Publication, name: str, content: bytes) -> Attachment:
     require_role(actor, publication.organisation, DRAFTER_ROLES)
     if len(content) > MAX_ATTACHMENT_BYTES:
         raise TransitionRefused("attachment too large", "附件不能超过 20 MB。")
@@ -136,7 +137,7 @@ def add_attachment(*, actor: Any, publication: Publication, name: str, content: 
     return attachment
 
 
-def remove_attachment(*, actor: Any, attachment: Attachment) -> None:
+def remove_attachment(*, actor: Actor, attachment: Attachment) -> None:
     """Take a wrong file out of a draft. A file already in a published version stays with it
     (readers may have downloaded it); the audit trail keeps the removal."""
     publication = attachment.publication
@@ -202,7 +203,7 @@ def _set_relations(
 
 
 def submit(
-    *, actor: Any, publication: Publication, overrides: Mapping[str, str] | None = None
+    *, actor: Actor, publication: Publication, overrides: Mapping[str, str] | None = None
 ) -> list[Finding]:
     """草稿 → the first review step, if no blocking finding remains. `overrides` maps an
     overridable check code to the reason for passing it. Returns the findings reviewers see."""
@@ -225,7 +226,7 @@ def submit(
         for code, reason in overrides.items():
             if any(f.code == code for f in findings):
                 CheckOverride.objects.create(
-                    publication=row, round=round_, code=code, reason=reason[:300], actor=actor
+                    publication=row, round=round_, code=code, reason=reason[:300], actor=signed_in(actor)
                 )
                 record(
                     actor=actor,
@@ -241,14 +242,14 @@ def submit(
             step=0,
             step_name="提交",
             outcome=DecisionOutcome.SUBMIT,
-            actor=actor,
+            actor=signed_in(actor),
         )
         _move(row, actor, audit_codes.SUBMIT, State.REVIEW, step=first.position)
     return findings
 
 
 def approve(
-    *, actor: Any, publication: Publication, checklist: Mapping[str, bool], remarks: str = ""
+    *, actor: Actor, publication: Publication, checklist: Mapping[str, bool], remarks: str = ""
 ) -> Publication:
     """Pass the current step; after the last one the publication is 待发布."""
     with transaction.atomic():
@@ -262,7 +263,7 @@ def approve(
         passed = ReviewDecision.objects.filter(
             publication=row, round=round_, outcome__in=(DecisionOutcome.SUBMIT, DecisionOutcome.APPROVE)
         )
-        if passed.filter(actor=actor).exists():
+        if passed.filter(actor=signed_in(actor)).exists():
             raise TransitionRefused(
                 "same person twice",
                 "同一人不能在同一轮中既起草又审核，或审核两个环节（三审分离）。",
@@ -275,7 +276,7 @@ def approve(
             outcome=DecisionOutcome.APPROVE,
             checklist={item: True for item in step.checklist},
             remarks=remarks.strip(),
-            actor=actor,
+            actor=signed_in(actor),
         )
         chain = chain_for(row.organisation)
         later = [s for s in chain if s.position > step.position]
@@ -286,7 +287,7 @@ def approve(
     return row
 
 
-def reject(*, actor: Any, publication: Publication, remarks: str) -> Publication:
+def reject(*, actor: Actor, publication: Publication, remarks: str) -> Publication:
     """Return the draft to its 信息员 with reasons; once changed it goes through the chain again."""
     if not remarks.strip():
         raise TransitionRefused("no reasons", "退回须写明理由。")
@@ -299,14 +300,14 @@ def reject(*, actor: Any, publication: Publication, remarks: str) -> Publication
             step_name=step.name,
             outcome=DecisionOutcome.REJECT,
             remarks=remarks.strip(),
-            actor=actor,
+            actor=signed_in(actor),
         )
         row.on_hold = False
         _move(row, actor, audit_codes.REJECT, State.DRAFT, step=None, step_name=step.name)
     return row
 
 
-def hold(*, actor: Any, publication: Publication, remarks: str) -> Publication:
+def hold(*, actor: Actor, publication: Publication, remarks: str) -> Publication:
     """保密审查: refer the question to the 保密行政管理部门 and hold the draft (第十七条)."""
     if not remarks.strip():
         raise TransitionRefused("no reasons", "暂缓须写明报送情况。")
@@ -323,14 +324,14 @@ def hold(*, actor: Any, publication: Publication, remarks: str) -> Publication:
             step_name=step.name,
             outcome=DecisionOutcome.HOLD,
             remarks=remarks.strip(),
-            actor=actor,
+            actor=signed_in(actor),
         )
         row.on_hold = True
         _move(row, actor, audit_codes.HOLD, State.REVIEW, step=step.position, step_name=step.name)
     return row
 
 
-def release(*, actor: Any, publication: Publication, remarks: str = "") -> Publication:
+def release(*, actor: Actor, publication: Publication, remarks: str = "") -> Publication:
     with transaction.atomic():
         row, step = _at_step(actor, publication)
         if not row.on_hold:
@@ -342,7 +343,7 @@ def release(*, actor: Any, publication: Publication, remarks: str = "") -> Publi
             step_name=step.name,
             outcome=DecisionOutcome.RELEASE,
             remarks=remarks.strip(),
-            actor=actor,
+            actor=signed_in(actor),
         )
         row.on_hold = False
         _move(row, actor, audit_codes.RELEASE, State.REVIEW, step=step.position, step_name=step.name)
@@ -355,7 +356,7 @@ def current_step(publication: Publication) -> ChainStep | None:
     return next((s for s in chain_for(publication.organisation) if s.position == publication.step), None)
 
 
-def _at_step(actor: Any, publication: Publication) -> tuple[Publication, ChainStep]:
+def _at_step(actor: Actor, publication: Publication) -> tuple[Publication, ChainStep]:
     row = _locked(publication)
     _require_state(row, State.REVIEW, "审核")
     step = current_step(row)
@@ -372,7 +373,7 @@ def _round(publication: Publication) -> int:
 # --- publication --------------------------------------------------------------------------
 
 
-def schedule(*, actor: Any, publication: Publication, at: datetime) -> Publication:
+def schedule(*, actor: Actor, publication: Publication, at: datetime) -> Publication:
     """Publish an approved item at `at` (run by `publish_due`)."""
     require_role(actor, publication.organisation, PUBLISHER_ROLES)
     if at <= timezone.now():
@@ -393,7 +394,7 @@ def schedule(*, actor: Any, publication: Publication, at: datetime) -> Publicati
     return row
 
 
-def publish(*, actor: Any, publication: Publication, now: datetime | None = None) -> Publication:
+def publish(*, actor: Actor, publication: Publication, now: datetime | None = None) -> Publication:
     """待发布 → 已发布: the 索引号 on first publication, a new public version, the search index;
     a 规范性文件 takes its approved 政策解读 along (同步发布)."""
     require_role(actor, publication.organisation, PUBLISHER_ROLES)
@@ -419,7 +420,7 @@ def publish_due(now: datetime) -> int:
     return count
 
 
-def _publish(actor: Any, publication: Publication, now: datetime) -> Publication:
+def _publish(actor: Actor, publication: Publication, now: datetime) -> Publication:
     row = _locked(publication)
     _require_state(row, State.APPROVED, "发布")
     overridden = set(
@@ -490,7 +491,9 @@ def refresh_search_entry(publication: Publication) -> None:
 # --- after publication --------------------------------------------------------------------
 
 
-def start_correction(*, actor: Any, publication: Publication, kind: RevisionKind, reason: str) -> Publication:
+def start_correction(
+    *, actor: Actor, publication: Publication, kind: RevisionKind, reason: str
+) -> Publication:
     """更正 / 变更: the working copy returns to 草稿; readers keep the published text until the
     corrected one has been through the chain, and then both stay readable."""
     require_role(actor, publication.organisation, DRAFTER_ROLES)
@@ -507,7 +510,7 @@ def start_correction(*, actor: Any, publication: Publication, kind: RevisionKind
     return row
 
 
-def withdraw(*, actor: Any, publication: Publication, reason: str) -> Publication:
+def withdraw(*, actor: Actor, publication: Publication, reason: str) -> Publication:
     """撤回: the record and its 索引号 stay; readers see that it was withdrawn and why."""
     require_role(actor, publication.organisation, Role.APPROVER)
     if not reason.strip():
@@ -544,7 +547,9 @@ def _require_state(row: Publication, state: State, what_zh: str) -> None:
         )
 
 
-def _move(row: Publication, actor: Any, action: str, state: State, *, step: int | None, **after: Any) -> None:
+def _move(
+    row: Publication, actor: Actor, action: str, state: State, *, step: int | None, **after: Any
+) -> None:
     before = {"state": row.state, "step": row.step}
     row.state = state
     row.step = step

@@ -94,7 +94,7 @@ class Remedy(models.Model):
             errors["result"] = "已审结的案件须选择结果（结果维持、结果纠正或其他结果）。"
         if self.decided_on and self.filed_on and self.decided_on < self.filed_on:
             errors["decided_on"] = "审结日期不能早于申请（立案）日期。"
-        if self.application_id and self.application.organisation_id != self.organisation_id:
+        if self.application is not None and self.application.organisation_id != self.organisation_id:
             errors["application"] = "所涉申请须为本机关办理的申请。"
         if errors:
             raise ValidationError(errors)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db.models import Count, QuerySet
 
+from xxgk.report import TableData
 from xxgk.web.applications.models import Application
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.orgs.scoping import get_visible, scope
@@ -14,7 +15,7 @@ from xxgk.web.remedies.choices import TABLE4
 from xxgk.web.remedies.counting import column_condition
 from xxgk.web.remedies.models import Remedy
 
-Table4 = dict[str, dict[str, int]]
+Table4 = TableData
 
 
 def remedies_for(user: Any, *, organisation: Organisation | None = None) -> QuerySet[Remedy]:
@@ -46,13 +47,16 @@ def table4_counts(organisation_ids: Iterable[int], year: int) -> dict[int, Table
     Scoping is the caller's: pass the organisations the user may see."""
     ids = list(organisation_ids)
     columns = [col.key for col in TABLE4.columns]
-    grouped = (
+    # Rows with the annotated counts, which the stubs' typed `values()` does not see.
+    grouped: QuerySet[Remedy, Mapping[str, Any]] = (
         Remedy.objects.filter(organisation_id__in=ids)
         .values("organisation_id", "kind")
         .order_by()
         .annotate(**{f"n_{col}": Count("pk", filter=column_condition(col, year)) for col in columns})
     )
-    tables = {org_id: {row.key: dict.fromkeys(columns, 0) for row in TABLE4.rows} for org_id in ids}
+    tables: dict[int, Table4] = {
+        org_id: {row.key: dict.fromkeys(columns, 0) for row in TABLE4.rows} for org_id in ids
+    }
     for group in grouped:
         tables[group["organisation_id"]][group["kind"]] = {col: group[f"n_{col}"] for col in columns}
     return tables

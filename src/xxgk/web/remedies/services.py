@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
 from xxgk.web.remedies import audit_codes
@@ -38,12 +39,12 @@ class EditConflict(ValidationError):
         super().__init__("该案件已被他人修改，请刷新页面后重新填写。")
 
 
-def register_remedy(*, actor: Any, organisation: Organisation, **fields: Any) -> Remedy:
+def register_remedy(*, actor: Actor, organisation: Organisation, **fields: Any) -> Remedy:
     """Enter a new case of `organisation`; ValidationError (Chinese) on bad input."""
     _only_editable(fields)
     require_role(actor, organisation, EDIT_ROLES)
     with transaction.atomic():
-        remedy = Remedy(organisation=organisation, created_by=actor, **fields)
+        remedy = Remedy(organisation=organisation, created_by=acting_user(actor), **fields)
         _normalise(remedy)
         remedy.full_clean()
         remedy.save()
@@ -57,7 +58,7 @@ def register_remedy(*, actor: Any, organisation: Organisation, **fields: Any) ->
     return remedy
 
 
-def update_remedy(*, actor: Any, remedy: Remedy, version: int, **changes: Any) -> Remedy:
+def update_remedy(*, actor: Actor, remedy: Remedy, version: int, **changes: Any) -> Remedy:
     """Change a case (e.g. record its decision); `version` is the one the editor read."""
     _only_editable(changes)
     require_role(actor, remedy.organisation, EDIT_ROLES)
@@ -87,7 +88,7 @@ def update_remedy(*, actor: Any, remedy: Remedy, version: int, **changes: Any) -
     return current
 
 
-def void_remedy(*, actor: Any, remedy: Remedy, reason: str) -> Remedy:
+def void_remedy(*, actor: Actor, remedy: Remedy, reason: str) -> Remedy:
     """Mark a wrongly entered case void (it is then counted nowhere); nothing is deleted."""
     require_role(actor, remedy.organisation, EDIT_ROLES)
     reason = reason.strip()

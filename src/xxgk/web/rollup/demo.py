@@ -22,6 +22,7 @@ from xxgk.web.annual import selectors as annual_selectors
 from xxgk.web.demo import DemoContext
 from xxgk.web.demo.texts import rng as _rng
 from xxgk.web.demo.texts import unit_texts
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import OrgKind
 from xxgk.web.rollup import services
 from xxgk.web.rollup.consolidation import consolidate
@@ -95,7 +96,7 @@ def _reports(year: int, previous: dict[str, Report], published: dict[str, Report
         base = balanced_report(
             _rng("report", name, year), year=year, organization=name, previous=previous.get(name)
         )
-        made[name] = with_texts(base, unit_texts(name, year, base.table3["new"]["total"] or 0))
+        made[name] = with_texts(base, unit_texts(name, year, int(base.table3["new"]["total"] or 0)))
     if year == YEARS[-1]:
         made = _plant_faults(made)
     for government in (YUANZHOU, CITY):
@@ -104,7 +105,7 @@ def _reports(year: int, previous: dict[str, Report], published: dict[str, Report
             parts, organization=government, year=year, signed_on=dt.date(year + 1, 3, 20)
         ).report
         base = balanced_report(_rng("report", government, year), year=year, organization=government)
-        texts = unit_texts(government, year, summed.table3["new"]["total"] or 0)
+        texts = unit_texts(government, year, int(summed.table3["new"]["total"] or 0))
         made[government] = summed.model_copy(
             update={
                 "sections": with_texts(base, texts).sections,
@@ -168,7 +169,7 @@ def _published(context: DemoContext, year: int) -> dict[str, Report]:
     return found
 
 
-def _register(context: DemoContext, actor: Any, office: Any, year: int) -> dict[str, Enrolment]:
+def _register(context: DemoContext, actor: Actor, office: Any, year: int) -> dict[str, Enrolment]:
     units: dict[str, Enrolment] = {}
     for order, (name, kind, parent, org_key, consolidates) in enumerate(UNITS):
         units[name] = services.register_unit(
@@ -187,7 +188,7 @@ def _register(context: DemoContext, actor: Any, office: Any, year: int) -> dict[
 
 
 def _play(
-    actor: Any, campaign: Campaign, enrolment: Enrolment, report: Report, year: int, i: int, *, last: bool
+    actor: Actor, campaign: Campaign, enrolment: Enrolment, report: Report, year: int, i: int, *, last: bool
 ) -> None:
     """Take one unit's submission through the statuses it has in the demo."""
     name = enrolment.unit.name

@@ -24,6 +24,7 @@ from xxgk.render import render
 from xxgk.render.document import chinese_date
 from xxgk.report import Report
 from xxgk.template.describe import describe_cell
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.rollup import charts, checking, selectors
 from xxgk.web.rollup.consolidation import Consolidation, consolidate
 from xxgk.web.rollup.errors import RollupError
@@ -119,7 +120,7 @@ def _notice_findings(submission: Submission) -> list[tuple[str, str]]:
     return sorted(items, key=lambda item: order[item[0]])
 
 
-def notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Any) -> tuple[bytes, int]:
+def notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Actor) -> tuple[bytes, int]:
     doc = house.new_document()  # the house 公文 page, styles and fonts
     office = campaign.office.name
     title = doc.add_paragraph()

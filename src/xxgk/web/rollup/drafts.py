@@ -19,6 +19,7 @@ from xxgk.template.describe import describe_cell
 from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.audit.services import record
 from xxgk.web.locking import check_version, save_next_version
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.rollup import audit_codes
 from xxgk.web.rollup.errors import RollupError, StaleVersion
 from xxgk.web.rollup.models import (
@@ -61,7 +62,7 @@ def _save_draft(submission: Submission, report: Report, **fields: Any) -> None:
 
 
 def prepare_file(
-    *, actor: Any, submission: Submission, data: bytes, filename: str, expected_version: int | None = None
+    *, actor: Actor, submission: Submission, data: bytes, filename: str, expected_version: int | None = None
 ) -> Report:
     """Read an uploaded report (DOCX, PDF, a scan or image read by OCR, HTML, text or the engine's JSON)
     into the draft; the file
@@ -105,7 +106,7 @@ def prepare_file(
 
 def prepare_from_report(
     *,
-    actor: Any,
+    actor: Actor,
     submission: Submission,
     report: Report,
     original: bytes | None = None,
@@ -149,7 +150,7 @@ def _refuse_second_copy(submission: Submission) -> None:
 
 
 def prepare_from_published(
-    *, actor: Any, submission: Submission, expected_version: int | None = None
+    *, actor: Actor, submission: Submission, expected_version: int | None = None
 ) -> PublishedVersion:
     """Start the draft from the version the unit published on the platform (its latest correction);
     the submitted version stays linked to it."""
@@ -202,7 +203,7 @@ def parse_cell(text: str, kind: str) -> int | Decimal | None:
 
 
 def correct_draft(
-    *, actor: Any, submission: Submission, cells: Mapping[str, str], expected_version: int | None = None
+    *, actor: Actor, submission: Submission, cells: Mapping[str, str], expected_version: int | None = None
 ) -> Report:
     """Change cells of the draft (“table3.new.total” → typed text); all or nothing."""
     require_unit_or_supervisor(actor, submission)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation, OrgKind, Role
 from xxgk.web.orgs.scoping import require_role
 from xxgk.web.rollup import audit_codes
@@ -33,7 +33,7 @@ def _anchor(
 
 def register_unit(
     *,
-    actor: Any,
+    actor: Actor,
     office: Organisation,
     year: int,
     name: str,
@@ -92,7 +92,7 @@ def register_unit(
 
 def open_campaign(
     *,
-    actor: Any,
+    actor: Actor,
     office: Organisation,
     year: int,
     internal_deadline: dt.date | None = None,

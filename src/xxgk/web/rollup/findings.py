@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from xxgk.web.audit.services import record
 from xxgk.web.locking import check_version, save_next_version
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.rollup import audit_codes
 from xxgk.web.rollup.errors import RollupError, StaleVersion
 from xxgk.web.rollup.models import (
@@ -27,7 +27,7 @@ from xxgk.web.rollup.submission import acting_user, today_or
 
 def decide_finding(
     *,
-    actor: Any,
+    actor: Actor,
     finding: ReviewFinding,
     confirm: bool,
     reason: str = "",
@@ -64,7 +64,7 @@ def decide_finding(
 
 def advance_rectification(
     *,
-    actor: Any,
+    actor: Actor,
     finding: ReviewFinding,
     note: str = "",
     expected_version: int | None = None,

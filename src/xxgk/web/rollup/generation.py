@@ -3,11 +3,10 @@ consolidated reports of a government and the 通报 draft, each kept as generate
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.rollup import audit_codes, documents, selectors
 from xxgk.web.rollup.models import Campaign, ConsolidatedReport, Enrolment, Notice
 from xxgk.web.rollup.permissions import require_supervisor
@@ -15,7 +14,7 @@ from xxgk.web.rollup.submission import acting_user
 
 
 def generate_consolidated(
-    *, actor: Any, campaign: Campaign, enrolment: Enrolment
+    *, actor: Actor, campaign: Campaign, enrolment: Enrolment
 ) -> list[ConsolidatedReport]:
     """Sum the parts into the 本级 and the 本行政区域 report, check both, and keep them."""
     require_supervisor(actor, campaign)
@@ -44,7 +43,7 @@ def generate_consolidated(
     return stored
 
 
-def generate_notice(*, actor: Any, campaign: Campaign) -> Notice:
+def generate_notice(*, actor: Actor, campaign: Campaign) -> Notice:
     """The 通报 draft listing, per unit, what was found; kept as generated."""
     require_supervisor(actor, campaign)
     content, units = documents.notice_docx(campaign, selectors.board(actor, campaign), actor)

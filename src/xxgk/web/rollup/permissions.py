@@ -4,8 +4,7 @@ and the unit's own staff; a refusal is `RoleRequired` to someone who sees the re
 
 from __future__ import annotations
 
-from typing import Any
-
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
 from xxgk.web.orgs.models import Role
 from xxgk.web.orgs.scoping import can_see, has_role
@@ -18,7 +17,7 @@ from xxgk.web.rollup.models import (
 UNIT_ROLES = (Role.REGISTRAR, Role.HANDLER, Role.REVIEWER, Role.APPROVER, Role.ADMIN)
 
 
-def require_supervisor(actor: Any, campaign: Campaign) -> None:
+def require_supervisor(actor: Actor, campaign: Campaign) -> None:
     """监督 over the campaign's office; someone who sees part of the campaign without it gets 403."""
     if has_role(actor, campaign.office, Role.SUPERVISOR):
         return
@@ -27,16 +26,16 @@ def require_supervisor(actor: Any, campaign: Campaign) -> None:
     raise NotVisible()
 
 
-def is_supervisor(actor: Any, campaign: Campaign) -> bool:
+def is_supervisor(actor: Actor, campaign: Campaign) -> bool:
     return has_role(actor, campaign.office, Role.SUPERVISOR)
 
 
-def is_unit_staff(actor: Any, submission: Submission) -> bool:
+def is_unit_staff(actor: Actor, submission: Submission) -> bool:
     org = submission.enrolment.unit.organisation
     return org is not None and has_role(actor, org, UNIT_ROLES) and not actor.is_superuser
 
 
-def require_unit_or_supervisor(actor: Any, submission: Submission) -> None:
+def require_unit_or_supervisor(actor: Actor, submission: Submission) -> None:
     """The unit's own staff, or a supervisor of the campaign (for a unit not on the platform, or on
     its behalf)."""
     if is_unit_staff(actor, submission) or is_supervisor(actor, submission.campaign):

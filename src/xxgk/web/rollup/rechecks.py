@@ -16,6 +16,7 @@ from xxgk.checks.campaign import copied_across_units
 from xxgk.findings import Finding
 from xxgk.report import Report
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.rollup import audit_codes, checking, selectors
 from xxgk.web.rollup.errors import RollupError
 from xxgk.web.rollup.models import (
@@ -126,7 +127,7 @@ def _stored(
     )
 
 
-def recheck_campaign(*, actor: Any, campaign: Campaign) -> int:
+def recheck_campaign(*, actor: Actor, campaign: Campaign) -> int:
     """Check every submitted report of the campaign again in one pass (after late submissions, or
     a change of the rules): each unit's rules, last year's report, its parts, copied text across
     all units. Returns the number of findings."""
@@ -213,7 +214,7 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def recheck(*, actor: Any, submission: Submission) -> list[ReviewFinding]:
+def recheck(*, actor: Actor, submission: Submission) -> list[ReviewFinding]:
     """Run the checks again on the current version (e.g. after more units have submitted)."""
     require_supervisor(actor, submission.campaign)
     if submission.current is None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from xxgk.web.audit.services import record
 from xxgk.web.locking import check_version, save_next_version
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.rollup import selectors
 from xxgk.web.rollup import transitions as tr
 from xxgk.web.rollup.drafts import MAX_FILE
@@ -26,11 +27,11 @@ def today_or(on: dt.date | None) -> dt.date:
     return on or timezone.localdate()
 
 
-def acting_user(actor: Any) -> Any:
+def acting_user(actor: Actor) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def _allow(name: str, submission: Submission, actor: Any, expected_version: int | None) -> Transition:
+def _allow(name: str, submission: Submission, actor: Actor, expected_version: int | None) -> Transition:
     """The transition `name`, refused unless `actor` may take it now: role, then status, then version."""
     transition = tr.BY_NAME[name]
     tr.check(transition, submission, actor)
@@ -42,7 +43,7 @@ def _record_move(
     submission: Submission,
     transition: Transition,
     *,
-    actor: Any,
+    actor: Actor,
     before: str,
     day: dt.date,
     reason: str | None = None,
@@ -70,7 +71,7 @@ def _record_move(
 
 def submit(
     *,
-    actor: Any,
+    actor: Actor,
     submission: Submission,
     scan: bytes | None = None,
     scan_name: str = "",
@@ -124,7 +125,7 @@ def _move(
     name: str,
     submission: Submission,
     *,
-    actor: Any,
+    actor: Actor,
     reason: str = "",
     expected_version: int | None,
     on: dt.date | None,
@@ -142,7 +143,7 @@ def _move(
 
 def return_report(
     *,
-    actor: Any,
+    actor: Actor,
     submission: Submission,
     reason: str,
     expected_version: int | None = None,
@@ -165,7 +166,7 @@ def return_report(
 
 
 def approve(
-    *, actor: Any, submission: Submission, expected_version: int | None = None, on: dt.date | None = None
+    *, actor: Actor, submission: Submission, expected_version: int | None = None, on: dt.date | None = None
 ) -> Submission:
     """已审: refused while a table error is neither dismissed nor superseded."""
     require_supervisor(actor, submission.campaign)
@@ -182,7 +183,7 @@ def approve(
 
 
 def mark_published(
-    *, actor: Any, submission: Submission, expected_version: int | None = None, on: dt.date | None = None
+    *, actor: Actor, submission: Submission, expected_version: int | None = None, on: dt.date | None = None
 ) -> Submission:
     """已发布: the unit has published the reviewed report (recorded by the unit or the office). For
     a version that is a platform publication the date is the annual app's, not a second record."""

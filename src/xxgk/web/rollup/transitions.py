@@ -8,8 +8,7 @@ Roles: 监督 means a supervisor of the campaign's office; the unit roles are th
 
 from __future__ import annotations
 
-from typing import Any
-
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Role
 from xxgk.web.rollup.errors import RollupError
 from xxgk.web.rollup.models import Status, Submission
@@ -59,7 +58,7 @@ def refusal_zh(transition: Transition, status: Status) -> str:
     )
 
 
-def check(transition: Transition, submission: Submission, actor: Any) -> None:
+def check(transition: Transition, submission: Submission, actor: Actor) -> None:
     """Refuse (NotVisible, RoleRequired or RollupError) unless `actor` may take `transition` now."""
     if transition.roles - _SUPERVISOR:
         require_unit_or_supervisor(actor, submission)

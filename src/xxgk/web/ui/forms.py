@@ -39,7 +39,8 @@ class LoginForm(forms.Form):
         self.fields["username"].error_messages["max_length"] = "用户名不能超过 150 个字符。"
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()  # Form.clean() returns cleaned_data; the stubs say it may be None
+        data = self.cleaned_data
         username, password = data.get("username"), data.get("password")
         if not username or not password:
             return data

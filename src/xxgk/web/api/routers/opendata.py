@@ -30,16 +30,16 @@ def list_bundles(request: HttpRequest) -> list[BundleOut]:
     years = sorted({y for ys in published_years().values() for y in ys}, reverse=True)
     out = []
     for year in years:
-        bundle = bulk.stored(year)
-        fresh = bundle is not None and bundle.fingerprint == bulk.fingerprint(year)
+        stored = bulk.stored(year)
+        bundle = stored if stored is not None and stored.fingerprint == bulk.fingerprint(year) else None
         out.append(
             BundleOut(
                 year=year,
                 reports=latest_versions().filter(year=year).count(),
                 url=request.build_absolute_uri(reverse("api-v1:opendata_zip", args=[year])),
-                sha256=bundle.sha256 if fresh else None,
-                size=bundle.size if fresh else None,
-                generated_at=dt.datetime.fromisoformat(bundle.generated_at) if fresh else None,
+                sha256=bundle.sha256 if bundle else None,
+                size=bundle.size if bundle else None,
+                generated_at=dt.datetime.fromisoformat(bundle.generated_at) if bundle else None,
             )
         )
     return out

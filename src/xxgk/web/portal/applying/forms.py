@@ -7,12 +7,15 @@ from typing import Any
 from django import forms
 
 from xxgk.web.applications.forms import ApplicantForm
+from xxgk.web.orgs.models import Organisation
 
 
 class OnlineApplicationForm(ApplicantForm):
     field_order = ["organisation"]  # noqa: RUF012  (Django reads it as a plain attribute)
 
-    organisation = forms.ModelChoiceField(label="向哪个机关申请", queryset=None, empty_label="请选择机关")  # type: ignore[arg-type]
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label="向哪个机关申请", queryset=None, empty_label="请选择机关"
+    )
     confirm = forms.BooleanField(
         label="本人承诺所填信息真实有效",
         error_messages={"required": "请确认所填信息真实有效。"},
@@ -20,7 +23,9 @@ class OnlineApplicationForm(ApplicantForm):
 
     def __init__(self, *args: Any, agencies: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = agencies
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared above
+        field.queryset = agencies
 
 
 class TrackForm(forms.Form):
