@@ -4,8 +4,9 @@ catalogue's XLSX import and export (columns named by the model's own field label
 from __future__ import annotations
 
 import io
+from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 
 from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.audit.services import record
@@ -21,9 +22,15 @@ STANDARD_ROOT = "基层政务公开标准目录"
 FIRST_LEVEL, SECOND_LEVEL = "一级事项", "二级事项"
 
 
+def _model_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)  # concrete columns, never reverse relations
+    return field
+
+
 def standard_headers() -> list[str]:
     return [FIRST_LEVEL, SECOND_LEVEL] + [
-        str(CatalogueNode._meta.get_field(f).verbose_name) for f in STANDARD_COLUMNS
+        str(_model_field(CatalogueNode, f).verbose_name) for f in STANDARD_COLUMNS
     ]
 
 
@@ -197,8 +204,8 @@ def _read_standard_rows(content: bytes) -> list[tuple[str, str, dict[str, str]]]
             continue
         columns = {}
         for field in STANDARD_COLUMNS:
-            label = str(CatalogueNode._meta.get_field(field).verbose_name)
-            columns[field] = row[index[label]][: CatalogueNode._meta.get_field(field).max_length or None]
+            label = str(_model_field(CatalogueNode, field).verbose_name)
+            columns[field] = row[index[label]][: _model_field(CatalogueNode, field).max_length or None]
         rows.append((first[:200], second[:200], columns))
     if errors:
         raise InvalidInput("bad rows", "；".join(errors) + "。未导入任何内容。")

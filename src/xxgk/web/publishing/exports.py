@@ -9,7 +9,9 @@ import io
 import json
 import zipfile
 from datetime import datetime
+from typing import Any
 
+from django.db import models
 from django.utils import timezone
 
 from xxgk.render.spreadsheet_text import safe_row
@@ -39,8 +41,14 @@ _FIELDS = (
 )
 
 
+def _model_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)  # concrete columns, never reverse relations
+    return field
+
+
 def _label(field: str) -> str:
-    return str(Publication._meta.get_field(field).verbose_name)
+    return str(_model_field(Publication, field).verbose_name)
 
 
 def _value(publication: Publication, field: str) -> str:

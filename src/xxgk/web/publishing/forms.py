@@ -40,13 +40,15 @@ class PublicationForm(forms.ModelForm):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["nodes"].queryset = CatalogueNode.objects.filter(
-            organisation=organisation, is_active=True
-        )
-        self.fields["registry_document"].queryset = RegulatoryDocument.objects.filter(
-            organisation=organisation
-        )
-        self.fields["interprets"].queryset = Publication.objects.filter(
+        nodes_field = self.fields["nodes"]
+        assert isinstance(nodes_field, forms.ModelChoiceField)
+        nodes_field.queryset = CatalogueNode.objects.filter(organisation=organisation, is_active=True)
+        registry_document_field = self.fields["registry_document"]
+        assert isinstance(registry_document_field, forms.ModelChoiceField)
+        registry_document_field.queryset = RegulatoryDocument.objects.filter(organisation=organisation)
+        interprets_field = self.fields["interprets"]
+        assert isinstance(interprets_field, forms.ModelChoiceField)
+        interprets_field.queryset = Publication.objects.filter(
             organisation=organisation, genre__in=(Genre.NORMATIVE, Genre.REGULATION)
         ).exclude(pk=self.instance.pk)
         if self.instance.pk:
@@ -124,7 +126,9 @@ class NodeForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = CatalogueNode.objects.filter(organisation=organisation)
+        parent_field = self.fields["parent"]
+        assert isinstance(parent_field, forms.ModelChoiceField)
+        parent_field.queryset = CatalogueNode.objects.filter(organisation=organisation)
 
 
 class UploadForm(forms.Form):

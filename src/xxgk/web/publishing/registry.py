@@ -107,10 +107,11 @@ def change_validity(
         row = RegulatoryDocument.objects.select_for_update().get(pk=document.pk)
         if expected_version is not None and row.version != expected_version:
             raise StaleVersion()
-        if row.repealed_on or row.lapsed_on:
+        ended_on = row.repealed_on or row.lapsed_on
+        if ended_on:
             raise TransitionRefused(
                 "already ended",
-                f"该文件已于{(row.repealed_on or row.lapsed_on).isoformat()}{row.get_status_display()}。",
+                f"该文件已于{ended_on.isoformat()}{row.get_status_display()}。",
             )
         before = {"status": row.status}
         row.status = status
@@ -145,7 +146,9 @@ def expire_overdue(today: date) -> int:
         )
         for row in due:
             row.status = Validity.EXPIRED
-            row.lapsed_on = row.valid_until + timedelta(days=1)
+            assert row.valid_until is not None  # filtered on valid_until__lt
+            lapsed_on = row.valid_until + timedelta(days=1)
+            row.lapsed_on = lapsed_on
             row.status_reason = "有效期届满自动失效"
             row.version += 1
             row.save(update_fields=["status", "lapsed_on", "status_reason", "version", "updated_at"])
@@ -154,7 +157,7 @@ def expire_overdue(today: date) -> int:
                 action=audit_codes.EXPIRE,
                 obj=row,
                 organisation=row.organisation,
-                after={"lapsed_on": row.lapsed_on.isoformat()},
+                after={"lapsed_on": lapsed_on.isoformat()},
             )
             count += 1
     return count

@@ -76,6 +76,7 @@ def _stale_nodes(organisation: Organisation, today: date) -> list[Finding]:
         organisation=organisation, is_active=True, update_interval_days__isnull=False
     ):
         latest = last.get(node.pk)
+        assert node.update_interval_days is not None  # filtered on update_interval_days__isnull=False
         limit = today - timedelta(days=node.update_interval_days)
         if latest is None or latest.date() < limit:
             since = f"最近一次发布为{latest.date().isoformat()}" if latest else "尚无发布信息"

@@ -4,6 +4,7 @@ registry, the catalogue, exports. Thin: reads through selectors, writes through 
 from __future__ import annotations
 
 from datetime import date
+from typing import NoReturn
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,7 +31,7 @@ from xxgk.web.publishing.forms import (
     UploadForm,
     ValidityForm,
 )
-from xxgk.web.publishing.models import CleanupOutcome, State, Validity
+from xxgk.web.publishing.models import CleanupOutcome, RevisionKind, State, Validity
 
 
 def _org(request: HttpRequest, value: str | int | None) -> Organisation:
@@ -203,7 +204,10 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             done = "已撤回。"
         elif name == "correct":
             services.start_correction(
-                actor=user, publication=publication, kind=post.get("kind", ""), reason=post.get("reason", "")
+                actor=user,
+                publication=publication,
+                kind=_revision_kind(post.get("kind", "")),
+                reason=post.get("reason", ""),
             )
             done = "已转为更正草稿，修改后请重新提交审核。"
         elif name == "attach":
@@ -233,7 +237,12 @@ def _int_or_none(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def raise_invalid(message_zh: str) -> None:
+def _revision_kind(value: str) -> RevisionKind:
+    """An unknown kind becomes ORIGINAL, which start_correction refuses with its own message."""
+    return RevisionKind(value) if value in RevisionKind.values else RevisionKind.ORIGINAL
+
+
+def raise_invalid(message_zh: str) -> NoReturn:
     raise InvalidInput("invalid form", message_zh)
 
 
