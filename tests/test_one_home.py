@@ -1,7 +1,9 @@
-"""Each legal period and date is defined in exactly one module (issue 18: one home per concept)."""
+"""Each concept is defined in exactly one module (issue 18: one home per concept): legal periods
+and dates, the total column, the cell key."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -39,3 +41,35 @@ def test_annual_report_due_date_is_written_once() -> None:
         str(p.relative_to(SRC)) for p in _python_sources() if REPORT_DUE.search(p.read_text(encoding="utf-8"))
     ]
     assert places == ["deadlines.py"]
+
+
+# Keys named "total" that are not the template's total: the consultation counts' own sum and the
+# API's page count.
+OTHER_TOTALS = {"web/consultations/selectors.py", "web/api/routers/consultations.py", "web/api/listing.py"}
+
+
+def _string_constants(path: Path, value: str) -> list[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value == value]
+
+
+def test_the_total_key_is_written_only_on_the_template() -> None:
+    places = {
+        str(path.relative_to(SRC))
+        for path in _python_sources()
+        if path.parent.name != "template" and _string_constants(path, "total")
+    }
+    assert places <= OTHER_TOTALS, sorted(places - OTHER_TOTALS)
+
+
+# "table.row.column" assembled by hand (an f-string of three dotted parts) or split back.
+HAND_MADE_KEY = re.compile(r"""f["']\{[^}]+\}\.\{[^}]+\}\.\{[^}]+\}["']|rpartition\(["']\.["']\)""")
+
+
+def test_cell_keys_are_made_and_split_only_by_cellkey() -> None:
+    places = [
+        str(path.relative_to(SRC))
+        for path in _python_sources()
+        if HAND_MADE_KEY.search(path.read_text(encoding="utf-8"))
+    ]
+    assert places == ["template/model.py"]

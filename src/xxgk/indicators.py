@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from xxgk.report import Report
-from xxgk.template import GB2021
+from xxgk.template import GB2021, TOTAL
 
 MIN_SAMPLE = 30
 NO_VALUE = "—"
@@ -27,7 +27,7 @@ Direction = Literal["higher", "lower", "none"]
 
 
 def _t3(*rows: str) -> tuple[Cell, ...]:
-    return tuple(("table3", row, "total") for row in rows)
+    return tuple(("table3", row, TOTAL) for row in rows)
 
 
 def _t4(column: str, *rows: str) -> tuple[Cell, ...]:
@@ -59,7 +59,7 @@ class Indicator:
         return bool(self.denominator)
 
 
-_DECIDED = _t3("total")
+_DECIDED = _t3(TOTAL)
 INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         "accepted",
@@ -112,7 +112,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "复议纠错率",
         "行政复议结果纠正 ÷（行政复议总计 − 尚未审结）",
         _t4("corrected", "review"),
-        (*_t4("total", "review"), *_t4("pending", "review")),
+        (*_t4(TOTAL, "review"), *_t4("pending", "review")),
         "lower",
     ),
     Indicator(
@@ -120,7 +120,7 @@ INDICATORS: tuple[Indicator, ...] = (
         "诉讼纠错率",
         "行政诉讼结果纠正 ÷（行政诉讼总计 − 尚未审结）（未经复议直接起诉与复议后起诉合计）",
         _t4("corrected", *_SUITS),
-        (*_t4("total", *_SUITS), *_t4("pending", *_SUITS)),
+        (*_t4(TOTAL, *_SUITS), *_t4("pending", *_SUITS)),
         "lower",
     ),
     Indicator(
@@ -128,14 +128,14 @@ INDICATORS: tuple[Indicator, ...] = (
         "综合纠错率",
         "（复议 + 诉讼）结果纠正 ÷（复议 + 诉讼 总计 − 尚未审结）",
         _t4("corrected", *_ALL_T4),
-        (*_t4("total", *_ALL_T4), *_t4("pending", *_ALL_T4)),
+        (*_t4(TOTAL, *_ALL_T4), *_t4("pending", *_ALL_T4)),
         "lower",
     ),
     Indicator(
         "dispute_rate",
         "争议转化率",
         "（行政复议 + 行政诉讼）总计 ÷ 本年新收申请数",
-        _t4("total", *_ALL_T4),
+        _t4(TOTAL, *_ALL_T4),
         _t3("new"),
         "lower",
     ),
@@ -273,7 +273,7 @@ def outcome_mix(report: Tables) -> list[tuple[str, int]]:
     for row in GB2021.table3.rows:
         if row.is_result:
             label = _plain(row.group if "." in row.key else row.label)
-            groups[label] = groups.get(label, 0) + _cell(report, ("table3", row.key, "total"))
+            groups[label] = groups.get(label, 0) + _cell(report, ("table3", row.key, TOTAL))
     return list(groups.items())
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator, model_validator
 
 from xxgk.findings import Finding
-from xxgk.template import TEMPLATES, Table, Template, get_template
+from xxgk.template import TEMPLATES, CellKey, Table, Template, get_template
 from xxgk.template.model import TemplateKey
 
 # Amounts (万元) are decimals in Python and plain numbers in JSON.
@@ -94,7 +94,7 @@ class Report(BaseModel):
                     raise ValueError(f"{table.key}.{row.key}: unknown columns {sorted(extra)}")
                 for col in cols:
                     value = values.get(col.key)
-                    values[col.key] = _coerce(value, col.kind, f"{table.key}.{row.key}.{col.key}")
+                    values[col.key] = _coerce(value, col.kind, str(CellKey(table.key, row.key, col.key)))
         return self
 
     @property

@@ -30,7 +30,7 @@ from xxgk.checks.cells import (
 from xxgk.checks.registry import finding, rule, run_rules
 from xxgk.findings import Finding, Place
 from xxgk.report import Report
-from xxgk.template import Column, Row, Table
+from xxgk.template import TOTAL, Column, Row, Table
 
 _SIGNED_COLUMNS = frozenset({"change"})
 
@@ -164,10 +164,10 @@ def check_pending(previous: Report, current: Report) -> Iterator[Finding]:
         pending = previous.table4.get(row.key, {}).get("pending")
         if not isinstance(pending, int) or pending <= 0:
             continue
-        total = current.table4[row.key]["total"]
+        total = current.table4[row.key][TOTAL]
         if num(total) >= pending:
             continue
-        col = next(c for c in table.columns_of(row) if c.key == "total")
+        col = next(c for c in table.columns_of(row) if c.key == TOTAL)
         yield finding(
             "X-PENDING",
             f"{previous.year or '上'}年度报告该类尚未审结{pending}件，本年{cell_name(table, row, col)}"

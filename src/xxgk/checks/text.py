@@ -17,6 +17,7 @@ from xxgk.checks.registry import finding, rule
 from xxgk.findings import Finding, Place
 from xxgk.render.document import chinese_date
 from xxgk.report import Report
+from xxgk.template import TOTAL
 from xxgk.template.labels import key_form
 
 # --- reading the text ---------------------------------------------------------------------------
@@ -304,7 +305,7 @@ _OTHER_MATTERS = re.compile(r"复议|诉讼|投诉|举报|信访")
 
 @rule("TEXT-NO-APPLICATIONS", "error", "正文称未收到申请，而表三本年新收申请总计不为0")
 def check_text_no_applications(report: Report) -> Iterator[Finding]:
-    new_total = report.table3.get("new", {}).get("total")
+    new_total = report.table3.get("new", {}).get(TOTAL)
     if not isinstance(new_total, int) or new_total <= 0:
         return
     for line in body_lines(report):
@@ -317,7 +318,7 @@ def check_text_no_applications(report: Report) -> Iterator[Finding]:
                     f"正文称“{_excerpt(clause, 30)}”，而表三「一、本年新收政府信息公开申请数量」"
                     f"总计为{new_total}，文字与表格不一致",
                     place=Place(
-                        table="table3", row="new", column="total", line=line.line, excerpt=_excerpt(clause)
+                        table="table3", row="new", column=TOTAL, line=line.line, excerpt=_excerpt(clause)
                     ),
                     expected=0,
                     actual=new_total,

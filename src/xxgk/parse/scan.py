@@ -24,6 +24,7 @@ from xxgk.parse.errors import ReportReadError
 from xxgk.parse.geometry import PageLayout, Rule, Word, join_pages, tables_from_geometry
 from xxgk.parse.grid import Document
 from xxgk.report import Report
+from xxgk.template import CellKey
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +244,7 @@ def _drop(report: Report, table: str, row: str, column: str, why: str, code: str
 def _note(report: Report, table: str, row: str, column: str, why: str, code: str) -> None:
     from xxgk.template.describe import describe_cell
 
-    where = report.provenance.get(f"{table}.{row}.{column}")
+    where = report.provenance.get(str(CellKey(table, row, column)))
     page = where.page if where else None
     line = where.line if where else None
     on_page = f"第{page}页" if page else ""

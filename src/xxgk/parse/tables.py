@@ -21,7 +21,7 @@ from xxgk.parse.grid import Cell, Document
 from xxgk.parse.limits import too_long_number
 from xxgk.parse.values import CellReading, read_cell, split_run_together
 from xxgk.report import Provenance, TableData
-from xxgk.template import Column, Row, Table, Template
+from xxgk.template import TOTAL, CellKey, Column, Row, Table, Template
 from xxgk.template.labels import key_form, strip_enumeration
 
 # A label this similar to a template label (after both lose their numbering) is that row.
@@ -440,7 +440,7 @@ def _store_table4(reading: TableReading, template: Template, values: list[tuple[
 def _sums_check(columns: tuple[Column, ...], width: int) -> Callable[[list[int]], bool] | None:
     """The row identity (a `total` column is the sum of the columns before it), per block of
     `len(columns)` values; on a beginning of a row it checks the blocks complete so far."""
-    if not columns or columns[-1].key != "total":
+    if not columns or columns[-1].key != TOTAL:
         return None
     size = len(columns)
 
@@ -486,7 +486,7 @@ def _unrun(
             )
             # The row was printed: its cells are explained here, not missing.
             for column in reading.data[where.table][where.row] if where.row else ():
-                reading.provenance[f"{where.table}.{where.row}.{column}"] = Provenance(
+                reading.provenance[str(CellKey(where.table, where.row, column))] = Provenance(
                     line=cell.line, page=cell.page, text=" ".join(r.text for r, _ in values)
                 )
             return None
@@ -521,7 +521,9 @@ def _store_cell(
     cell_reading: CellReading,
     cell: Cell,
 ) -> None:
-    reading.provenance[f"{table}.{row}.{column}"] = Provenance(line=cell.line, page=cell.page, text=cell.text)
+    reading.provenance[str(CellKey(table, row, column))] = Provenance(
+        line=cell.line, page=cell.page, text=cell.text
+    )
     number = cell_reading.number
     if cell.stray:
         stray = "、".join(f"「{t}」" for t in cell.stray)

@@ -8,7 +8,8 @@ from typing import Literal
 ValueKind = Literal["count", "amount"]
 
 TOTAL = "total"
-"""The key of the column that adds up the others (table 三's 总计, table 四's 总计 of each block)."""
+"""The key of the column that adds up the others (table 三's 总计, table 四's 总计 of each block),
+and of table 三's row （七）总计 that adds up the results. Written here only (tests/test_one_home.py)."""
 
 
 @dataclass(frozen=True, order=True)

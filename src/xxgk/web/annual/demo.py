@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from xxgk.template import TOTAL
 from xxgk.web.annual import selectors, services
 from xxgk.web.annual.models import Draft, PublishedVersion, YearlyFigures
 from xxgk.web.applications.models import Application
@@ -47,7 +48,7 @@ def load(context: DemoContext) -> None:
         _, created = Draft.objects.get_or_create(organisation=org, year=DRAFT_YEAR)
         context.count(created)
         for year in PUBLISHED_YEARS:
-            new_total = selectors.assembled_report(org, year).table3["new"]["total"] or 0
+            new_total = selectors.assembled_report(org, year).table3["new"][TOTAL] or 0
             texts = unit_texts(org.name, year, int(new_total))  # each agency writes its own text
             _, created = Draft.objects.get_or_create(
                 organisation=org,

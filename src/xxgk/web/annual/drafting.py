@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from xxgk.fees import yuan
-from xxgk.template import GB2021
+from xxgk.template import GB2021, TOTAL
 
 _T2, _T3, _T4 = GB2021.table2, GB2021.table3, GB2021.table4
 # Names of the rows the overview speaks of, as the template prints them.
@@ -30,8 +30,8 @@ def overview(
 ) -> str:
     """Section 一. `channels`: items published in the year by channel name (政府网站 → 120);
     `consultations`: questions received in the year by channel and by outcome name (咨询答复)."""
-    new, carried_in = table3["new"]["total"], table3["carried_in"]["total"]
-    total, carried_out = table3["total"]["total"], table3["carried_out"]["total"]
+    new, carried_in = table3["new"][TOTAL], table3["carried_in"][TOTAL]
+    total, carried_out = table3[TOTAL][TOTAL], table3["carried_out"][TOTAL]
     regs, docs = table2["regulations"], table2["normative_documents"]
     if new:
         applications = (
@@ -43,8 +43,8 @@ def overview(
             f"{year}年，本机关未收到新的政府信息公开申请；上年结转{carried_in}件，"
             f"办结{total}件，结转下年度继续办理{carried_out}件。"
         )
-    review = table4["review"]["total"]
-    suits = sum(table4[row.key]["total"] for row in _T4.rows if row.group == _SUIT)
+    review = table4["review"][TOTAL]
+    suits = sum(table4[row.key][TOTAL] for row in _T4.rows if row.group == _SUIT)
     return (
         f"{year}年，{org}认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。\n"
         f"（一）主动公开\n{_channels(year, channels or {})}"
@@ -80,7 +80,7 @@ def _results(table3: dict) -> str:
             continue
         # （三）不予公开 etc. stand for their numbered rows; （一）（二） are rows themselves.
         name = row.group if row.group and "." in row.key else row.label
-        groups[name] = groups.get(name, 0) + (table3[row.key]["total"] or 0)
+        groups[name] = groups.get(name, 0) + (table3[row.key][TOTAL] or 0)
     parts = [f"{_short(name)}{count}件" for name, count in groups.items() if count]
     return "、".join(parts) if parts else "无办结结果"
 

@@ -42,18 +42,14 @@ def _grid(report: Report, table: Table, link: Link) -> TableView:
     data = report.table(table.key)
     rows = [
         RowView(
-            label=row.printed_label
-            if table.key == "table3"
-            else f"{row.group}·{row.label}"
-            if row.group
-            else row.label,
+            label=row.printed_label if table.key == "table3" else row.display_name,
             cells=[
                 Cell(fmt(data[row.key][col.key]), link(table.key, row.key, col.key)) for col in table.columns
             ],
         )
         for row in rows_in_use(report, table)
     ]
-    columns = [f"{col.group}·{col.label}" if col.group else col.label for col in table.columns]
+    columns = [col.display_name for col in table.columns]
     return TableView(table.key, table.title, columns, rows)
 
 

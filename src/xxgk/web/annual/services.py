@@ -26,6 +26,7 @@ from xxgk.web.annual.models import Draft, PublishedVersion, YearlyFigures
 from xxgk.web.annual.selectors import latest_version, published_report
 from xxgk.web.annual.signals import report_published
 from xxgk.web.audit.services import record
+from xxgk.web.locking import check_version
 from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
@@ -205,9 +206,12 @@ def _locked(
     model: type[YearlyFigures] | type[Draft], organisation: Organisation, year: int, version: int
 ) -> Any:
     current = model.objects.select_for_update().filter(organisation=organisation, year=year).first()
-    if (current.version if current else 0) != version:
-        raise EditConflict()
-    return current or model(organisation=organisation, year=year, version=1)
+    if current is None:  # nothing saved yet: the page showed version 0
+        if version != 0:
+            raise EditConflict()
+        return model(organisation=organisation, year=year, version=1)
+    check_version(current, version, EditConflict)
+    return current
 
 
 def _save(obj: Any) -> None:

@@ -17,11 +17,10 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from xxgk.report import CellValue, TableData
-from xxgk.template import GB2021, Row
+from xxgk.template import GB2021, TOTAL, Row
 from xxgk.web.applications.models import Application
 
 TABLE3 = GB2021.table3
-TOTAL = "total"
 APPLICANT_COLUMNS = tuple(col.key for col in TABLE3.columns if col.key != TOTAL)
 # The assembled report prints （六） as its three sub-rows; the short row stays null.
 SHORT_ROWS = frozenset(row.key for row in TABLE3.rows if row.collapses)

@@ -11,15 +11,14 @@ from django.conf import settings
 from django.db import models
 
 from xxgk.deadlines import EventKind
-from xxgk.template import GB2021
+from xxgk.template import GB2021, TOTAL
+from xxgk.web.attachments import SentFile
 
 TABLE3 = GB2021.table3
 
 # Table 三's applicant columns, except the sum.
 APPLICANT_KIND_CHOICES: list[tuple[str, str]] = [
-    (column.key, f"{column.group}·{column.label}" if column.group else column.label)
-    for column in TABLE3.columns
-    if column.key != "total"
+    (column.key, column.display_name) for column in TABLE3.columns if column.key != TOTAL
 ]
 
 # The leaf result rows of table 三: every result row except the short （六） that collapses others.
@@ -248,24 +247,15 @@ class CaseEvent(models.Model):
         return f"{self.application_id} {self.kind} {self.on}"
 
 
-class Attachment(models.Model):
+class Attachment(SentFile):
     """A file sent with the application. Kept in the database so it commits or rolls back with
-    the case (no orphan files); `services.ATTACHMENT_*` limit size and type."""
+    the case (no orphan files)."""
 
     application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="attachments")
-    filename = models.CharField("文件名", max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    content = models.BinaryField()
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(SentFile.Meta):
         verbose_name = "申请附件"
         verbose_name_plural = "申请附件"
-        ordering = ("id",)
-
-    def __str__(self) -> str:
-        return self.filename
 
 
 class LetterKind(models.TextChoices):

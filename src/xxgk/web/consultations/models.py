@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from xxgk.web.attachments import SentFile
+
 
 class Channel(models.TextChoices):
     PHONE = "phone", "电话"
@@ -110,23 +112,14 @@ class Consultation(models.Model):
         return self.status == Status.PENDING
 
 
-class Attachment(models.Model):
+class Attachment(SentFile):
     """A file sent with an online question; same limits as an application's (`applications.intake`)."""
 
     consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="attachments")
-    filename = models.CharField("文件名", max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    content = models.BinaryField()
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
+    class Meta(SentFile.Meta):
         verbose_name = "咨询附件"
         verbose_name_plural = "咨询附件"
-        ordering = ("id",)
-
-    def __str__(self) -> str:
-        return self.filename
 
 
 class AnswerPeriod(models.Model):

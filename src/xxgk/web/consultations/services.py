@@ -24,6 +24,7 @@ from xxgk.web.audit.services import record
 from xxgk.web.consultations import audit_codes
 from xxgk.web.consultations.errors import InvalidInput, Stale
 from xxgk.web.consultations.models import AnswerPeriod, Attachment, Channel, Consultation, Status
+from xxgk.web.locking import check_version
 from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
@@ -182,8 +183,7 @@ def log(
 def _locked(consultation: Consultation, version: int, actor: Actor) -> Consultation:
     row = Consultation.objects.select_for_update().select_related("organisation").get(pk=consultation.pk)
     require_role(actor, row.organisation, STAFF_ROLES)
-    if row.version != version:
-        raise Stale()
+    check_version(row, version, Stale)
     return row
 
 

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from xxgk.web.audit.services import record
+from xxgk.web.locking import check_version
 from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
@@ -64,8 +65,7 @@ def update_remedy(*, actor: Actor, remedy: Remedy, version: int, **changes: Any)
     require_role(actor, remedy.organisation, EDIT_ROLES)
     with transaction.atomic():
         current = Remedy.objects.select_for_update().get(pk=remedy.pk)
-        if current.version != version:
-            raise EditConflict()
+        check_version(current, version, EditConflict)
         if current.voided:
             raise ValidationError("已作废的案件不能修改。")
         before, was = _logged(current), _snapshot(current)

@@ -18,6 +18,7 @@ from typing import Any
 
 from xxgk.report import Report, SectionText
 from xxgk.sample import balanced_report
+from xxgk.template import TOTAL
 from xxgk.web.annual import selectors as annual_selectors
 from xxgk.web.demo import DemoContext
 from xxgk.web.demo.texts import rng as _rng
@@ -96,7 +97,7 @@ def _reports(year: int, previous: dict[str, Report], published: dict[str, Report
         base = balanced_report(
             _rng("report", name, year), year=year, organization=name, previous=previous.get(name)
         )
-        made[name] = with_texts(base, unit_texts(name, year, int(base.table3["new"]["total"] or 0)))
+        made[name] = with_texts(base, unit_texts(name, year, int(base.table3["new"][TOTAL] or 0)))
     if year == YEARS[-1]:
         made = _plant_faults(made)
     for government in (YUANZHOU, CITY):
@@ -105,7 +106,7 @@ def _reports(year: int, previous: dict[str, Report], published: dict[str, Report
             parts, organization=government, year=year, signed_on=dt.date(year + 1, 3, 20)
         ).report
         base = balanced_report(_rng("report", government, year), year=year, organization=government)
-        texts = unit_texts(government, year, int(summed.table3["new"]["total"] or 0))
+        texts = unit_texts(government, year, int(summed.table3["new"][TOTAL] or 0))
         made[government] = summed.model_copy(
             update={
                 "sections": with_texts(base, texts).sections,
@@ -120,7 +121,7 @@ def _plant_faults(made: dict[str, Report]) -> dict[str, Report]:
     """The 2025 faults: a carry-over break, a copied pair, a table error on the returned unit."""
     broken = made[CARRY_OVER_BREAK].model_dump()
     for row in ("carried_in", "carried_out"):  # the year's own identity still holds
-        for col in ("natural_person", "total"):
+        for col in ("natural_person", TOTAL):
             broken["table3"][row][col] += CARRY_OVER_GAP
     made[CARRY_OVER_BREAK] = Report.model_validate(broken)
     source, copier = COPIED_PAIR

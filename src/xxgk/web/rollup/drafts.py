@@ -6,7 +6,7 @@ platform, and corrected cell by cell.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
@@ -14,7 +14,9 @@ from django.db import transaction
 from xxgk.checks.cells import rows_in_use
 from xxgk.parse.detect import read_report, sniff
 from xxgk.parse.errors import ReportReadError
+from xxgk.parse.values import read_cell
 from xxgk.report import Report
+from xxgk.template import CellKey
 from xxgk.template.describe import describe_cell
 from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.audit.services import record
@@ -47,7 +49,7 @@ def unread_cells(report: Report) -> list[str]:
         for row in rows_in_use(report, table):
             for col in table.columns_of(row):
                 if report.table(table.key)[row.key][col.key] is None:
-                    keys.append(f"{table.key}.{row.key}.{col.key}")
+                    keys.append(str(CellKey(table.key, row.key, col.key)))
     return keys
 
 
@@ -185,20 +187,25 @@ def prepare_from_published(
 
 
 def parse_cell(text: str, kind: str) -> int | Decimal | None:
-    """A typed cell value: blank is None; counts whole and ≥ 0; amounts decimal ≥ 0."""
-    text = text.strip().replace(",", "").replace("，", "")
-    if text in {"", "/", "—", "-"}:
+    """A typed cell value as a person types it into the correction form: read by the engine's
+    own cell reader (the same blank markers and number forms as a printed report), then held to
+    the template: counts whole and ≥ 0, amounts decimal ≥ 0."""
+    reading = read_cell(text)
+    if reading.kind == "blank":
         return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise RollupError(f"「{text}」不是数字。") from None
+    if reading.kind == "overlong":
+        raise RollupError(f"「{text.strip()}」位数过多，不是有效数字。")
+    if reading.kind == "several":
+        raise RollupError(f"「{text.strip()}」含有多个数字，一格只能填一个数。")
+    if reading.number is None:
+        raise RollupError(f"「{text.strip()}」不是数字。")
+    value = reading.number
     if value < 0:
         raise RollupError("数值不能为负数。")
     if kind == "amount":
         return value
     if value != value.to_integral_value():
-        raise RollupError(f"件数应为整数：「{text}」。")
+        raise RollupError(f"件数应为整数：「{text.strip()}」。")
     return int(value)
 
 
@@ -219,15 +226,15 @@ def correct_draft(
     changed = []
     errors = []
     for key, text in cells.items():
-        table, _, rest = key.partition(".")
-        row, _, col = rest.rpartition(".")  # row keys may hold a dot (denied.state_secret)
         try:
+            cell = CellKey.parse(key)
+            table, row, col = cell.table, cell.row, cell.column
             column = next(
                 c
                 for c in report.spec.table(table).columns_of(report.spec.table(table).row(row))
                 if c.key == col
             )
-        except (KeyError, StopIteration):
+        except (ValueError, KeyError, StopIteration):
             raise RollupError(f"未知单元格：{key}") from None
         try:
             value = parse_cell(text, column.kind)

@@ -8,6 +8,7 @@ from django import forms
 
 from xxgk.checks.cells import rows_in_use
 from xxgk.report import Report
+from xxgk.template import CellKey
 from xxgk.template.describe import describe_cell
 
 
@@ -48,7 +49,7 @@ def cell_tables(report: Report, unread: set[str], corrected: set[str]) -> list[T
         for row in rows_in_use(report, table):
             cells = []
             for col in table.columns_of(row):
-                key = f"{table.key}.{row.key}.{col.key}"
+                key = str(CellKey(table.key, row.key, col.key))
                 value = report.table(table.key)[row.key][col.key]
                 cells.append(
                     CellField(
