@@ -47,6 +47,8 @@ NOT_YET = {
     "pingtan-2021-supingpianqu/lo-text.layout.txt": _WRAPPED,
     "pingtan-2021-supingpianqu/lo-text.markitdown.md": _WRAPPED,
     "pingtan-2021-supingpianqu/lo-text.pdftotext.txt": _WRAPPED,
+    "hongze-2023-qzf/original.pdftotext.txt": _PLAIN,
+    "hongze-2024-qzf/original.pdftotext.txt": _PLAIN,
     "huaian-2024-szf/original.pdftotext.txt": _PLAIN,
     "pingtan-2024-guanweihui/lo-docx.pdftotext.txt": _PLAIN,
     "pingtan-2023-guoziju/chromium-css.layout.txt": _LAYOUT,
@@ -72,23 +74,17 @@ NOT_YET = {
     "pingtan-2024-guanweihui/lo-html-docx.pdftotext.txt": _PLAIN,
     "pingtan-2024-guanweihui/lo-html.layout.txt": _LAYOUT,
     "pingtan-2024-guanweihui/lo-html.pdftotext.txt": _PLAIN,
-}
-# Forms that still read a number the source does not print in that cell (issue 15 is open for
-# them): strict, so a form fixed here fails until it is moved to NOT_YET or READ.
-WRONG = {
-    "hongze-2023-qzf/original.pdftotext.txt": "the （六） form read as split (sub-rows unread)",
-    "hongze-2024-qzf/original.markitdown.md": "cells of neighbouring rows in one Markdown row",
-    "hongze-2024-qzf/original.pdftotext.txt": "a sign and a number of the next line read as a table 二 cell",
-    "huaian-2024-szf/original.markitdown.md": "cells of neighbouring rows in one Markdown row",
-    "pingtan-2023-guoziju/chromium-noborder.markitdown.md": "cells of neighbouring rows in one Markdown row",
-    "pingtan-2023-guoziju/lo-html-docx.layout.txt": "（六） printed as sub-rows read as one row",
-    "pingtan-2023-guoziju/lo-html.layout.txt": "（六） printed as sub-rows read as one row",
-    "pingtan-2023-guoziju/lo-html.markitdown.md": "（六） printed as sub-rows read as one row",
-    "pingtan-2024-guanweihui/chromium-noborder.markitdown.md": "cells of neighbouring rows in one Markdown row",
-    "pingtan-2024-guanweihui/chromium-nocss.markitdown.md": "cells of neighbouring rows in one Markdown row",
-    "pingtan-2024-guanweihui/lo-docx.markitdown.md": "cells of neighbouring rows in one Markdown row",
-    "pingtan-2024-guanweihui/lo-html-docx.markitdown.md": "cells of neighbouring rows in one Markdown row",
-    "pingtan-2024-guanweihui/lo-html.markitdown.md": "cells of neighbouring rows in one Markdown row",
+    "hongze-2024-qzf/original.markitdown.md": _MARKDOWN,
+    "huaian-2024-szf/original.markitdown.md": _MARKDOWN,
+    "pingtan-2023-guoziju/chromium-noborder.markitdown.md": _MARKDOWN,
+    "pingtan-2023-guoziju/lo-html-docx.layout.txt": _LAYOUT,
+    "pingtan-2023-guoziju/lo-html.layout.txt": _LAYOUT,
+    "pingtan-2023-guoziju/lo-html.markitdown.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/chromium-noborder.markitdown.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/chromium-nocss.markitdown.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/lo-docx.markitdown.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/lo-html-docx.markitdown.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/lo-html.markitdown.md": _MARKDOWN,
 }
 
 
@@ -104,8 +100,8 @@ def read(path: Path) -> Report:
 def test_every_text_form_is_listed_once() -> None:
     ids = {form_id(p) for p in TEXT_FORMS}
     assert len(TEXT_FORMS) >= 54  # 18 PDFs, three text forms each
-    assert READ | set(NOT_YET) | set(WRONG) == ids
-    assert len(READ) + len(NOT_YET) + len(WRONG) == len(ids)
+    assert READ | set(NOT_YET) == ids
+    assert len(READ) + len(NOT_YET) == len(ids)
 
 
 @pytest.mark.parametrize("path", [p for p in TEXT_FORMS if form_id(p) in READ], ids=form_id)
@@ -125,16 +121,3 @@ def test_a_form_not_read_yet_gives_no_wrong_number(path: Path) -> None:
     if any(d.startswith("table") for d in differences(report, path.parent.name)):
         errors = [f for f in report.findings if f.severity == "error"]
         assert errors or "TABLE-ROWS-MISSING" in {f.code for f in run_checks(report)}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=WRONG[form_id(p)]))
-        for p in TEXT_FORMS
-        if form_id(p) in WRONG
-    ],
-    ids=form_id,
-)
-def test_a_form_still_misread_gives_no_wrong_number(path: Path) -> None:
-    assert _wrong_numbers(read(path), path.parent.name) == []

@@ -283,20 +283,27 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     table4_values: list[tuple[CellReading, Cell]] = []
     table4_broken = False  # gathered from rows of one or two numbers (one cell per line)
     headers_reported: set[str] = set()
+    unplaced_bare: ValueRow | None = None  # the previous value row, when it had no label and no slot
+    # Cells rebuilt from text (not HTML or DOCX cells): a cell printing several numbers means the
+    # text ran neighbouring cells together, so the row's other cells are out of place too.
+    rebuilt = doc.source_format not in ("html", "docx")
     for row in value_rows(doc, template.table3):
+        bare_before, unplaced_bare = unplaced_bare, None
         if table4_values or _is_table4_row(row, slots, position, template):
             table4_broken = table4_broken or (bool(table4_values) and row.numbers < 3)
             table4_values.extend(row.values)
             if sum(1 for r, _ in table4_values if r.kind != "label") >= _table4_width(template):
                 if table4_broken:
                     _table4_unmatched(reading, table4_values)
-                else:
+                elif not (rebuilt and _run_together_cells(reading, template.table4.key, None, table4_values)):
                     _store_table4(reading, template, table4_values)
                 table4_values = []
                 table4_broken = False
             continue
         index, strength = _best_slot(slots, exact_index, position, row)
         if index is None or strength == 0.0:
+            if not row.label and row.numbers:
+                unplaced_bare = row
             reading.findings.append(
                 Finding(
                     "P-ROW-UNKNOWN",
@@ -307,6 +314,15 @@ def read_tables(doc: Document, template: Template) -> TableReading:
             )
             continue
         slot = slots[index]
+        if any(f"{slot.table.key}.{key}" in reading.printed_rows for key in slot.row.collapses):
+            # The short （六）其他处理 row after its sub-rows were printed: the text interleaves the
+            # sub-rows' labels (the group heading is printed beside them); which sub-row is unknown.
+            _short_row_among_split(reading, slot, row)
+            continue  # position kept: the sub-rows still to come stand before the short row
+        if bare_before is not None and not row.label:
+            _between_two_numbers(reading, slot, bare_before, row)
+            position = index + 1
+            continue
         header = row.header if row.header and row.header.table == slot.table.key else None
         if header and header.problem:
             _columns_unmatched(reading, slot, row, header, headers_reported)
@@ -324,15 +340,71 @@ def read_tables(doc: Document, template: Template) -> TableReading:
                     Place(table=slot.table.key),
                 )
             )
-        _store_row(reading, slot, row, header)
+        if not (rebuilt and _run_together_cells(reading, slot.table.key, slot.row.key, row.values)):
+            _store_row(reading, slot, row, header)
         position = index + 1
     if table4_values:
         if table4_broken:
             _table4_unmatched(reading, table4_values)
-        else:
+        elif not (rebuilt and _run_together_cells(reading, template.table4.key, None, table4_values)):
             _store_table4(reading, template, table4_values)
-    reading.other_row = _other_form(reading, template)
+    reading.other_row = _other_form(reading, template, doc)
     return reading
+
+
+def _run_together_cells(
+    reading: TableReading, table: str, row: str | None, values: list[tuple[CellReading, Cell]]
+) -> bool:
+    """True (and reported) when a cell of the row prints several numbers (`217 1`): the row's
+    columns were not kept, so none of its numbers is placed."""
+    several = [r.text for r, _ in values if r.kind == "several"]
+    if not several:
+        return False
+    if row is not None:
+        reading.printed_rows.add(f"{table}.{row}")
+    reading.matched_rows += 1
+    shown = "、".join(f"「{c.text.strip()}」" for r, c in values if r.kind == "several")
+    reading.findings.append(
+        Finding(
+            "P-ROW-CELLS-RUN-TOGETHER",
+            "error",
+            f"该行有单元格印有多个数字（{shown}），各列无法逐格对应，该行数字记为空",
+            Place(table=table, row=row, **_line_page(values[0][1])),
+        )
+    )
+    return True
+
+
+def _short_row_among_split(reading: TableReading, slot: Slot, row: ValueRow) -> None:
+    reading.matched_rows += 1
+    reading.findings.append(
+        Finding(
+            "P-ROW-AMBIGUOUS",
+            "error",
+            f"「{(row.context + row.label)[-30:]}」夹在{slot.row.label}的分项之间，无法确定属于哪一分项，该行数字记为空",
+            Place(
+                table=slot.table.key, row=slot.row.key, **_line_page(row.values[0][1] if row.values else None)
+            ),
+        )
+    )
+
+
+def _between_two_numbers(reading: TableReading, slot: Slot, before: ValueRow, row: ValueRow) -> None:
+    """A label printed on its own line between two lines of bare numbers (`1100` / 行政处罚 / `65`):
+    whether the label's number is printed before or after it is unknown, so its cells stay empty."""
+    reading.printed_rows.add(f"{slot.table.key}.{slot.row.key}")
+    reading.matched_rows += 1
+    shown = "、".join(f"「{r.text}」" for r, _ in (*before.values, *row.values) if r.kind == "number")
+    reading.findings.append(
+        Finding(
+            "P-ROW-AMBIGUOUS",
+            "error",
+            f"「{row.context[-20:]}」前后各印有数字（{shown}），无法确定哪一个属于该行，该行数字记为空",
+            Place(
+                table=slot.table.key, row=slot.row.key, **_line_page(row.values[0][1] if row.values else None)
+            ),
+        )
+    )
 
 
 def _table4_unmatched(reading: TableReading, values: list[tuple[CellReading, Cell]]) -> None:
@@ -394,17 +466,21 @@ def _store_row(
     if len(values) > len(columns):
         extra = values[: len(values) - len(columns)]
         if any(r.kind == "number" for r, _ in extra):
+            # A number more than the columns: which one is not the row's is unknown (a serial
+            # number, a neighbour's cell), so none is placed.
             reading.findings.append(
                 Finding(
                     "P-ROW-EXTRA-VALUES",
                     "error",
-                    f"该行印有 {len(values)} 个数值，格式只有 {len(columns)} 列，无法确定对应关系，按最后 {len(columns)} 个读取",
+                    f"该行印有 {len(values)} 个数值，格式只有 {len(columns)} 列，该行数字无法逐格对应，记为空",
                     Place(table=slot.table.key, row=slot.row.key, **_line_page(values[0][1])),
                     expected=len(columns),
                     actual=len(values),
                 )
             )
-        values = values[len(values) - len(columns) :]
+            reading.matched_rows += 1
+            return
+        values = values[len(values) - len(columns) :]  # blank cells before the row's own
     elif len(values) < len(columns):
         # Which printed number stands in which column is unknown (a row broken over lines, a
         # column left empty): the whole row stays empty rather than filled from the left.
@@ -430,11 +506,40 @@ def _store_table4(reading: TableReading, template: Template, values: list[tuple[
     width = _table4_width(template)
     cells = [v for v in values if v[0].kind != "label"]
     where = Place(table=table.key)
-    cells = (_unrun(cells, width, _sums_check(table.columns, width), reading, where) or [])[:width]
-    keys = [(r.key, c.key, c.kind) for r in table.rows for c in table.columns]
+    unrun = _unrun(cells, width, _sums_check(table.columns, width), reading, where)
     reading.matched_rows += 1
+    if unrun is None:
+        return
+    unrun = _without_padding(unrun, width)
+    if len(unrun) != width:
+        # As for a row of table 三 (`_store_row`): which printed number stands in which of the
+        # fifteen cells is unknown, so none is placed rather than filling them from the left.
+        reading.findings.append(
+            Finding(
+                "P-ROW-SHORT" if len(unrun) < width else "P-ROW-EXTRA-VALUES",
+                "error",
+                f"表四读到 {len(unrun)} 个数值，格式有 {width} 格，各格数字无法逐格对应，记为空",
+                replace(where, **_line_page(unrun[0][1] if unrun else None)),
+                expected=width,
+                actual=len(unrun),
+            )
+        )
+        return
+    cells = unrun
+    keys = [(r.key, c.key, c.kind) for r in table.rows for c in table.columns]
     for (row_key, col_key, kind), (cell_reading, cell) in zip(keys, cells, strict=False):
         _store_cell(reading, table.key, row_key, col_key, kind, cell_reading, cell)
+
+
+def _without_padding(values: list[tuple[CellReading, Cell]], width: int) -> list[tuple[CellReading, Cell]]:
+    """Blank cells beyond `width` dropped, trailing ones first (a Markdown row padded to the widest
+    row of its table), then leading ones; numbers are never dropped."""
+    values = list(values)
+    while len(values) > width and values[-1][0].kind == "blank":
+        values.pop()
+    while len(values) > width and values[0][0].kind == "blank":
+        values.pop(0)
+    return values
 
 
 def _sums_check(columns: tuple[Column, ...], width: int) -> Callable[[list[int]], bool] | None:
@@ -571,7 +676,7 @@ def _store_cell(
         reading.data[table][row][column] = int(number)
 
 
-def _other_form(reading: TableReading, template: Template) -> str:
+def _other_form(reading: TableReading, template: Template, doc: Document) -> str:
     short = template.table3.row("other")
     table3 = reading.data["table3"]
     # The rows as printed decide, even where their digits could not be read.
@@ -582,7 +687,17 @@ def _other_form(reading: TableReading, template: Template) -> str:
     if any(v is not None for v in table3[short.key].values()):
         return "short"
     sub_rows = [key for key in short.collapses if key in table3]
-    return "split" if sub_rows else "short"
+    if not sub_rows:
+        return "short"
+    # No row of either form read: the labels printed anywhere decide. The split form prints its
+    # sub-rows' long labels; both forms print the heading （六）其他处理.
+    printed = key_form("".join(all_text(doc)))
+    long_labels = [
+        core for key in sub_rows if len(core := strip_enumeration(template.table3.row(key).label)) > 4
+    ]
+    if any(core in printed for core in long_labels):
+        return "split"
+    return "short" if strip_enumeration(short.label) in printed else "split"
 
 
 def _place_of(row: ValueRow) -> Place:

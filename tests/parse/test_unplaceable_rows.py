@@ -1,0 +1,118 @@
+"""Rows whose numbers cannot be placed cell by cell stay empty with a finding (issue 15: never a
+number the report does not print in that cell).
+
+Text pulled from PDFs runs neighbouring cells together (markitdown prints `| 217 1 |`), prints a
+row with a number too many, or puts a label between two lines of bare numbers; in each case the
+reader must not shift the row's numbers into the wrong columns.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from layouts import write
+
+from xxgk.parse.detect import read_report
+from xxgk.report import Report
+from xxgk.sample import balanced_report
+
+NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+
+reports = st.builds(
+    lambda seed, year: balanced_report(random.Random(seed), year=year, template="2021", other_row="split"),
+    seed=st.integers(0, 2**32 - 1),
+    year=st.integers(2021, 2025),
+)
+
+
+def _value_lines(text: str) -> list[int]:
+    """Markdown table lines of three or more number cells (rows of tables 三 and 四)."""
+    lines = text.split("\n")
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("|") and sum(bool(NUMBER.match(c)) for c in line.strip("|").split("|")) >= 3
+    ]
+
+
+def _cells_never_differ(parsed: Report, report: Report) -> None:
+    for table in report.spec.tables:
+        for row in table.rows:
+            for col in table.columns_of(row):
+                read = parsed.table(table.key)[row.key][col.key]
+                assert read is None or read == report.table(table.key)[row.key][col.key], (
+                    f"{table.key}.{row.key}.{col.key}: printed {report.table(table.key)[row.key][col.key]}, read {read}"
+                )
+
+
+def _mutate_one_row(text: str, rng: random.Random, change) -> str:
+    lines = text.split("\n")
+    index = rng.choice(_value_lines(text))
+    cells = lines[index].strip().strip("|").split("|")
+    numbers = [i for i, c in enumerate(cells) if NUMBER.match(c)]
+    lines[index] = "|" + "|".join(change(cells, numbers, rng)) + "|"
+    return "\n".join(lines)
+
+
+def _merge_two_cells(cells: list[str], numbers: list[int], rng: random.Random) -> list[str]:
+    i = rng.choice(numbers[:-1])
+    j = numbers[numbers.index(i) + 1]
+    merged = f" {cells[i].strip()} {cells[j].strip()} "
+    return [*cells[:i], merged, *cells[i + 1 : j], *cells[j + 1 :]]
+
+
+def _add_a_number(cells: list[str], numbers: list[int], rng: random.Random) -> list[str]:
+    i = rng.choice(numbers)
+    return [*cells[:i], f" {rng.randint(1, 99)} ", *cells[i:]]
+
+
+mutation_settings = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@mutation_settings
+@given(report=reports, seed=st.integers(0, 2**16))
+def test_two_cells_run_together_leave_the_row_empty(report: Report, seed: int) -> None:
+    rng = random.Random(seed)
+    text = _mutate_one_row(write(report, "markdown", rng), rng, _merge_two_cells)
+    parsed = read_report(text.encode("utf-8"), source="pulled.md")
+    _cells_never_differ(parsed, report)
+    assert {"P-ROW-CELLS-RUN-TOGETHER", "P-TABLE4-BROKEN", "P-ROW-SHORT"} & {f.code for f in parsed.findings}
+
+
+@mutation_settings
+@given(report=reports, seed=st.integers(0, 2**16))
+def test_a_number_too_many_leaves_the_row_empty(report: Report, seed: int) -> None:
+    rng = random.Random(seed)
+    text = _mutate_one_row(write(report, "markdown", rng), rng, _add_a_number)
+    parsed = read_report(text.encode("utf-8"), source="pulled.md")
+    _cells_never_differ(parsed, report)
+
+
+def test_a_label_between_two_bare_numbers_is_not_given_either() -> None:
+    report = balanced_report(random.Random(7), year=2024, template="2021", other_row="split")
+    text = write(report, "markdown", random.Random(1))
+    licensing = report.table2["licensing"]["decisions"]
+    penalty = report.table2["penalty"]["decisions"]
+    # The capture markitdown makes of a one-column table: the value line above its label.
+    lines = [line for line in text.split("\n") if not re.match(r"^\|\s*行政处罚\s*\|", line)]
+    heading = next(i for i, line in enumerate(lines) if "第二十条第（六）项" in line)
+    lines[heading + 1 : heading + 1] = [f"{penalty + 1000}", "行政处罚", f"{penalty}", "行政强制"]
+    parsed = read_report("\n".join(lines).encode("utf-8"), source="pulled.md")
+    assert parsed.table2["licensing"]["decisions"] == licensing
+    assert parsed.table2["penalty"]["decisions"] is None
+    assert "P-ROW-AMBIGUOUS" in {f.code for f in parsed.findings}
+
+
+def test_cells_of_a_web_page_stay_cells_when_one_prints_two_numbers() -> None:
+    """In HTML the cells are the page's own: one odd cell leaves its neighbours in place."""
+    html = (
+        "<html><body><h1>某局2024年政府信息公开工作年度报告</h1>"
+        "<table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+        "<tr><td>规章</td><td>1 2</td><td>0</td><td>7</td></tr></table></body></html>"
+    )
+    parsed = read_report(html.encode("utf-8"), source="page.html")
+    assert parsed.table2["regulations"]["issued"] is None
+    assert parsed.table2["regulations"]["in_force"] == 7
