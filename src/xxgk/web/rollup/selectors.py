@@ -150,7 +150,9 @@ def publications(submissions: Iterable[Submission]) -> dict[int, Publication]:
     """Submission id → its publication, read from the annual app for a version that is a published
     one (never a second copy), else the date recorded in the campaign (units off the platform)."""
     items = list(submissions)
-    linked = {s.pk: s.current.published for s in items if s.current_id and s.current.published_id}
+    linked = {
+        s.pk: s.current.published for s in items if s.current is not None and s.current.published is not None
+    }
     first = annual_selectors.first_published_on({(v.organisation_id, v.year) for v in linked.values()})
     latest = annual_selectors.latest_numbers(
         {v.organisation for v in linked.values()}, {v.year for v in linked.values()}
@@ -284,7 +286,7 @@ class IndicatorRow:
 def reports_in(user: Any, campaign: Campaign) -> dict[Submission, dict[str, Any]]:
     """The current report (engine JSON) of every visible unit that has submitted one."""
     qs = submissions_for(user, campaign).filter(current__isnull=False).select_related("current")
-    return {s: s.current.report for s in qs.order_by("enrolment__order", "enrolment__unit__name")}
+    return {s: s.current_version.report for s in qs.order_by("enrolment__order", "enrolment__unit__name")}
 
 
 def previous_reports(units: Iterable[int], year: int) -> dict[int, dict[str, Any]]:
@@ -337,7 +339,7 @@ def trends(
     )
     series: dict[str, list[tuple[int, float | None]]] = {}
     for s in qs:
-        value = indicators.compute(indicator, s.current.report)
+        value = indicators.compute(indicator, s.current_version.report)
         number = float(value.value) if value.value is not None and not value.small_sample else None
         series.setdefault(s.enrolment.unit.name, []).append((s.enrolment.year, number))
     return series
