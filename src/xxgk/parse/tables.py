@@ -485,7 +485,7 @@ def _unrun(
                 )
             )
             # The row was printed: its cells are explained here, not missing.
-            for column in reading.data[where.table][where.row] if where.row else ():
+            for column in reading.data[where.table][where.row] if where.table and where.row else ():
                 reading.provenance[f"{where.table}.{where.row}.{column}"] = Provenance(
                     line=cell.line, page=cell.page, text=" ".join(r.text for r, _ in values)
                 )
