@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Lint, then the whole suite twice: on the embedded SQLite default and on PostgreSQL.
+# Lint and type-check, then the whole suite twice: on the embedded SQLite default and on PostgreSQL.
 # PostgreSQL must answer on 127.0.0.1:5432 and Redis on 127.0.0.1:6379 (scripts/bootstrap.sh --services
 # starts both); if one does not, this fails loudly instead of skipping.
 set -euo pipefail
@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 export UV_PYTHON_DOWNLOADS=never PATH="$HOME/.local/bin:$PATH"
 uv run --frozen ruff check src tests benchmarks
 uv run --frozen ruff format --check src tests benchmarks
+uv run --frozen mypy
 
 # The Celery job tests need the loopback Redis; say so up front rather than through failing tests.
 redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { echo "Redis 未在 127.0.0.1:6379 运行" >&2; exit 1; }

@@ -9,11 +9,11 @@ Counts (受理总数) have no sample rule.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from xxgk.report import Report
 from xxgk.template import GB2021, TOTAL
@@ -24,6 +24,8 @@ SMALL_SAMPLE = "样本不足"
 
 Cell = tuple[str, str, str]  # (table, row, column)
 Direction = Literal["higher", "lower", "none"]
+# Whatever names a unit in a ranking (its name, a submission id …).
+UnitKey = TypeVar("UnitKey", bound=Hashable)
 
 
 def _t3(*rows: str) -> tuple[Cell, ...]:
@@ -239,7 +241,7 @@ def display_number(indicator: Indicator, value: Fraction | int | None) -> str:
     return str(value) if value == int(value) else str(float(value))
 
 
-def ranking(values: Mapping[str, Value]) -> dict[str, int]:
+def ranking(values: Mapping[UnitKey, Value]) -> dict[UnitKey, int]:
     """Rank per unit (1 = best, ties share a rank); units without a comparable value are unranked."""
     sample = next(iter(values.values()), None)
     if sample is None:

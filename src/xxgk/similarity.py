@@ -21,6 +21,10 @@ import re
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+# The key a text is filed under in a `Corpus` (a submission id, a unit's name …).
+K = TypeVar("K", bound=Hashable)
 
 SHINGLE = 8
 THRESHOLD = 0.4
@@ -111,18 +115,18 @@ def compare(this: str, other: str) -> Match | None:
 
 
 @dataclass(frozen=True)
-class Pair:
-    first: Hashable
-    second: Hashable
+class Pair(Generic[K]):
+    first: K
+    second: K
     score: float
 
 
-class Corpus:
+class Corpus(Generic[K]):
     """Many texts under keys; `pairs()` lists the pairs above a threshold, set phrases ignored."""
 
     def __init__(
         self,
-        texts: Mapping[Hashable, str],
+        texts: Mapping[K, str],
         *,
         common_share: float = 0.2,
         min_common: int = 4,
@@ -137,15 +141,15 @@ class Corpus:
         # pair counting below linear in the number of texts).
         limit = max(min_common, min(int(common_share * len(self._sets)), max_common))
         self.common = {value for value, count in frequency.items() if count > limit}
-        self._index: dict[int, list[Hashable]] = defaultdict(list)
+        self._index: dict[int, list[K]] = defaultdict(list)
         for key, values in self._sets.items():
             for value in values - self.common:
                 self._index[value].append(key)
 
-    def pairs(self, threshold: float = THRESHOLD, *, keys: Iterable[Hashable] | None = None) -> list[Pair]:
+    def pairs(self, threshold: float = THRESHOLD, *, keys: Iterable[K] | None = None) -> list[Pair[K]]:
         """Pairs scoring ≥ `threshold`, best first; with `keys`, only pairs involving one of them."""
         wanted = set(self._sets) if keys is None else set(keys) & set(self._sets)
-        shared: dict[tuple[Hashable, Hashable], int] = defaultdict(int)
+        shared: dict[tuple[K, K], int] = defaultdict(int)
         order = {key: i for i, key in enumerate(self._sets)}
         for values in self._index.values():
             if len(values) < 2:

@@ -8,7 +8,7 @@ same `Finding` values and are declared in the one registry with scope "campaign"
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from xxgk import similarity
 from xxgk.checks.registry import finding, rule
@@ -16,6 +16,7 @@ from xxgk.deadlines import annual_report_due
 from xxgk.findings import Finding, Place
 from xxgk.render.document import chinese_date
 from xxgk.report import Report
+from xxgk.similarity import K
 
 # Sections where copied text matters: 一、总体情况 and 五、存在的主要问题及改进情况.
 COPY_SECTIONS = (1, 5)
@@ -57,14 +58,14 @@ def copied_from_previous(previous: Report, current: Report) -> list[Finding]:
 
 @rule("X-COPIED-UNIT", "warning", "第一、五部分文字与其他单位报告雷同", scope="campaign")
 def copied_across_units(
-    reports: Mapping[Hashable, Report], keys: Iterable[Hashable] | None = None
-) -> dict[Hashable, list[Finding]]:
+    reports: Mapping[K, Report], keys: Iterable[K] | None = None
+) -> dict[K, list[Finding]]:
     """Sections 一 and 五 of each report (of those under `keys`, default all) against every other
     report of the campaign, set phrases shared by many units ignored (`similarity.Corpus`).
     A copied pair is a finding on both reports, so the result also holds the other report of
     each pair found."""
     wanted = set(reports) if keys is None else set(keys)
-    found: dict[Hashable, list[Finding]] = {key: [] for key in wanted}
+    found: dict[K, list[Finding]] = {key: [] for key in wanted}
     for number in COPY_SECTIONS:
         texts = {key: text for key, r in reports.items() if (text := section_texts(r).get(number))}
         corpus = similarity.Corpus(texts)
@@ -77,12 +78,12 @@ def copied_across_units(
 
 
 def _copied_unit(
-    reports: Mapping[Hashable, Report],
-    texts: Mapping[Hashable, str],
-    corpus: similarity.Corpus,
+    reports: Mapping[K, Report],
+    texts: Mapping[K, str],
+    corpus: similarity.Corpus[K],
     number: int,
-    this: Hashable,
-    other: Hashable,
+    this: K,
+    other: K,
     score: float,
 ) -> Finding:
     passages = similarity.passages(texts[this], texts[other], ignore=corpus.common)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from xxgk.cli.django_setup import setup_django
+
+if TYPE_CHECKING:
+    from xxgk.web.jobs.models import Job
 
 
 def worker_command(
@@ -70,7 +74,7 @@ def job_command(
     typer.echo(f"{label}已完成：{job.result}")
 
 
-def _run_with_progress(kind: str, label: str, params: dict[str, object]) -> object:
+def _run_with_progress(kind: str, label: str, params: Mapping[str, object]) -> Job:
     """Submit in a thread (in-process execution blocks it) and show the job row's progress here."""
     import hashlib
     import threading

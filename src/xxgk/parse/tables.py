@@ -590,10 +590,12 @@ def _unrun(
                 )
             )
             # The row was printed: its cells are explained here, not missing.
-            for column in reading.data[where.table][where.row] if where.row else ():
-                reading.provenance[str(CellKey(where.table, where.row, column))] = Provenance(
-                    line=cell.line, page=cell.page, text=" ".join(r.text for r, _ in values)
-                )
+            table, row = where.table, where.row
+            if table and row:
+                for column in reading.data[table][row]:
+                    reading.provenance[str(CellKey(table, row, column))] = Provenance(
+                        line=cell.line, page=cell.page, text=" ".join(r.text for r, _ in values)
+                    )
             return None
         return values
     return _pieces_with_cells(split, values)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from django.db.models import Max, QuerySet
 from django.utils import timezone
@@ -16,6 +15,7 @@ from xxgk.web.annual import assembly
 from xxgk.web.annual.models import Draft, PublishedVersion, YearlyFigures
 from xxgk.web.annual.table3 import cell_condition
 from xxgk.web.applications.models import Application
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.orgs.scoping import scope
 
@@ -91,7 +91,7 @@ def figures_of(organisation: Organisation, year: int) -> YearlyFigures | None:
 
 
 def counted_applications(
-    user: Any, organisation: Organisation, year: int, row: str, column: str
+    user: Actor, organisation: Organisation, year: int, row: str, column: str
 ) -> QuerySet[Application]:
     """The applications behind one cell of table 三 (KeyError for an unknown cell), scoped."""
     rows = Application.objects.filter(cell_condition(row, column, year), organisation=organisation)

@@ -9,13 +9,14 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from xxgk.web.annual.selectors import latest_numbers
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Role
 from xxgk.web.orgs.scoping import visible_orgs
 from xxgk.web.orgs.selectors import my_memberships
 from xxgk.web.ui.registry import DashboardWidget, NavItem, register_nav, register_widget
 
 
-def _own_orgs(user: Any) -> list[Any]:
+def _own_orgs(user: Actor) -> list[Any]:
     seen: dict[int, Any] = {}
     for membership in my_memberships(user).exclude(role=Role.SUPERVISOR):
         seen.setdefault(membership.organisation_id, membership.organisation)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import QuerySet
 
 from xxgk.web.api.models import ApiToken
+from xxgk.web.orgs.actors import Actor, acting_user
 
 
-def tokens_of(user: Any) -> QuerySet[ApiToken]:
-    if not getattr(user, "is_authenticated", False):
+def tokens_of(user: Actor) -> QuerySet[ApiToken]:
+    owner = acting_user(user)
+    if owner is None:
         return ApiToken.objects.none()
-    return ApiToken.objects.filter(user=user)
+    return ApiToken.objects.filter(user=owner)

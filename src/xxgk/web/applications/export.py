@@ -15,6 +15,7 @@ from xxgk.web.applications import audit_codes
 from xxgk.web.applications.masking import mask, may_see_personal
 from xxgk.web.applications.models import Application
 from xxgk.web.audit.services import record
+from xxgk.web.orgs.actors import Actor
 
 # (header, attribute or callable, personal field name or None)
 _COLUMNS: tuple[tuple[str, Any, str | None], ...] = (
@@ -40,7 +41,7 @@ def _value(case: Application, getter: Any) -> Any:
     return "" if value is None else value
 
 
-def cases_xlsx(*, user: Any, cases: Iterable[Application]) -> bytes:
+def cases_xlsx(*, user: Actor, cases: Iterable[Application]) -> bytes:
     """The cases as one sheet; records an audit event (count only)."""
     book = Workbook()
     sheet = book.active

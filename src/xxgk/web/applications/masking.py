@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import roles_in
 
@@ -11,9 +12,10 @@ PERSONAL_FIELDS = ("name", "id_number", "contact_person", "phone", "email", "add
 _OPERATIONAL = {Role.REGISTRAR, Role.HANDLER, Role.REVIEWER, Role.APPROVER, Role.ADMIN}
 
 
-def may_see_personal(user: Any, organisation: Organisation) -> bool:
+def may_see_personal(user: Actor, organisation: Organisation) -> bool:
     """Staff holding an operational role in the handling agency itself (监督 sees masked)."""
-    if getattr(user, "is_superuser", False) and user.is_active:
+    staff = acting_user(user)
+    if staff is not None and staff.is_superuser and staff.is_active:
         return True
     return bool(_OPERATIONAL & roles_in(user, organisation))
 
@@ -42,7 +44,7 @@ def mask(field: str, value: str) -> str:
     return "*" * len(value)
 
 
-def personal_view(application: Any, user: Any) -> dict[str, str]:
+def personal_view(application: Any, user: Actor) -> dict[str, str]:
     """The personal fields of `application` as `user` may see them."""
     visible = may_see_personal(user, application.organisation)
     return {

@@ -21,6 +21,7 @@ from xxgk.web.applications.models import (
 )
 from xxgk.web.applications.tracking import secret_matches
 from xxgk.web.applications.transitions import OPEN_STATES
+from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.models import Organisation, Role, User
 from xxgk.web.orgs.scoping import get_visible, scope, visible_orgs
 from xxgk.workdays import add_working_days
@@ -28,16 +29,16 @@ from xxgk.workdays import add_working_days
 WORK_LIST_WORKING_DAYS = 5
 
 
-def applications_for(user: Any) -> QuerySet[Application]:
+def applications_for(user: Actor) -> QuerySet[Application]:
     return scope(Application.objects.select_related("organisation", "handler"), user)
 
 
-def application_for(user: Any, pk: int) -> Application:
+def application_for(user: Actor, pk: int) -> Application:
     """One visible case, or NotVisible (404)."""
     return get_visible(Application.objects.select_related("organisation", "handler"), user, pk=pk)
 
 
-def letter_for(user: Any, pk: int) -> Letter:
+def letter_for(user: Actor, pk: int) -> Letter:
     return get_visible(
         Letter.objects.select_related("application__organisation"),
         user,
@@ -50,31 +51,31 @@ def _open(queryset: QuerySet[Application]) -> QuerySet[Application]:
     return queryset.filter(received_on__isnull=False, state__in=list(OPEN_STATES))
 
 
-def open_cases(user: Any) -> QuerySet[Application]:
+def open_cases(user: Actor) -> QuerySet[Application]:
     return _open(applications_for(user))
 
 
-def awaiting_receipt(user: Any) -> QuerySet[Application]:
+def awaiting_receipt(user: Actor) -> QuerySet[Application]:
     """Online applications whose receipt date staff have not confirmed yet."""
     return applications_for(user).filter(state=State.SUBMITTED).order_by("submitted_at")
 
 
-def due_within(user: Any, today: date, working_days: int = WORK_LIST_WORKING_DAYS) -> QuerySet[Application]:
+def due_within(user: Actor, today: date, working_days: int = WORK_LIST_WORKING_DAYS) -> QuerySet[Application]:
     """Open cases due from today up to `working_days` working days ahead."""
     horizon = add_working_days(today, working_days, calendar=current_calendar()).due
     return open_cases(user).filter(due_on__gte=today, due_on__lte=horizon).order_by("due_on", "id")
 
 
-def overdue(user: Any, today: date) -> QuerySet[Application]:
+def overdue(user: Actor, today: date) -> QuerySet[Application]:
     return open_cases(user).filter(due_on__lt=today).order_by("due_on", "id")
 
 
-def by_handler(user: Any, handler: Any) -> QuerySet[Application]:
+def by_handler(user: Actor, handler: Any) -> QuerySet[Application]:
     """Open cases of one handler (`handler` None: the unassigned ones)."""
     return open_cases(user).filter(handler=handler).order_by("due_on", "id")
 
 
-def handler_load(user: Any, today: date) -> list[dict[str, Any]]:
+def handler_load(user: Actor, today: date) -> list[dict[str, Any]]:
     """Open cases per handler (and unassigned), with how many are overdue: the "by handler" list."""
     rows = (
         open_cases(user)
@@ -106,7 +107,7 @@ def consultation_due(application: Application) -> date | None:
 
 
 def search(
-    user: Any, *, state: str = "", organisation: int | None = None, query: str = ""
+    user: Actor, *, state: str = "", organisation: int | None = None, query: str = ""
 ) -> QuerySet[Application]:
     """The case list with its filters; `query` matches the tracking number only (not personal data)."""
     cases = applications_for(user)
@@ -147,7 +148,7 @@ def tracked(number: str, secret: str) -> Application | None:
     return case
 
 
-def work_counts(user: Any, today: date) -> dict[str, int]:
+def work_counts(user: Actor, today: date) -> dict[str, int]:
     """Numbers for the dashboard widget."""
     mine = Q(handler=user) if getattr(user, "is_authenticated", False) else Q(pk__in=[])
     return {
@@ -158,7 +159,7 @@ def work_counts(user: Any, today: date) -> dict[str, int]:
     }
 
 
-def attachment_for(user: Any, pk: int) -> Attachment:
+def attachment_for(user: Actor, pk: int) -> Attachment:
     return get_visible(
         Attachment.objects.select_related("application__organisation"),
         user,
@@ -167,13 +168,16 @@ def attachment_for(user: Any, pk: int) -> Attachment:
     )
 
 
-def registering_orgs(user: Any) -> QuerySet[Organisation]:
+def registering_orgs(user: Actor) -> QuerySet[Organisation]:
     """The organisations where `user` may register applications (登记 or 承办 there)."""
-    if getattr(user, "is_superuser", False):
-        return visible_orgs(user)
+    staff = acting_user(user)
+    if staff is None:
+        return Organisation.objects.none()
+    if staff.is_superuser:
+        return visible_orgs(staff)
     return (
-        visible_orgs(user)
-        .filter(memberships__user=user, memberships__role__in=[Role.REGISTRAR, Role.HANDLER])
+        visible_orgs(staff)
+        .filter(memberships__user=staff, memberships__role__in=[Role.REGISTRAR, Role.HANDLER])
         .distinct()
     )
 

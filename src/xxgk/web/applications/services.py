@@ -836,13 +836,14 @@ def send_reminders(today: date | None = None) -> int:
     today = today or _today()
     by_handler: dict[User, list[Application]] = {}
     for case in reminder_cases(today, REMINDER_WORKING_DAYS):
+        assert case.handler is not None  # reminder_cases: handler__isnull=False
         by_handler.setdefault(case.handler, []).append(case)
     sent = 0
     for handler, cases in by_handler.items():
         if not handler.email:
             continue
         lines = [
-            f"{c.number}（{c.organisation.name}）答复期限 {c.due_on}{'（已逾期）' if c.due_on < today else ''}"
+            f"{c.number}（{c.organisation.name}）答复期限 {c.due_on}{'（已逾期）' if c.due_on is not None and c.due_on < today else ''}"
             f"{'（暂定）' if c.due_provisional else ''}"
             for c in cases
         ]

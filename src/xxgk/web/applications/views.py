@@ -118,12 +118,13 @@ def register(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("此操作需要「登记或承办」角色。")
     form = RegistrationForm(request.POST or None, request.FILES or None, organisations=orgs)
     if request.method == "POST" and form.is_valid():
+        received_on: date = form.cleaned_data["received_on"]
         try:
             intake = services.register(
                 actor=request.user,
                 organisation=form.cleaned_data["organisation"],
                 channel=form.cleaned_data["channel"],
-                received_on=form.cleaned_data["received_on"],
+                received_on=received_on,
                 data=form.applicant(),
                 uploads=form.uploads(),
             )
@@ -135,11 +136,11 @@ def register(request: HttpRequest) -> HttpResponse:
                 f"已登记，受理编号 {intake.application.number}，查询码 {intake.secret}"
                 "（请告知申请人；查询码只显示这一次）。",
             )
-            age = (timezone.localdate() - intake.application.received_on).days
+            age = (timezone.localdate() - received_on).days
             if age > _LONG_AGO_DAYS:
                 messages.warning(
                     request,
-                    f"收到申请日期为 {intake.application.received_on:%Y-%m-%d}，距今已 {age} 天，"
+                    f"收到申请日期为 {received_on:%Y-%m-%d}，距今已 {age} 天，"
                     "答复期限可能已经届满。请核对日期是否填写正确。",
                 )
             return redirect("applications:detail", pk=intake.application.pk)
@@ -205,7 +206,9 @@ def do_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     if transition is None:
         raise Http404("没有这个办理步骤。")
     form_class = TRANSITION_FORMS.get(name, EmptyForm)
-    kwargs = {"handlers": selectors.handlers_of(case.organisation)} if name == "assign_handler" else {}
+    kwargs: dict[str, Any] = (
+        {"handlers": selectors.handlers_of(case.organisation)} if name == "assign_handler" else {}
+    )
     form = form_class(request.POST, prefix=name, **kwargs)
     if not form.is_valid():
         errors = "；".join(str(e) for errs in form.errors.values() for e in errs)
@@ -223,7 +226,7 @@ def do_transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
 
 
 @login_required
-def letter_download(request: HttpRequest, pk: int) -> HttpResponse:
+def letter_download(request: HttpRequest, pk: int) -> FileResponse:
     letter = selectors.letter_for(request.user, pk)
     if not may_see_personal(request.user, letter.application.organisation):
         raise PermissionDenied("告知书含申请人个人信息，仅承办机关工作人员可以下载。")
@@ -255,7 +258,7 @@ def letter_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = selectors.attachment_for(request.user, pk)
     if not may_see_personal(request.user, attachment.application.organisation):
         raise PermissionDenied("附件含申请人个人信息，仅承办机关工作人员可以下载。")
@@ -287,18 +290,18 @@ def calendar_change(request: HttpRequest) -> HttpResponse:
     action = request.POST.get("action")
     try:
         if action == "set_day":
-            form = CalendarDayForm(request.POST)
-            if not form.is_valid():
-                raise _form_error(form)
-            changed = services.set_calendar_day(actor=request.user, **form.cleaned_data)
+            day_form = CalendarDayForm(request.POST)
+            if not day_form.is_valid():
+                raise _form_error(day_form)
+            changed = services.set_calendar_day(actor=request.user, **day_form.cleaned_data)
         elif action == "remove_day":
             changed = services.remove_calendar_day(actor=request.user, day=_posted_day(request))
         elif action in ("announce", "unannounce"):
-            form = AnnouncedYearForm(request.POST)
-            if not form.is_valid():
-                raise _form_error(form)
+            year_form = AnnouncedYearForm(request.POST)
+            if not year_form.is_valid():
+                raise _form_error(year_form)
             changed = services.set_year_announced(
-                actor=request.user, announced=action == "announce", **form.cleaned_data
+                actor=request.user, announced=action == "announce", **year_form.cleaned_data
             )
         else:
             raise Http404("没有这个操作。")

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from xxgk.web.jobs.registry import label_of
+
 
 class Status(models.TextChoices):
     QUEUED = "queued", "排队中"
@@ -72,6 +74,11 @@ class Job(models.Model):
         if self.status == Status.SUCCEEDED:
             return 100
         return min(100, self.done * 100 // self.total) if self.total else 0
+
+    @property
+    def label_zh(self) -> str:
+        """The kind's Chinese label, as registered (the code itself for a kind no longer defined)."""
+        return label_of(self.kind)
 
     @property
     def is_active(self) -> bool:

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q, QuerySet
 
 from xxgk.web.jobs.models import Job
+from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.errors import NotVisible
 from xxgk.web.orgs.scoping import visible_orgs
 
 
-def jobs_for(user: Any) -> QuerySet[Job]:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+def jobs_for(user: Actor) -> QuerySet[Job]:
+    staff = acting_user(user)
+    if staff is None or not staff.is_active:
         return Job.objects.none()
     rows = Job.objects.select_related("organisation", "created_by")
-    if user.is_superuser:
+    if staff.is_superuser:
         return rows
-    return rows.filter(Q(organisation__in=visible_orgs(user).values("pk")) | Q(created_by=user))
+    return rows.filter(Q(organisation__in=visible_orgs(staff).values("pk")) | Q(created_by=staff))
 
 
-def job_for(user: Any, pk: int) -> Job:
+def job_for(user: Actor, pk: int) -> Job:
     job = jobs_for(user).filter(pk=pk).first()
     if job is None:
         raise NotVisible()

@@ -8,18 +8,16 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from xxgk.web.jobs import registry, selectors
+from xxgk.web.jobs import selectors
 
 
 @login_required
 def job_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.jobs_for(request.user), 50).get_page(request.GET.get("page"))
-    for job in page:
-        job.label_zh = registry.label_of(job.kind)
     return render(request, "jobs/list.html", {"page": page})
 
 
 @login_required
 def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = selectors.job_for(request.user, pk)
-    return render(request, "jobs/detail.html", {"job": job, "label_zh": registry.label_of(job.kind)})
+    return render(request, "jobs/detail.html", {"job": job})

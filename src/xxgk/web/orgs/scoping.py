@@ -77,7 +77,8 @@ def can_see(user: Actor, org: Organisation) -> bool:
     return _is_staff_user(user) and (user.is_superuser or bool(roles_in(user, org)))
 
 
-def has_role(user: Actor, org: Organisation, role: Role | Iterable[Role]) -> bool:
+def has_role(user: Actor, org: Organisation, role: Role | Iterable[Role]) -> TypeGuard[User]:
+    """Whether `user` is a signed-in, active staff user with `role` at `org` (superusers have every role)."""
     wanted = {role} if isinstance(role, str) else set(role)
     return _is_staff_user(user) and (user.is_superuser or bool(wanted & roles_in(user, org)))
 

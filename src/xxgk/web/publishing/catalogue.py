@@ -4,12 +4,12 @@ catalogue's XLSX import and export (columns named by the model's own field label
 from __future__ import annotations
 
 import io
-from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 
 from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.audit.services import record
+from xxgk.web.fields import concrete_field, field_label
 from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
@@ -22,16 +22,8 @@ STANDARD_ROOT = "基层政务公开标准目录"
 FIRST_LEVEL, SECOND_LEVEL = "一级事项", "二级事项"
 
 
-def _model_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
-    field = model._meta.get_field(name)
-    assert isinstance(field, models.Field)  # concrete columns, never reverse relations
-    return field
-
-
 def standard_headers() -> list[str]:
-    return [FIRST_LEVEL, SECOND_LEVEL] + [
-        str(_model_field(CatalogueNode, f).verbose_name) for f in STANDARD_COLUMNS
-    ]
+    return [FIRST_LEVEL, SECOND_LEVEL] + [field_label(CatalogueNode, f) for f in STANDARD_COLUMNS]
 
 
 def seed_catalogue(*, actor: Actor, organisation: Organisation) -> list[CatalogueNode]:
@@ -204,8 +196,8 @@ def _read_standard_rows(content: bytes) -> list[tuple[str, str, dict[str, str]]]
             continue
         columns = {}
         for field in STANDARD_COLUMNS:
-            label = str(_model_field(CatalogueNode, field).verbose_name)
-            columns[field] = row[index[label]][: _model_field(CatalogueNode, field).max_length or None]
+            column = concrete_field(CatalogueNode, field)
+            columns[field] = row[index[str(column.verbose_name)]][: column.max_length or None]
         rows.append((first[:200], second[:200], columns))
     if errors:
         raise InvalidInput("bad rows", "；".join(errors) + "。未导入任何内容。")

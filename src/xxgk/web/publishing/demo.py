@@ -211,9 +211,9 @@ class _Publisher:
                 title=item.title,
                 summary=item.summary,
                 body=item.body,
-                published_at=item.published_at,
+                published_at=_at(spec[6]),
             )
-            for item in items
+            for item, spec in zip(items, specs, strict=True)
         )
         decisions = []
         for item in items:

@@ -9,12 +9,11 @@ import io
 import json
 import zipfile
 from datetime import datetime
-from typing import Any
 
-from django.db import models
 from django.utils import timezone
 
 from xxgk.render.spreadsheet_text import safe_row
+from xxgk.web.fields import field_label
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.publishing import public
 from xxgk.web.publishing.models import Publication
@@ -41,14 +40,8 @@ _FIELDS = (
 )
 
 
-def _model_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
-    field = model._meta.get_field(name)
-    assert isinstance(field, models.Field)  # concrete columns, never reverse relations
-    return field
-
-
 def _label(field: str) -> str:
-    return str(_model_field(Publication, field).verbose_name)
+    return field_label(Publication, field)
 
 
 def _value(publication: Publication, field: str) -> str:

@@ -91,13 +91,18 @@ def _stale_nodes(organisation: Organisation, today: date) -> list[Finding]:
     return findings
 
 
+def _valid_until(doc: RegulatoryDocument) -> str:
+    assert doc.valid_until is not None  # only documents filtered on valid_until come here
+    return doc.valid_until.isoformat()
+
+
 def _registry(organisation: Organisation, today: date) -> list[Finding]:
     documents = RegulatoryDocument.objects.filter(organisation=organisation, status=Validity.EFFECTIVE)
     findings = [
         Finding(
             PAST_VALIDITY,
             "error",
-            f"「{doc.title}」有效期已于{doc.valid_until.isoformat()}届满，仍标注为有效",
+            f"「{doc.title}」有效期已于{_valid_until(doc)}届满，仍标注为有效",
             Place(report=doc.unified_number),
         )
         for doc in documents.filter(valid_until__lt=today)
@@ -107,7 +112,7 @@ def _registry(organisation: Organisation, today: date) -> list[Finding]:
         Finding(
             EXPIRING,
             "info",
-            f"「{doc.title}」有效期至{doc.valid_until.isoformat()}，请在届满前评估是否继续有效、修改或废止",
+            f"「{doc.title}」有效期至{_valid_until(doc)}，请在届满前评估是否继续有效、修改或废止",
             Place(report=doc.unified_number),
         )
         for doc in documents.filter(valid_until__gte=today, valid_until__lte=horizon)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from xxgk.template import GB2021
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.orgs.scoping import get_visible, has_role, scope, visible_orgs
 from xxgk.web.publishing.chain import DRAFTER_ROLES
@@ -57,14 +57,15 @@ def registry_table2(organisation_ids: Iterable[int], year: int) -> dict[str, dic
     )
     table = {key: dict.fromkeys(_COLUMNS, 0) for key in REGISTRY_ROWS}
     for row in rows:
-        table[row["kind"]] = {column: row[column] for column in _COLUMNS}
+        # The annotate() names above are the template's column keys, which the plugin cannot see.
+        table[row["kind"]] = {column: row[column] for column in _COLUMNS}  # type: ignore[literal-required]
     return table
 
 
 # --- staff reads (scoped) -----------------------------------------------------------------
 
 
-def publications_for(user: Any, organisation: Organisation | None = None) -> QuerySet[Publication]:
+def publications_for(user: Actor, organisation: Organisation | None = None) -> QuerySet[Publication]:
     """Publications of the organisations `user` may see, newest first."""
     rows = scope(Publication.objects.select_related("organisation"), user)
     if organisation is not None:
@@ -72,7 +73,7 @@ def publications_for(user: Any, organisation: Organisation | None = None) -> Que
     return rows.order_by("-pk")
 
 
-def publication_for(user: Any, pk: int) -> Publication:
+def publication_for(user: Actor, pk: int) -> Publication:
     """One visible publication; another agency's draft is NotVisible (404)."""
     return get_visible(
         Publication.objects.select_related("organisation", "registry_document", "interprets", "created_by"),
@@ -81,14 +82,14 @@ def publication_for(user: Any, pk: int) -> Publication:
     )
 
 
-def drafting_orgs(user: Any) -> QuerySet[Organisation]:
+def drafting_orgs(user: Actor) -> QuerySet[Organisation]:
     """Where `user` may draft (信息员)."""
     return Organisation.objects.filter(
         pk__in=[o.pk for o in visible_orgs(user) if has_role(user, o, DRAFTER_ROLES)]
     )
 
 
-def awaiting(user: Any) -> list[Publication]:
+def awaiting(user: Actor) -> list[Publication]:
     """Drafts waiting at a step `user` may pass."""
     rows = publications_for(user).filter(state=State.REVIEW)
     return [
@@ -96,18 +97,18 @@ def awaiting(user: Any) -> list[Publication]:
     ]
 
 
-def registry_for(user: Any, organisation: Organisation | None = None) -> QuerySet[RegulatoryDocument]:
+def registry_for(user: Actor, organisation: Organisation | None = None) -> QuerySet[RegulatoryDocument]:
     rows = scope(RegulatoryDocument.objects.select_related("organisation"), user)
     if organisation is not None:
         rows = rows.filter(organisation=organisation)
     return rows.order_by("-issued_on", "-pk")
 
 
-def document_for(user: Any, pk: int) -> RegulatoryDocument:
+def document_for(user: Actor, pk: int) -> RegulatoryDocument:
     return get_visible(RegulatoryDocument.objects.select_related("organisation"), user, pk=pk)
 
 
-def nodes_for(user: Any, organisation: Organisation) -> QuerySet[CatalogueNode]:
+def nodes_for(user: Actor, organisation: Organisation) -> QuerySet[CatalogueNode]:
     return scope(CatalogueNode.objects.filter(organisation=organisation), user).order_by(
         "parent_id", "position", "pk"
     )

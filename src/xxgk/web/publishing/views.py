@@ -215,11 +215,12 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             if upload is None:
                 raise_invalid("请选择文件。")
             services.add_attachment(
-                actor=user, publication=publication, name=upload.name, content=upload.read()
+                actor=user, publication=publication, name=upload.name or "", content=upload.read()
             )
             done = "附件已上传。"
         elif name == "detach":
-            attachment = publication.attachments.filter(pk=_int_or_none(post.get("attachment"))).first()
+            chosen = _int_or_none(post.get("attachment"))
+            attachment = None if chosen is None else publication.attachments.filter(pk=chosen).first()
             if attachment is None:
                 raise_invalid("没有该附件。")
             services.remove_attachment(actor=user, attachment=attachment)

@@ -9,6 +9,7 @@ from django.db.models import Count, QuerySet
 
 from xxgk.report import TableData
 from xxgk.web.applications.models import Application
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.orgs.scoping import get_visible, scope
 from xxgk.web.remedies.choices import TABLE4
@@ -18,23 +19,23 @@ from xxgk.web.remedies.models import Remedy
 Table4 = TableData
 
 
-def remedies_for(user: Any, *, organisation: Organisation | None = None) -> QuerySet[Remedy]:
+def remedies_for(user: Actor, *, organisation: Organisation | None = None) -> QuerySet[Remedy]:
     """Visible cases (voided included; lists show them struck through), newest first."""
     rows = scope(Remedy.objects.select_related("organisation", "application"), user)
     return rows.filter(organisation=organisation) if organisation is not None else rows
 
 
-def remedy_for(user: Any, pk: int) -> Remedy:
+def remedy_for(user: Actor, pk: int) -> Remedy:
     return get_visible(Remedy.objects.select_related("organisation", "application"), user, pk=pk)
 
 
-def application_by_number(user: Any, organisation: Organisation, number: str) -> Application | None:
+def application_by_number(user: Actor, organisation: Organisation, number: str) -> Application | None:
     """The visible application of `organisation` with 受理编号 `number`, to link a case to."""
     return scope(Application.objects.filter(organisation=organisation, number=number), user).first()
 
 
 def counted_remedies(
-    user: Any, organisation: Organisation, year: int, row: str, column: str
+    user: Actor, organisation: Organisation, year: int, row: str, column: str
 ) -> QuerySet[Remedy]:
     """The cases behind one cell of table 四 (drill-down); KeyError for an unknown cell."""
     TABLE4.row(row)

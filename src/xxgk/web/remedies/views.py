@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from xxgk.web.applications.masking import mask, may_see_personal
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.scoping import has_role, require_role, visible_orgs
 from xxgk.web.orgs.selectors import organisation_for
 from xxgk.web.remedies import selectors, services
@@ -97,13 +98,13 @@ def remedy_void(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("remedies:detail", pk=case.pk)
 
 
-def _claimant(user: Any, case: Remedy) -> str:
+def _claimant(user: Actor, case: Remedy) -> str:
     return (
         case.claimant_name if may_see_personal(user, case.organisation) else mask("name", case.claimant_name)
     )
 
 
-def _fields(user: Any, org: Any, form: RemedyForm) -> dict[str, Any]:
+def _fields(user: Actor, org: Any, form: RemedyForm) -> dict[str, Any]:
     fields = {name: form.cleaned_data[name] for name in RemedyForm.Meta.fields}
     number = form.cleaned_data["application_number"].strip()
     fields["application"] = None

@@ -35,7 +35,7 @@ def _font(size: int) -> ImageFont.FreeTypeFont:
             face = ImageFont.truetype(path, size * SCALE, index=index)
         except OSError:
             break
-        if " SC" in " ".join(face.getname()):
+        if " SC" in " ".join(filter(None, face.getname())):
             return face
     return ImageFont.truetype(path, size * SCALE)
 

@@ -66,7 +66,9 @@ def consolidate(
         ),
         sections=[SectionText(number=s.number, heading=s.heading) for s in tpl.sections],
         source_format="data",
-        **tables,
+        table2=tables["table2"],
+        table3=tables["table3"],
+        table4=tables["table4"],
     )
     return Consolidation(report, tuple(usable), tuple(left_out))
 

@@ -51,7 +51,7 @@ def _parts(enrolment: Enrolment) -> tuple[dict[str, Report], dict[str, Report], 
         if part is None:
             missing.append(child.unit.name)
             continue
-        report = Report.model_validate(part.current.report)
+        report = Report.model_validate(part.current_version.report)
         region[child.unit.name] = report
         if not child.is_government:
             own[child.unit.name] = report
@@ -173,15 +173,15 @@ def notice_docx(campaign: Campaign, rows: list[selectors.BoardRow], actor: Actor
     _picture(doc, charts.bar_chart("各单位报送状态", [(label, float(n), f"{n}个") for label, n in counts]))
     # One bar per unit, in as many pictures as a page holds.
     rate_rows, _ = selectors.indicator_table(actor, campaign)
-    items = [
+    rates = [
         (row.submission.enrolment.unit.name, _float(v), v.display())
         for row in rate_rows
         if (v := row.values["disclosed_rate"]) is not None
     ]
-    if items:
+    if rates:
         for png in charts.bar_charts(
             "各单位实质公开率",
-            items,
+            rates,
             maximum=1.0,
             note=f"实质公开率 = {indicators.BY_KEY['disclosed_rate'].formula_zh}；办结不足{indicators.MIN_SAMPLE}件的标注样本不足",
         ):

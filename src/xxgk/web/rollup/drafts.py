@@ -111,7 +111,7 @@ def prepare_from_report(
     actor: Actor,
     submission: Submission,
     report: Report,
-    original: bytes | None = None,
+    original: bytes | memoryview | None = None,
     original_name: str = "",
     expected_version: int | None = None,
 ) -> Report:

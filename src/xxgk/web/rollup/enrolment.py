@@ -24,7 +24,7 @@ def _anchor(
     unit: ReportingUnit, parent: ReportingUnit | None, year: int, office: Organisation
 ) -> Organisation:
     """The unit's own organisation, else its parent's anchor that year, else the office."""
-    if unit.organisation_id:
+    if unit.organisation is not None:
         return unit.organisation
     if parent is not None:
         return parent.enrolments.get(year=year).anchor

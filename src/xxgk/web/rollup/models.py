@@ -163,6 +163,13 @@ class Submission(models.Model):
     def __str__(self) -> str:
         return f"{self.enrolment.unit} · {self.get_status_display()}"
 
+    @property
+    def current_version(self) -> ReportVersion:
+        """The version that counts, for a submission read as one that has it (`current__isnull=False`)."""
+        if self.current is None:
+            raise ValueError(f"submission {self.pk} has no current version")
+        return self.current
+
 
 class Source(models.TextChoices):
     PLATFORM = "platform", "平台数据生成"

@@ -54,9 +54,9 @@ def inputs_for(submission: Submission, report: Report) -> tuple[checking.Inputs,
             if part is None:
                 missing.append(child.unit.name)
             else:
-                children[child.unit.name] = Report.model_validate(part.current.report)
+                children[child.unit.name] = Report.model_validate(part.current_version.report)
     others = {
-        s.pk: Report.model_validate(s.current.report)
+        s.pk: Report.model_validate(s.current_version.report)
         for s in Submission.objects.filter(campaign=submission.campaign, current__isnull=False)
         .exclude(pk=submission.pk)
         .select_related("current")
@@ -64,7 +64,7 @@ def inputs_for(submission: Submission, report: Report) -> tuple[checking.Inputs,
     inputs = checking.Inputs(
         report=report,
         key=submission.pk,
-        previous=Report.model_validate(previous.current.report) if previous else None,
+        previous=Report.model_validate(previous.current_version.report) if previous else None,
         children=children,
         missing=tuple(missing or ()),
     )
@@ -137,7 +137,7 @@ def recheck_campaign(*, actor: Actor, campaign: Campaign) -> int:
         .select_related("current", "enrolment", "enrolment__unit")
         .defer("draft", "draft_file", "draft_unread", "draft_corrected")
     )
-    reports = {s.pk: Report.model_validate(s.current.report) for s in submissions}
+    reports = {s.pk: Report.model_validate(s.current_version.report) for s in submissions}
     by_unit = {s.enrolment.unit_id: s.pk for s in submissions}
     previous = {
         unit_id: Report.model_validate(report)
@@ -147,6 +147,7 @@ def recheck_campaign(*, actor: Actor, campaign: Campaign) -> int:
     }
     parts: dict[int, list[tuple[str, int]]] = {}
     for child in Enrolment.objects.filter(year=campaign.year, parent__isnull=False).select_related("unit"):
+        assert child.parent_id is not None  # filtered on parent__isnull=False
         parts.setdefault(child.parent_id, []).append((child.unit.name, child.unit_id))
     copied = copied_across_units(reports)
     checked = {}
@@ -165,7 +166,7 @@ def recheck_campaign(*, actor: Actor, campaign: Campaign) -> int:
             children=children,
             missing=missing or (),
         )
-        checked[s.pk] = (s, s.current, checking.check(inputs, copied=copied.get(s.pk, [])))
+        checked[s.pk] = (s, s.current_version, checking.check(inputs, copied=copied.get(s.pk, [])))
     with transaction.atomic():
         stored = _replace_findings(checked)
         record(
@@ -189,7 +190,7 @@ def _mirror_copied(copied: Mapping[Any, list[Finding]]) -> None:
             data = found.to_dict()
             ReviewFinding.objects.create(
                 submission=other,
-                report_version=other.current,
+                report_version=other.current_version,
                 code=found.code,
                 severity=found.severity,
                 verdict=checking.verdict(found),
@@ -198,8 +199,8 @@ def _mirror_copied(copied: Mapping[Any, list[Finding]]) -> None:
                 actual=data["actual"],
                 expected=data["expected"],
             )
-            passed = [code for code in other.current.passed_rules if code != found.code]
-            ReportVersion.objects.filter(pk=other.current.pk).update(passed_rules=passed)
+            passed = [code for code in other.current_version.passed_rules if code != found.code]
+            ReportVersion.objects.filter(pk=other.current_version.pk).update(passed_rules=passed)
 
 
 def _place_key(place: Mapping[str, Any]) -> tuple:

@@ -27,6 +27,7 @@ from xxgk.findings import Finding
 from xxgk.report import Report
 from xxgk.web.annual import selectors as annual_selectors
 from xxgk.web.annual.models import PublishedVersion
+from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.errors import NotVisible
 from xxgk.web.orgs.models import Membership, Role
 from xxgk.web.orgs.scoping import has_role
@@ -41,14 +42,15 @@ from xxgk.web.rollup.models import (
 )
 
 
-def _visibility(user: Any, prefix: str) -> Q | None:
+def _visibility(user: Actor, prefix: str) -> Q | None:
     """Rows (reached through `prefix` + enrolment fields) the user may see; None means all."""
-    if not (getattr(user, "is_authenticated", False) and user.is_active):
+    staff = acting_user(user)
+    if staff is None or not staff.is_active:
         return Q(pk__in=[])
-    if user.is_superuser:
+    if staff.is_superuser:
         return None
     conditions = [Q(pk__in=[])]
-    for org_id, path, role in Membership.objects.filter(user=user).values_list(
+    for org_id, path, role in Membership.objects.filter(user=staff).values_list(
         "organisation_id", "organisation__path", "role"
     ):
         if role == Role.SUPERVISOR:
@@ -58,44 +60,44 @@ def _visibility(user: Any, prefix: str) -> Q | None:
     return reduce(or_, conditions)
 
 
-def _scoped(queryset: QuerySet, user: Any, prefix: str) -> QuerySet:
+def _scoped(queryset: QuerySet, user: Actor, prefix: str) -> QuerySet:
     condition = _visibility(user, prefix)
     return queryset if condition is None else queryset.filter(condition)
 
 
-def enrolments_for(user: Any, *, year: int | None = None) -> QuerySet[Enrolment]:
+def enrolments_for(user: Actor, *, year: int | None = None) -> QuerySet[Enrolment]:
     qs = Enrolment.objects.select_related("unit", "parent", "office")
     return _scoped(qs if year is None else qs.filter(year=year), user, "")
 
 
-def submissions_for(user: Any, campaign: Campaign | None = None) -> QuerySet[Submission]:
+def submissions_for(user: Actor, campaign: Campaign | None = None) -> QuerySet[Submission]:
     qs = Submission.objects.select_related("campaign", "campaign__office", "enrolment", "enrolment__unit")
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
     return _scoped(qs, user, "enrolment__")
 
 
-def campaigns_for(user: Any) -> QuerySet[Campaign]:
+def campaigns_for(user: Actor) -> QuerySet[Campaign]:
     """Campaigns in which the user sees at least one unit."""
     visible = submissions_for(user).values("campaign_id")
     return Campaign.objects.select_related("office").filter(pk__in=visible).order_by("-year", "office__path")
 
 
-def campaign_for(user: Any, pk: int) -> Campaign:
+def campaign_for(user: Actor, pk: int) -> Campaign:
     try:
         return campaigns_for(user).get(pk=pk)
     except Campaign.DoesNotExist:
         raise NotVisible() from None
 
 
-def submission_for(user: Any, pk: int) -> Submission:
+def submission_for(user: Actor, pk: int) -> Submission:
     try:
         return submissions_for(user).select_related("current", "enrolment__parent").get(pk=pk)
     except Submission.DoesNotExist:
         raise NotVisible() from None
 
 
-def finding_for(user: Any, pk: int) -> ReviewFinding:
+def finding_for(user: Actor, pk: int) -> ReviewFinding:
     visible = submissions_for(user).values("pk")
     try:
         return ReviewFinding.objects.select_related("submission", "submission__campaign").get(
@@ -150,7 +152,9 @@ def publications(submissions: Iterable[Submission]) -> dict[int, Publication]:
     """Submission id → its publication, read from the annual app for a version that is a published
     one (never a second copy), else the date recorded in the campaign (units off the platform)."""
     items = list(submissions)
-    linked = {s.pk: s.current.published for s in items if s.current_id and s.current.published_id}
+    linked = {
+        s.pk: s.current.published for s in items if s.current is not None and s.current.published is not None
+    }
     first = annual_selectors.first_published_on({(v.organisation_id, v.year) for v in linked.values()})
     latest = annual_selectors.latest_numbers(
         {v.organisation for v in linked.values()}, {v.year for v in linked.values()}
@@ -220,7 +224,7 @@ def deadline_flags(
     )
 
 
-def board(user: Any, campaign: Campaign, today: dt.date | None = None) -> list[BoardRow]:
+def board(user: Actor, campaign: Campaign, today: dt.date | None = None) -> list[BoardRow]:
     """Every visible unit of the campaign with its status, lateness and open findings."""
     qs = (
         submissions_for(user, campaign)
@@ -281,10 +285,10 @@ class IndicatorRow:
         return indicators.change(self.values[key], self.previous[key] if self.previous else None)
 
 
-def reports_in(user: Any, campaign: Campaign) -> dict[Submission, dict[str, Any]]:
+def reports_in(user: Actor, campaign: Campaign) -> dict[Submission, dict[str, Any]]:
     """The current report (engine JSON) of every visible unit that has submitted one."""
     qs = submissions_for(user, campaign).filter(current__isnull=False).select_related("current")
-    return {s: s.current.report for s in qs.order_by("enrolment__order", "enrolment__unit__name")}
+    return {s: s.current_version.report for s in qs.order_by("enrolment__order", "enrolment__unit__name")}
 
 
 def previous_reports(units: Iterable[int], year: int) -> dict[int, dict[str, Any]]:
@@ -295,7 +299,7 @@ def previous_reports(units: Iterable[int], year: int) -> dict[int, dict[str, Any
     return dict(qs)
 
 
-def indicator_table(user: Any, campaign: Campaign) -> tuple[list[IndicatorRow], dict[str, Any]]:
+def indicator_table(user: Actor, campaign: Campaign) -> tuple[list[IndicatorRow], dict[str, Any]]:
     """Per unit: each indicator, its change on last year and its rank; and the campaign's medians."""
     reports = reports_in(user, campaign)
     before = previous_reports((s.enrolment.unit_id for s in reports), campaign.year)
@@ -320,7 +324,7 @@ def indicator_table(user: Any, campaign: Campaign) -> tuple[list[IndicatorRow], 
 
 
 def trends(
-    user: Any, campaign: Campaign, key: str, years: int = 5
+    user: Actor, campaign: Campaign, key: str, years: int = 5
 ) -> dict[str, list[tuple[int, float | None]]]:
     """One indicator per visible unit over the last `years` years (for the trend chart)."""
     indicator = indicators.BY_KEY[key]
@@ -337,18 +341,18 @@ def trends(
     )
     series: dict[str, list[tuple[int, float | None]]] = {}
     for s in qs:
-        value = indicators.compute(indicator, s.current.report)
+        value = indicators.compute(indicator, s.current_version.report)
         number = float(value.value) if value.value is not None and not value.small_sample else None
         series.setdefault(s.enrolment.unit.name, []).append((s.enrolment.year, number))
     return series
 
 
-def consolidated_for(user: Any, campaign: Campaign) -> QuerySet[ConsolidatedReport]:
+def consolidated_for(user: Actor, campaign: Campaign) -> QuerySet[ConsolidatedReport]:
     visible = enrolments_for(user, year=campaign.year).values("pk")
     return campaign.consolidated.filter(enrolment__in=visible).select_related("enrolment__unit")
 
 
-def consolidated_report_for(user: Any, pk: int) -> ConsolidatedReport:
+def consolidated_report_for(user: Actor, pk: int) -> ConsolidatedReport:
     visible = enrolments_for(user).values("pk")
     try:
         return ConsolidatedReport.objects.select_related("campaign", "enrolment__unit").get(
@@ -358,14 +362,14 @@ def consolidated_report_for(user: Any, pk: int) -> ConsolidatedReport:
         raise NotVisible() from None
 
 
-def notices_for(user: Any, campaign: Campaign) -> QuerySet[Notice]:
+def notices_for(user: Actor, campaign: Campaign) -> QuerySet[Notice]:
     """通报 drafts: for the campaign's supervisors only (they name every unit)."""
     if not has_role(user, campaign.office, Role.SUPERVISOR):
         return campaign.notices.none()
     return campaign.notices.all()
 
 
-def notice_for(user: Any, pk: int) -> Notice:
+def notice_for(user: Actor, pk: int) -> Notice:
     notice = Notice.objects.select_related("campaign__office").filter(pk=pk).first()
     if notice is None or not notices_for(user, notice.campaign).filter(pk=pk).exists():
         raise NotVisible()

@@ -53,7 +53,7 @@ BY_NAME: dict[str, Transition] = {t.name: t for t in TRANSITIONS}
 
 def refusal_zh(transition: Transition, status: Status) -> str:
     return (
-        f"当前状态为「{status.label}」，不能改为「{Status(transition.target).label}」"
+        f"当前状态为「{status.label}」，不能改为「{Status(transition.leads_to(status)).label}」"
         f"（「{transition.label_zh}」只能在{allowed_states_zh(transition, Status)}状态下进行）。"
     )
 

@@ -209,8 +209,8 @@ def prepare(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
             submission=item,
             report=current,
-            original=item.current.original,
-            original_name=item.current.original_name,
+            original=item.current_version.original,
+            original_name=item.current_version.original_name,
             expected_version=_version(request),
         )
     return redirect("rollup:draft", pk=item.pk)
@@ -226,7 +226,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "尚未读取报告，请先上传文件。")
         return redirect("rollup:submission", pk=item.pk)
     if request.method == "POST":
-        cells = {key[5:]: value for key, value in request.POST.items() if key.startswith("cell:")}
+        cells = {key[5:]: request.POST.get(key, "") for key in request.POST if key.startswith("cell:")}
         report = services.correct_draft(
             actor=request.user, submission=item, cells=cells, expected_version=_version(request)
         )
@@ -236,7 +236,7 @@ def draft(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
                 submission=item,
                 scan=scan.read() if scan else None,
-                scan_name=scan.name if scan else "",
+                scan_name=(scan.name or "") if scan else "",
             )
             messages.success(request, "年度报告已报送，系统已完成核对。")
             return redirect("rollup:submission", pk=item.pk)
@@ -328,10 +328,11 @@ def version_file(request: HttpRequest, pk: int, number: int, kind: str) -> HttpR
 @_refusing
 def consolidate(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = selectors.campaign_for(request.user, pk)
+    chosen = request.POST.get("enrolment")
     enrolment = (
-        selectors.enrolments_for(request.user, year=campaign.year)
-        .filter(pk=request.POST.get("enrolment"))
-        .first()
+        None
+        if chosen is None
+        else selectors.enrolments_for(request.user, year=campaign.year).filter(pk=chosen).first()
     )
     if enrolment is None:
         raise RollupError("请选择要汇总的政府。")

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+if TYPE_CHECKING:  # apps register in AppConfig.ready(); the models are not needed to run this module
+    from django.contrib.auth.models import AnonymousUser
+
+    from xxgk.web.orgs.models import User
+
+# Whom a page is shown to: `request.user`, signed in or not (never the system, unlike an `Actor`).
+Viewer: TypeAlias = "User | AnonymousUser"
 
 
-def _always(user: Any) -> bool:
+def _always(user: Viewer) -> bool:
     return True
 
 
@@ -20,7 +28,7 @@ class NavItem:
     label: str
     url_name: str
     order: int = 100
-    visible: Callable[[Any], bool] = _always
+    visible: Callable[[Viewer], bool] = _always
 
 
 @dataclass(frozen=True)
@@ -32,7 +40,7 @@ class DashboardWidget:
     template: str
     context: Callable[[Any], dict[str, Any]] = field(default=lambda request: {})
     order: int = 100
-    visible: Callable[[Any], bool] = _always
+    visible: Callable[[Viewer], bool] = _always
 
 
 _NAV: dict[str, NavItem] = {}
@@ -47,9 +55,9 @@ def register_widget(widget: DashboardWidget) -> None:
     _WIDGETS[widget.key] = widget
 
 
-def nav_for(user: Any) -> list[NavItem]:
+def nav_for(user: Viewer) -> list[NavItem]:
     return sorted((item for item in _NAV.values() if item.visible(user)), key=lambda item: item.order)
 
 
-def widgets_for(user: Any) -> list[DashboardWidget]:
+def widgets_for(user: Viewer) -> list[DashboardWidget]:
     return sorted((w for w in _WIDGETS.values() if w.visible(user)), key=lambda w: w.order)

@@ -26,6 +26,7 @@ from xxgk.web.applications.models import Application
 from xxgk.web.applications.models import State as CaseState
 from xxgk.web.jobs import registry as job_registry
 from xxgk.web.jobs import selectors as jobs
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.scoping import scope
 from xxgk.web.orgs.selectors import organisation_for
 from xxgk.web.rollup import selectors as rollup
@@ -75,7 +76,7 @@ class CaseFilters(ListQuery):
     ordering: ordering_of("received_on", "due_on", "number") = "-received_on"  # type: ignore[valid-type]
 
 
-def _cases(user: Any, page: list[Application]) -> list[Case]:
+def _cases(user: Actor, page: list[Application]) -> list[Case]:
     clear: dict[int, bool] = {}
     out = []
     for case in page:
@@ -205,7 +206,7 @@ def list_drafts(request: HttpRequest, filters: Query[DraftFilters]) -> dict | Ht
     )
 
 
-def _visible_org(user: Any, agency_id: int, year: int) -> Any:
+def _visible_org(user: Actor, agency_id: int, year: int) -> Any:
     if not (0 < agency_id < BIG_ID and 2000 <= year <= 2100):
         raise ApiError(404, "not_found", "未找到该对象，或您无权查看。")
     return organisation_for(user, agency_id)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import secrets
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -134,7 +134,7 @@ def _status(case: Application, form: TrackForm) -> dict[str, object]:
 
 @never_cache
 @require_POST
-def reply_letter(request: HttpRequest) -> HttpResponse:
+def reply_letter(request: HttpRequest) -> HttpResponseBase:
     """An issued letter of the case (the reply unless `letter` names another), for the holder of
     the number and secret."""
     form = TrackForm(request.POST)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from xxgk.web.fields import field_label
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.portal.selectors import public_agencies
 from xxgk.web.publishing import exports, public, statute
@@ -86,7 +87,7 @@ def node(request: HttpRequest, org: int, node: int) -> HttpResponse:
     rows = public.find(public.Filters(organisation=agency.pk, node=catalogue_node.pk), today=_today())
     page, pairs = _page(request, rows)
     standard = [
-        (str(CatalogueNode._meta.get_field(f).verbose_name), getattr(catalogue_node, f))
+        (field_label(CatalogueNode, f), getattr(catalogue_node, f))
         for f in STANDARD_COLUMNS
         if getattr(catalogue_node, f)
     ]
