@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema
 
 from xxgk.web.api.errors import COMMON_ERRORS, ApiError, ErrorBody
 from xxgk.web.api.listing import ListQuery, Page, csv_openapi, ordering_of, respond
+from xxgk.web.api.lookups import BIG_ID
 from xxgk.web.orgs.models import Organisation, OrgKind
 
 router = Router(tags=["机关"])
@@ -38,8 +39,8 @@ class AgencyNode(Schema):
 
 
 class AgencyFilters(ListQuery):
-    parent: int | None = Field(None, ge=1, le=2**62, description="只列此机关的直属下级")
-    within: int | None = Field(None, ge=1, le=2**62, description="只列此机关及其全部下级")
+    parent: int | None = Field(None, ge=1, le=BIG_ID, description="只列此机关的直属下级")
+    within: int | None = Field(None, ge=1, le=BIG_ID, description="只列此机关及其全部下级")
     kind: OrgKind | None = Field(None, description="机构类型代码")
     q: str | None = Field(None, max_length=100, description="名称包含")
     ordering: ordering_of("path", "name") = "path"  # type: ignore[valid-type]
@@ -114,7 +115,7 @@ def agency_tree(request: HttpRequest) -> list[AgencyNode]:
 @router.get("/agencies/{agency_id}", response={200: Agency, 404: ErrorBody, 422: ErrorBody, 429: ErrorBody})
 def get_agency(request: HttpRequest, agency_id: int) -> Agency:
     """一个机关的公开信息。"""
-    org = public_agencies().filter(pk=agency_id).first() if 0 < agency_id < 2**62 else None
+    org = public_agencies().filter(pk=agency_id).first() if 0 < agency_id < BIG_ID else None
     if org is None:
         raise ApiError(404, "not_found", "未找到该机关。")
     return agency_item(org)

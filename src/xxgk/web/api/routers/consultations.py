@@ -11,13 +11,12 @@ from ninja import Field, Query, Router, Schema
 
 from xxgk.web.api.errors import COMMON_ERRORS, ApiError
 from xxgk.web.api.listing import ListQuery, Page, csv_openapi, respond
+from xxgk.web.api.lookups import BIG_ID, public_agency
 from xxgk.web.consultations.models import Channel, Status
 from xxgk.web.consultations.selectors import published_faq, yearly_counts
-from xxgk.web.orgs.models import Organisation
 from xxgk.web.publishing.models import Publication
 
 router = Router(tags=["咨询答复"])
-BIG_ID = 2**62
 
 
 class FaqOut(Schema):
@@ -42,15 +41,6 @@ class CountsOut(Schema):
     by_outcome: dict[str, int] = Field(description="按办理结果：已答复、已转为依申请公开、待答复")
 
 
-def _agency(agency_id: int) -> Organisation:
-    org = (
-        Organisation.objects.filter(pk=agency_id, is_active=True).first() if 0 < agency_id < BIG_ID else None
-    )
-    if org is None:
-        raise ApiError(404, "not_found", "未找到该机关。")
-    return org
-
-
 @router.get(
     "/faq",
     response={200: Page[FaqOut], **COMMON_ERRORS},
@@ -58,7 +48,7 @@ def _agency(agency_id: int) -> Organisation:
     summary="常见问题（由咨询答复整理公开）",
 )
 def list_faq(request: HttpRequest, filters: Query[FaqFilters]) -> dict | HttpResponse:
-    rows = published_faq(_agency(filters.agency) if filters.agency else None)
+    rows = published_faq(public_agency(filters.agency) if filters.agency else None)
 
     def items(page: list[Publication]) -> list[FaqOut]:
         return [
@@ -90,7 +80,7 @@ def list_faq(request: HttpRequest, filters: Query[FaqFilters]) -> dict | HttpRes
     summary="某机关某年度咨询答复数量",
 )
 def consultation_counts(request: HttpRequest, agency_id: int, year: int) -> CountsOut:
-    org = _agency(agency_id)
+    org = public_agency(agency_id)
     if not 2000 <= year <= 2100:
         raise ApiError(404, "not_found", "年度超出范围。")
     counts = yearly_counts([org.pk], year)[org.pk]

@@ -12,14 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from xxgk.web.api.errors import COMMON_ERRORS, ApiError
+from xxgk.web.api.errors import COMMON_ERRORS
 from xxgk.web.api.listing import ListQuery, Page, csv_openapi, ordering_of, respond
+from xxgk.web.api.lookups import BIG_ID, public_agency
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.publishing import public
 from xxgk.web.publishing.models import DocumentKind, Genre, Publication, RegulatoryDocument, Topic, Validity
 
 router = Router(tags=["主动公开"])
-BIG_ID = 2**62
 
 
 class PublicationOut(Schema):
@@ -78,15 +78,6 @@ class CatalogueNodeOut(Schema):
     title: str
     clause: str = Field(description="依据条款，如 第二十条第（七）项")
     children: list[CatalogueNodeOut] = Field(default_factory=list)
-
-
-def _agency(agency_id: int) -> Organisation:
-    org = (
-        Organisation.objects.filter(pk=agency_id, is_active=True).first() if 0 < agency_id < BIG_ID else None
-    )
-    if org is None:
-        raise ApiError(404, "not_found", "未找到该机关。")
-    return org
 
 
 @router.get(
@@ -200,7 +191,7 @@ def _document(d: RegulatoryDocument, day: dt.date) -> RegistryOut:
     summary="机关的政府信息公开目录",
 )
 def catalogue(request: HttpRequest, agency_id: int) -> list[CatalogueNodeOut]:
-    tree = public.catalogue_tree(_agency(agency_id))
+    tree = public.catalogue_tree(public_agency(agency_id))
     return [
         CatalogueNodeOut(
             id=node.pk,

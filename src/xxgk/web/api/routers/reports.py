@@ -18,11 +18,11 @@ from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.annual.selectors import latest_version, version_of
 from xxgk.web.api.errors import COMMON_ERRORS, ApiError
 from xxgk.web.api.listing import ListQuery, Page, csv_openapi, csv_response, ordering_of, respond
+from xxgk.web.api.lookups import BIG_ID
 from xxgk.web.api.published import latest_versions
 from xxgk.web.orgs.models import Organisation
 
 router = Router(tags=["年度报告"])
-BIG_ID = 2**62
 
 
 class Links(Schema):

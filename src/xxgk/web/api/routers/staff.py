@@ -20,6 +20,7 @@ from xxgk.web.annual.models import Draft
 from xxgk.web.api.auth import READ, WRITE
 from xxgk.web.api.errors import TOKEN_ERRORS, ApiError, ErrorBody
 from xxgk.web.api.listing import ListQuery, Page, csv_openapi, ordering_of, respond
+from xxgk.web.api.lookups import BIG_ID
 from xxgk.web.applications import selectors as applications
 from xxgk.web.applications.masking import PERSONAL_FIELDS, mask, may_see_personal
 from xxgk.web.applications.models import Application
@@ -32,7 +33,6 @@ from xxgk.web.orgs.selectors import organisation_for
 from xxgk.web.rollup import selectors as rollup
 
 router = Router(tags=["工作人员（需令牌）"])
-BIG_ID = 2**62
 
 
 def _user(request: HttpRequest) -> Any:
