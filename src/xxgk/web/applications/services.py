@@ -208,11 +208,11 @@ def _create(
 
 def submitted_with(token: str) -> Application | None:
     """The case the public form's one-time `token` already created, if any."""
-    return Application.objects.select_related("organisation").filter(submission_key=_token_key(token)).first()
-
-
-def _token_key(token: str) -> str:
-    return tracking.hash_secret(f"form:{token}")
+    return (
+        Application.objects.select_related("organisation")
+        .filter(submission_key=tracking.form_token_key(token))
+        .first()
+    )
 
 
 def submit_online(
@@ -257,7 +257,7 @@ def _create_online(
         data=data,
         uploads=uploads,
         secret=secret,
-        submission_key=_token_key(token) if token else None,
+        submission_key=tracking.form_token_key(token) if token else None,
     )
     record(
         actor=None,

@@ -39,6 +39,11 @@ def new_number(today: date) -> str:
     return f"{today:%Y%m%d}{secrets.randbelow(10**6):06d}"
 
 
+def form_token_key(token: str) -> str:
+    """What a record created by a public form keeps of the form's one-time token (`portal.once`)."""
+    return hash_secret(f"form:{token}")
+
+
 def hash_secret(secret: str) -> str:
     """The hash kept for `secret` (of its normalised form).
 

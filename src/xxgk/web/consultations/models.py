@@ -42,6 +42,9 @@ class Consultation(models.Model):
     number = models.CharField("咨询编号", max_length=32, unique=True)
     # SHA-256 of the public tracking secret; the secret itself is shown once and never stored.
     secret_hash = models.CharField(max_length=64, blank=True, editable=False)
+    # Of the one-time token of the public form that sent the question (`portal.once`): a replayed
+    # or double-clicked submission finds this question instead of creating a second one.
+    submission_key = models.CharField(max_length=64, null=True, blank=True, unique=True, editable=False)
     channel = models.CharField("咨询渠道", max_length=20, choices=Channel.choices)
     question = models.TextField("咨询内容")
     # Personal information: shown only to the answering agency's staff, never logged.

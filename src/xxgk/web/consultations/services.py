@@ -81,10 +81,17 @@ def _question(question: str) -> str:
 
 
 def _create(
-    *, organisation: Organisation, channel: str, question: str, asker: Asker, received_on: date, **fields: Any
+    *,
+    organisation: Organisation,
+    channel: str,
+    question: str,
+    asker: Asker,
+    received_on: date,
+    secret: str | None = None,
+    **fields: Any,
 ) -> Asked:
-    """Insert a question (inside the caller's transaction) with a fresh number and secret."""
-    secret = tracking.new_secret()
+    """Insert a question (inside the caller's transaction) with a fresh number and `secret` (or a new one)."""
+    secret = secret or tracking.new_secret()
     for _ in range(5):
         try:
             with transaction.atomic():
@@ -100,21 +107,66 @@ def _create(
                     **fields,
                 )
             break
-        except IntegrityError:  # a number drawn twice: draw again
+        except IntegrityError:  # a number drawn twice: draw again (a replayed form token: give up)
+            key = fields.get("submission_key")
+            if key and Consultation.objects.filter(submission_key=key).exists():
+                raise
             continue
     else:
         raise RuntimeError("could not draw a free consultation number")
     return Asked(consultation, secret)
 
 
+def submitted_with(token: str) -> Consultation | None:
+    """The question the public form's one-time `token` already sent, if any."""
+    return (
+        Consultation.objects.select_related("organisation")
+        .filter(submission_key=tracking.form_token_key(token))
+        .first()
+    )
+
+
 def ask_online(
-    *, organisation: Organisation, question: str, asker: Asker, uploads: Sequence[Upload] = (), client: str
+    *,
+    organisation: Organisation,
+    question: str,
+    asker: Asker,
+    uploads: Sequence[Upload] = (),
+    client: str,
+    token: str | None = None,
+    secret: str | None = None,
 ) -> Asked:
-    """The public 咨询 form: received the day it is sent (a question needs no confirmed receipt)."""
+    """The public 咨询 form: received the day it is sent (a question needs no confirmed receipt).
+
+    Idempotent on the form's one-time `token`, as `applications.services.submit_online`: a replay
+    returns the question the token sent, with the `secret` issued with the form."""
     if not organisation.is_active:
         raise InvalidInput("inactive organisation", "该机关暂不受理网上咨询。")
+    secret = secret or tracking.new_secret()
+    existing = submitted_with(token) if token else None
+    if existing is not None:
+        return Asked(existing, secret)
     validate_uploads(uploads)
     throttle.check("submit", client)
+    try:
+        asked = _ask_online(organisation, question, asker, uploads, token, secret)
+    except IntegrityError:  # the same token committed by a concurrent request
+        existing = submitted_with(token) if token else None
+        if existing is None:
+            raise
+        return Asked(existing, secret)
+    throttle.note("submit", client)
+    return asked
+
+
+def _ask_online(
+    organisation: Organisation,
+    question: str,
+    asker: Asker,
+    uploads: Sequence[Upload],
+    token: str | None,
+    secret: str,
+) -> Asked:
     with transaction.atomic():
         asked = _create(
             organisation=organisation,
@@ -122,6 +174,8 @@ def ask_online(
             question=question,
             asker=asker,
             received_on=_today(),
+            secret=secret,
+            submission_key=tracking.form_token_key(token) if token else None,
         )
         for upload in uploads:
             Attachment.objects.create(
@@ -138,7 +192,6 @@ def ask_online(
             organisation=organisation,
             after={"number": asked.consultation.number, "attachments": len(uploads)},
         )
-    throttle.note("submit", client)
     return asked
 
 

@@ -1,8 +1,7 @@
 """The public side of applications: the online form (/apply/) and the status page (/apply/track/).
 
-The form is post/redirect/get with a one-time token: each form shown carries a fresh token whose
-tracking secret is drawn at once and kept in the session, so a refresh, a double click or a
-replayed POST finds the case the token created (`services.submit_online` is idempotent on it)
+The form is post/redirect/get with a one-time token (`portal.once`): a refresh, a double click or
+a replayed POST finds the case the token created (`services.submit_online` is idempotent on it)
 and shows the same number and secret, never a second case.
 
 The status page answers by POST only (the secret never appears in a URL or a log), counts failed
@@ -13,7 +12,6 @@ secret.
 from __future__ import annotations
 
 import io
-import secrets
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -26,6 +24,7 @@ from xxgk.web.applications.letter_docx import letter_bytes
 from xxgk.web.applications.masking import mask
 from xxgk.web.applications.models import Application, LetterKind
 from xxgk.web.portal.applying.forms import OnlineApplicationForm, TrackForm
+from xxgk.web.portal.once import EXPIRED_ZH, OneTimeForms
 from xxgk.web.portal.selectors import public_agencies
 
 NOT_FOUND_ZH = "受理编号或查询码不正确。"
@@ -35,26 +34,14 @@ def _client(request: HttpRequest) -> str:
     return throttle.request_client(request)
 
 
-FORMS_KEY = "apply_forms"  # session: form token → the secret drawn for it
-DONE_KEY = "apply_done"  # session: the token of the last submission shown
-FORMS_KEPT = 5  # tokens of the last forms opened in this session (several tabs)
-EXPIRED_ZH = "表单已过期，请核对所填内容后重新提交。"
-
-
-def _issue_token(request: HttpRequest) -> str:
-    token = secrets.token_urlsafe(16)
-    issued = dict(list(request.session.get(FORMS_KEY, {}).items())[-(FORMS_KEPT - 1) :])
-    issued[token] = tracking.new_secret()
-    request.session[FORMS_KEY] = issued
-    return token
+FORMS = OneTimeForms("apply")
 
 
 @never_cache
 def apply(request: HttpRequest) -> HttpResponse:
     form = OnlineApplicationForm(request.POST or None, request.FILES or None, agencies=public_agencies())
     if request.method == "POST":
-        token = request.POST.get("form_token", "")
-        secret = request.session.get(FORMS_KEY, {}).get(token)
+        token, secret = FORMS.posted(request)
         if token and services.submitted_with(token) is not None:
             return _done(request, token)
         if secret is None:
@@ -76,22 +63,21 @@ def apply(request: HttpRequest) -> HttpResponse:
                 return _done(request, token)
         if secret is not None:  # the same token again: still one case however often it is sent
             return render(request, "portal/applying/form.html", {"form": form, "form_token": token})
-    return render(request, "portal/applying/form.html", {"form": form, "form_token": _issue_token(request)})
+    return render(request, "portal/applying/form.html", {"form": form, "form_token": FORMS.issue(request)})
 
 
 def _done(request: HttpRequest, token: str) -> HttpResponse:
-    request.session[DONE_KEY] = token
+    FORMS.finish(request, token)
     return redirect("portal:applying:submitted")
 
 
 @never_cache
 def submitted(request: HttpRequest) -> HttpResponse:
     """The number and secret of the submission just made (GET: a refresh shows them again)."""
-    token = request.session.get(DONE_KEY, "")
+    token, secret = FORMS.finished(request)
     case = services.submitted_with(token) if token else None
     if case is None:
         return redirect("portal:applying:form")
-    secret = request.session.get(FORMS_KEY, {}).get(token, "")
     return render(request, "portal/applying/submitted.html", {"case": case, "secret": secret})
 
 

@@ -7,5 +7,6 @@ from xxgk.web.portal.consulting import views
 app_name = "consulting"
 urlpatterns = [
     path("", views.ask, name="form"),
+    path("submitted/", views.submitted, name="submitted"),
     path("track/", views.track, name="track"),
 ]
