@@ -112,3 +112,29 @@ class FaqForm(forms.Form):
     answer = forms.CharField(
         label="答复（不含任何个人信息）", widget=forms.Textarea(attrs={"rows": 6}), max_length=8000
     )
+
+
+class AnswerPeriodForm(forms.Form):
+    """An agency administrator sets the agency's own answer period."""
+
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        label="机关", queryset=None, empty_label=None
+    )
+    working_days = forms.IntegerField(
+        label="答复期限（工作日）",
+        min_value=1,
+        max_value=60,
+        help_text="1 至 60 个工作日；自收到咨询次日起算，与依申请公开使用同一工作日历（含法定节假日和调休）。",
+        error_messages={
+            "required": "请填写答复期限。",
+            "invalid": "请填写整数个工作日。",
+            "min_value": "答复期限应为 1 至 60 个工作日。",
+            "max_value": "答复期限应为 1 至 60 个工作日。",
+        },
+    )
+
+    def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)  # declared above
+        field.queryset = organisations

@@ -4,18 +4,19 @@ the public reads (tracking, published FAQ) and the yearly counts for section 一
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.db.models import Count, QuerySet
 
-from xxgk.deadlines import consultation_answer_due
+from xxgk.deadlines import CONSULTATION_ANSWER_WORKING_DAYS, consultation_answer_due
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.masking import mask, may_see_personal
 from xxgk.web.applications.tracking import secret_matches
-from xxgk.web.consultations.models import Channel, Consultation, Status
+from xxgk.web.consultations.models import AnswerPeriod, Channel, Consultation, Status
 from xxgk.web.consultations.services import STAFF_ROLES, answer_period
-from xxgk.web.orgs.models import Membership, Organisation, User
+from xxgk.web.orgs.actors import Actor, acting_user
+from xxgk.web.orgs.models import Membership, Organisation, Role, User
 from xxgk.web.orgs.scoping import get_visible, has_role, scope, visible_orgs
 from xxgk.web.publishing.models import Publication
 from xxgk.web.publishing.models import State as PublicationState
@@ -27,31 +28,31 @@ OUTCOME_ORDER = (Status.ANSWERED, Status.CONVERTED, Status.PENDING)
 """How section 一 lists outcomes: the settled ones first."""
 
 
-def consultations_for(user: Any) -> QuerySet[Consultation]:
+def consultations_for(user: Actor) -> QuerySet[Consultation]:
     return scope(Consultation.objects.select_related("organisation", "answered_by", "application"), user)
 
 
-def consultation_for(user: Any, pk: int) -> Consultation:
+def consultation_for(user: Actor, pk: int) -> Consultation:
     """One visible question, or NotVisible (404)."""
     return get_visible(
         Consultation.objects.select_related("organisation", "answered_by", "application"), user, pk=pk
     )
 
 
-def pending(user: Any) -> QuerySet[Consultation]:
+def pending(user: Actor) -> QuerySet[Consultation]:
     return consultations_for(user).filter(status=Status.PENDING).order_by("due_on", "id")
 
 
-def due_soon(user: Any, today: date, working_days: int = WORK_LIST_WORKING_DAYS) -> QuerySet[Consultation]:
+def due_soon(user: Actor, today: date, working_days: int = WORK_LIST_WORKING_DAYS) -> QuerySet[Consultation]:
     horizon = add_working_days(today, working_days, calendar=current_calendar()).due
     return pending(user).filter(due_on__gte=today, due_on__lte=horizon)
 
 
-def overdue(user: Any, today: date) -> QuerySet[Consultation]:
+def overdue(user: Actor, today: date) -> QuerySet[Consultation]:
     return pending(user).filter(due_on__lt=today)
 
 
-def work_counts(user: Any, today: date) -> dict[str, int]:
+def work_counts(user: Actor, today: date) -> dict[str, int]:
     return {
         "pending": pending(user).count(),
         "due_soon": due_soon(user, today).count(),
@@ -59,7 +60,7 @@ def work_counts(user: Any, today: date) -> dict[str, int]:
     }
 
 
-def personal_view(consultation: Consultation, user: Any) -> dict[str, str]:
+def personal_view(consultation: Consultation, user: Actor) -> dict[str, str]:
     """The asker's contact as `user` may see it (masked but for the answering agency's staff)."""
     visible = may_see_personal(user, consultation.organisation)
     return {
@@ -68,7 +69,7 @@ def personal_view(consultation: Consultation, user: Any) -> dict[str, str]:
     }
 
 
-def may_handle(user: Any, consultation: Consultation) -> bool:
+def may_handle(user: Actor, consultation: Consultation) -> bool:
     return has_role(user, consultation.organisation, STAFF_ROLES)
 
 
@@ -107,13 +108,48 @@ def staff_to_remind(organisation: Organisation) -> QuerySet[User]:
     return User.objects.filter(pk__in=ids, is_active=True).exclude(email="").order_by("pk")
 
 
-def staff_orgs(user: Any) -> QuerySet[Organisation]:
+def staff_orgs(user: Actor) -> QuerySet[Organisation]:
     """Agencies where `user` may log and answer questions."""
+    return _orgs_with_roles(user, STAFF_ROLES)
+
+
+def admin_orgs(user: Actor) -> QuerySet[Organisation]:
+    """Agencies whose answer period `user` may set (their administrators)."""
+    return _orgs_with_roles(user, (Role.ADMIN,))
+
+
+def _orgs_with_roles(user: Actor, roles: Iterable[str]) -> QuerySet[Organisation]:
     orgs = visible_orgs(user)
-    if getattr(user, "is_superuser", False):
+    person = acting_user(user)
+    if person is None:
+        return orgs.none()
+    if person.is_superuser:
         return orgs
-    ids = Membership.objects.filter(user=user, role__in=STAFF_ROLES).values("organisation_id")
+    ids = Membership.objects.filter(user=person, role__in=list(roles)).values("organisation_id")
     return orgs.filter(pk__in=ids)
+
+
+@dataclass(frozen=True)
+class PeriodRow:
+    organisation: Organisation
+    working_days: int
+    is_default: bool
+    # How a question received today would be counted: the same explanation as on a question's page.
+    example: list[str]
+
+
+def answer_periods(organisations: Iterable[Organisation], today: date) -> list[PeriodRow]:
+    own = {
+        row.organisation_id: row.working_days
+        for row in AnswerPeriod.objects.filter(organisation__in=list(organisations))
+    }
+    calendar = current_calendar()
+    rows = []
+    for org in organisations:
+        days = own.get(org.pk, CONSULTATION_ANSWER_WORKING_DAYS)
+        example = explain_zh(consultation_answer_due(today, calendar, days))
+        rows.append(PeriodRow(org, days, org.pk not in own, example))
+    return rows
 
 
 def yearly_counts(organisation_ids: Iterable[int], year: int) -> dict[int, dict[str, dict[str, int]]]:

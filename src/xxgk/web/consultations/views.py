@@ -13,9 +13,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from xxgk.deadlines import CONSULTATION_ANSWER_WORKING_DAYS
 from xxgk.web.consultations import selectors, services
 from xxgk.web.consultations.errors import ApplicationError
-from xxgk.web.consultations.forms import AnswerForm, ConvertForm, FaqForm, LogForm
+from xxgk.web.consultations.forms import AnswerForm, AnswerPeriodForm, ConvertForm, FaqForm, LogForm
 from xxgk.web.consultations.models import Consultation
 
 LISTS = {
@@ -46,8 +47,38 @@ def question_list(request: HttpRequest) -> HttpResponse:
         "which": which,
         "questions": _list(request, which)[:200],
         "can_log": selectors.staff_orgs(request.user).exists(),
+        "can_set_period": selectors.admin_orgs(request.user).exists(),
     }
     return render(request, "consultations/list.html", context)
+
+
+@login_required
+def answer_period(request: HttpRequest) -> HttpResponse:
+    """Each agency's answer period, set by its administrator; open questions keep their due dates."""
+    orgs = selectors.admin_orgs(request.user)
+    if not orgs.exists():
+        raise PermissionDenied("此操作需要「管理员」角色。")
+    form = AnswerPeriodForm(request.POST or None, organisations=orgs)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+        try:
+            services.set_answer_period(
+                actor=request.user, organisation=organisation, working_days=form.cleaned_data["working_days"]
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message_zh)
+        else:
+            messages.success(
+                request,
+                f"已将{organisation.name}的咨询答复期限设为 {form.cleaned_data['working_days']} 个工作日。",
+            )
+            return redirect("consultations:period")
+    context = {
+        "form": form,
+        "periods": selectors.answer_periods(orgs, timezone.localdate()),
+        "default_days": CONSULTATION_ANSWER_WORKING_DAYS,
+    }
+    return render(request, "consultations/period.html", context)
 
 
 @login_required

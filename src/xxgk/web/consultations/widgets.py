@@ -8,11 +8,12 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from xxgk.web.consultations.selectors import WORK_LIST_WORKING_DAYS, work_counts
+from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.scoping import visible_orgs
 from xxgk.web.ui.registry import DashboardWidget, NavItem, register_nav, register_widget
 
 
-def _sees_any_agency(user: Any) -> bool:
+def _sees_any_agency(user: Actor) -> bool:
     return visible_orgs(user).exists()
 
 
