@@ -27,6 +27,9 @@ from xxgk.findings import Finding
 from xxgk.report import Report
 from xxgk.web.annual import selectors as annual_selectors
 from xxgk.web.annual.models import PublishedVersion
+from xxgk.web.consultations import selectors as consultation_selectors
+from xxgk.web.consultations.models import Channel
+from xxgk.web.consultations.models import Status as ConsultationStatus
 from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.errors import NotVisible
 from xxgk.web.orgs.models import Membership, Role
@@ -321,6 +324,51 @@ def indicator_table(user: Actor, campaign: Campaign) -> tuple[list[IndicatorRow]
         for i in indicators.INDICATORS
     }
     return rows, medians
+
+
+@dataclass(frozen=True)
+class ConsultationRow:
+    unit: str
+    by_channel: list[int]  # in `Channel` order
+    by_outcome: list[int]  # in `OUTCOME_ORDER`
+    total: int
+
+
+@dataclass(frozen=True)
+class ConsultationFigures:
+    channels: list[str]
+    outcomes: list[str]
+    rows: list[ConsultationRow]
+    total: ConsultationRow
+    off_platform: int  # visible units not on the platform: their questions are not counted here
+
+
+def consultation_figures(user: Actor, campaign: Campaign) -> ConsultationFigures:
+    """Questions received in the campaign's year by each visible unit on the platform, by channel and
+    by outcome, and their sum (one grouped query: `consultations.selectors.yearly_counts`)."""
+    enrolments = [
+        s.enrolment
+        for s in submissions_for(user, campaign).order_by("enrolment__order", "enrolment__unit__name")
+    ]
+    on_platform = [(e.unit.name, org) for e in enrolments if (org := e.unit.organisation_id) is not None]
+    counts = consultation_selectors.yearly_counts((org for _, org in on_platform), campaign.year)
+
+    def row(name: str, figures: list[dict[str, dict[str, int]]]) -> ConsultationRow:
+        return ConsultationRow(
+            name,
+            [sum(f["channel"][key] for f in figures) for key in Channel.values],
+            [sum(f["status"][key] for f in figures) for key in consultation_selectors.OUTCOME_ORDER],
+            sum(f["total"]["total"] for f in figures),
+        )
+
+    rows = [row(name, [counts[org]]) for name, org in on_platform]
+    return ConsultationFigures(
+        channels=list(Channel.labels),
+        outcomes=[ConsultationStatus(key).label for key in consultation_selectors.OUTCOME_ORDER],
+        rows=rows,
+        total=row("合计", list(counts.values())),
+        off_platform=len(enrolments) - len(on_platform),
+    )
 
 
 def trends(

@@ -114,6 +114,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         "bar_height": BAR_ROW * max(len(distribution), 1) + BAR_AXIS,
         "trend_years": trend_years,
         "trend_rows": trend_rows,
+        "consultations": selectors.consultation_figures(request.user, campaign),
         "chart_data": {
             "indicator": chosen.name_zh,
             "is_rate": chosen.is_rate,
