@@ -62,6 +62,15 @@ def test_every_public_page_passes_axe_in_both_modes_and_fits_a_phone(staff_site:
             found[f"{mode}:{name}"] = blocking_violations(page)
             assert _no_horizontal_scroll(page), f"{name} ({mode}) scrolls sideways at 360 px"
             page.screenshot(path=str(ARTEFACTS / f"{mode}-360-{name}.png"), full_page=True)
+        # The page a citizen reaches after sending a question (post/redirect/get: /ask/submitted/).
+        page.goto(f"{staff_site.url}/ask/")
+        page.get_by_label("向哪个机关咨询").select_option(index=1)
+        page.get_by_label("咨询内容").fill("贵单位的政府信息公开指南在哪里可以查到？")
+        page.get_by_role("button", name="提交咨询").click()
+        page.wait_for_url("**/ask/submitted/")
+        found[f"{mode}:ask-submitted"] = blocking_violations(page)
+        assert _no_horizontal_scroll(page), f"ask-submitted ({mode}) scrolls sideways at 360 px"
+        page.screenshot(path=str(ARTEFACTS / f"{mode}-360-ask-submitted.png"), full_page=True)
         if mode == "elder":
             base = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
             assert base >= 18, f"长者模式 base text {base}px"
