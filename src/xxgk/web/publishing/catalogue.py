@@ -1,20 +1,20 @@
-"""The catalogue: seeding it from the 条例, maintaining own items, and the 基层 standard
-catalogue's XLSX import and export (columns named by the model's own field labels)."""
+"""Writes on the catalogue: seeding it from the 条例, maintaining own items, and importing the
+基层 standard catalogue's XLSX (columns named by the model's own field labels; `exports.py` writes
+the same layout). A service module of its own concern: role check, transaction, audit event."""
 
 from __future__ import annotations
 
 import io
-from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 
-from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
 from xxgk.web.publishing import audit_codes, statute
 from xxgk.web.publishing.errors import InvalidInput
+from xxgk.web.publishing.fields import model_field
 from xxgk.web.publishing.models import STANDARD_COLUMNS, CatalogueNode, NodeSource
 
 MAINTAINER_ROLES = (Role.ADMIN, Role.REGISTRAR, Role.HANDLER)
@@ -22,15 +22,9 @@ STANDARD_ROOT = "基层政务公开标准目录"
 FIRST_LEVEL, SECOND_LEVEL = "一级事项", "二级事项"
 
 
-def _model_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
-    field = model._meta.get_field(name)
-    assert isinstance(field, models.Field)  # concrete columns, never reverse relations
-    return field
-
-
 def standard_headers() -> list[str]:
     return [FIRST_LEVEL, SECOND_LEVEL] + [
-        str(_model_field(CatalogueNode, f).verbose_name) for f in STANDARD_COLUMNS
+        str(model_field(CatalogueNode, f).verbose_name) for f in STANDARD_COLUMNS
     ]
 
 
@@ -118,26 +112,6 @@ def add_node(
     return node
 
 
-def export_standard_xlsx(organisation: Organisation) -> bytes:
-    """The agency's standard catalogue rows as a workbook in the import's own layout."""
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "标准目录"
-    sheet.append(standard_headers())
-    root = CatalogueNode.objects.filter(organisation=organisation, parent=None, title=STANDARD_ROOT).first()
-    if root is not None:
-        for first in root.children.order_by("position", "pk"):
-            for second in first.children.order_by("position", "pk"):
-                sheet.append(
-                    safe_row([first.title, second.title] + [getattr(second, f) for f in STANDARD_COLUMNS])
-                )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 def import_standard_xlsx(*, actor: Actor, organisation: Organisation, content: bytes) -> int:
     """Rows of a 基层政务公开标准目录 workbook into the catalogue (under 「基层政务公开标准目录」,
     一级事项 → 二级事项 with its columns). All rows or none; returns how many rows were read.
@@ -204,8 +178,8 @@ def _read_standard_rows(content: bytes) -> list[tuple[str, str, dict[str, str]]]
             continue
         columns = {}
         for field in STANDARD_COLUMNS:
-            label = str(_model_field(CatalogueNode, field).verbose_name)
-            columns[field] = row[index[label]][: _model_field(CatalogueNode, field).max_length or None]
+            label = str(model_field(CatalogueNode, field).verbose_name)
+            columns[field] = row[index[label]][: model_field(CatalogueNode, field).max_length or None]
         rows.append((first[:200], second[:200], columns))
     if errors:
         raise InvalidInput("bad rows", "；".join(errors) + "。未导入任何内容。")

@@ -4,20 +4,13 @@ date with its address or catalogue."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from django.db import models
 from django.urls import reverse
 
 from xxgk.deadlines import MAX_EXTENSION_WORKING_DAYS, PUBLICATION_WORKING_DAYS, REPLY_WORKING_DAYS
 from xxgk.web.orgs.models import Organisation
+from xxgk.web.publishing.fields import model_field
 from xxgk.web.publishing.models import CatalogueNode, Channel
-
-
-def _model_field(model: type[models.Model], name: str) -> models.Field[Any, Any]:
-    field = model._meta.get_field(name)
-    assert isinstance(field, models.Field)  # concrete columns, never reverse relations
-    return field
 
 
 @dataclass(frozen=True)
@@ -34,7 +27,7 @@ class Guide:
 
 def guide_for(organisation: Organisation) -> Guide:
     fields = ("address", "postcode", "phone", "fax", "email", "office_hours")
-    contact = [(str(_model_field(Organisation, f).verbose_name), getattr(organisation, f)) for f in fields]
+    contact = [(str(model_field(Organisation, f).verbose_name), getattr(organisation, f)) for f in fields]
     categories = list(
         CatalogueNode.objects.filter(organisation=organisation, parent=None, is_active=True)
         .order_by("position", "pk")

@@ -415,7 +415,7 @@ def catalogue_import(request: HttpRequest) -> HttpResponse:
 def catalogue_export(request: HttpRequest) -> HttpResponse:
     organisation = _default_org(request)
     response = HttpResponse(
-        catalogue.export_standard_xlsx(organisation),
+        exports.export_standard_xlsx(organisation),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="standard-catalogue-{organisation.pk}.xlsx"'
