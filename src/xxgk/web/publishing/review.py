@@ -38,7 +38,13 @@ def approve(
                 "同一人不能在同一轮中既起草又审核，或审核两个环节（三审分离）。",
             )
         _decide(
-            row, step, actor, DecisionOutcome.APPROVE, remarks, checklist=dict.fromkeys(step.checklist, True)
+            row,
+            step,
+            actor,
+            DecisionOutcome.APPROVE,
+            remarks,
+            round_=round_,
+            checklist=dict.fromkeys(step.checklist, True),
         )
         later = [s for s in chain_for(row.organisation) if s.position > step.position]
         if later:
@@ -71,12 +77,10 @@ def set_hold(*, actor: Actor, publication: Publication, held: bool, remarks: str
         row, step = _at_step(transition, actor, publication)
         if held and not step.may_hold:
             raise TransitionRefused("step cannot hold", f"「{step.name}」环节不能暂缓。")
-        if row.on_hold == held:
-            raise (
-                TransitionRefused("already on hold", "该信息已暂缓。")
-                if held
-                else TransitionRefused("not on hold", "该信息未暂缓。")
-            )
+        if held and row.on_hold:
+            raise TransitionRefused("already on hold", "该信息已暂缓。")
+        if not held and not row.on_hold:
+            raise TransitionRefused("not on hold", "该信息未暂缓。")
         _decide(row, step, actor, DecisionOutcome.HOLD if held else DecisionOutcome.RELEASE, remarks)
         row.on_hold = held
         move(row, actor, transition, step=step.position, step_name=step.name)
@@ -99,11 +103,14 @@ def _decide(
     actor: Actor,
     outcome: DecisionOutcome,
     remarks: str,
+    *,
+    round_: int | None = None,
     checklist: dict[str, bool] | None = None,
 ) -> None:
+    """Record what `actor` decided at `step` in the current round (`round_` if the caller has it)."""
     ReviewDecision.objects.create(
         publication=row,
-        round=review_round(row),
+        round=review_round(row) if round_ is None else round_,
         step=step.position,
         step_name=step.name,
         outcome=outcome,
