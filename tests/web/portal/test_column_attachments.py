@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "publishing"))
 from publishing_factories import Agency
 from test_publishing_attachments import pdf_bytes
 
-from xxgk.web.publishing import services
+from xxgk.web.publishing import corrections, drafting, issuing
 from xxgk.web.publishing.models import RevisionKind
 
 pytestmark = pytest.mark.django_db
@@ -23,14 +23,14 @@ NAME = "2026年部门预算公开表.pdf"
 
 
 def _publish(agency: Agency, publication) -> None:
-    services.submit(actor=agency.drafter, publication=publication)
+    drafting.submit(actor=agency.drafter, publication=publication)
     agency.approve_all(publication)
-    services.publish(actor=agency.drafter, publication=publication)
+    issuing.publish(actor=agency.drafter, publication=publication)
 
 
 def _published_with_attachment(agency: Agency, content: bytes):
     draft = agency.draft()
-    attachment = services.add_attachment(actor=agency.drafter, publication=draft, name=NAME, content=content)
+    attachment = drafting.add_attachment(actor=agency.drafter, publication=draft, name=NAME, content=content)
     _publish(agency, draft)
     return draft, attachment
 
@@ -53,7 +53,7 @@ def test_a_published_attachment_downloads_with_its_type_and_chinese_name() -> No
 def test_draft_attachments_are_not_public() -> None:
     agency = Agency()
     draft = agency.draft()
-    attachment = services.add_attachment(
+    attachment = drafting.add_attachment(
         actor=agency.drafter, publication=draft, name=NAME, content=pdf_bytes()
     )
     url = reverse("portal:attachment", args=(agency.org.pk, draft.pk, attachment.pk))
@@ -63,7 +63,7 @@ def test_draft_attachments_are_not_public() -> None:
 def test_withdrawn_items_keep_their_reason_but_not_their_files() -> None:
     agency = Agency()
     item, attachment = _published_with_attachment(agency, pdf_bytes())
-    services.withdraw(actor=agency.approver, publication=item, reason="内容有误，予以撤回")
+    corrections.withdraw(actor=agency.approver, publication=item, reason="内容有误，予以撤回")
     assert (
         Client().get(reverse("portal:attachment", args=(agency.org.pk, item.pk, attachment.pk))).status_code
         == 404
@@ -75,11 +75,11 @@ def test_withdrawn_items_keep_their_reason_but_not_their_files() -> None:
 def test_each_version_serves_only_the_files_it_carried() -> None:
     agency = Agency()
     item, first = _published_with_attachment(agency, pdf_bytes())
-    services.start_correction(
+    corrections.start_correction(
         actor=agency.drafter, publication=item, kind=RevisionKind.CHANGE, reason="补充附件"
     )
     item.refresh_from_db()
-    added = services.add_attachment(
+    added = drafting.add_attachment(
         actor=agency.drafter, publication=item, name="补充说明.txt", content="说明".encode()
     )
     org, client = agency.org.pk, Client()

@@ -15,7 +15,7 @@ from django.urls import reverse
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "publishing"))
 from publishing_factories import Agency
 
-from xxgk.web.publishing import registry, services
+from xxgk.web.publishing import corrections, drafting, issuing, registry
 from xxgk.web.publishing.models import DocumentKind, Genre, RevisionKind, Validity
 
 pytestmark = pytest.mark.django_db
@@ -74,9 +74,9 @@ def test_detail_page_shows_the_metadata_block() -> None:
         title="《宜春市公共机构节能管理办法》政策解读", genre=Genre.INTERPRETATION, interprets=normative
     )
     for item in (interpretation, normative):
-        services.submit(actor=agency.drafter, publication=item)
+        drafting.submit(actor=agency.drafter, publication=item)
         agency.approve_all(item)
-    services.publish(actor=agency.drafter, publication=normative)  # takes its 解读 along
+    issuing.publish(actor=agency.drafter, publication=normative)  # takes its 解读 along
     normative.refresh_from_db()
     interpretation.refresh_from_db()
     assert interpretation.index_number is not None
@@ -96,7 +96,7 @@ def test_detail_page_shows_the_metadata_block() -> None:
 def test_withdrawn_item_shows_its_reason_and_leaves_the_lists() -> None:
     agency = Agency()
     item = agency.published(title="重复发布的通知")
-    services.withdraw(actor=agency.approver, publication=item, reason="与前一通知重复，予以撤回")
+    corrections.withdraw(actor=agency.approver, publication=item, reason="与前一通知重复，予以撤回")
     page = _get("publication", agency.org.pk, item.pk)
     assert "已于" in page and "与前一通知重复，予以撤回" in page
     assert "重复发布的通知" not in _get("column_home", agency.org.pk)
@@ -105,16 +105,16 @@ def test_withdrawn_item_shows_its_reason_and_leaves_the_lists() -> None:
 def test_corrected_item_keeps_the_earlier_version_reachable() -> None:
     agency = Agency()
     item = agency.published(body="预算总额100万元。")
-    services.start_correction(
+    corrections.start_correction(
         actor=agency.drafter, publication=item, kind=RevisionKind.CORRECTION, reason="金额有误"
     )
     item.refresh_from_db()
-    services.update_draft(
+    drafting.update_draft(
         actor=agency.drafter, publication=item, expected_version=item.version, body="预算总额110万元。"
     )
-    services.submit(actor=agency.drafter, publication=item)
+    drafting.submit(actor=agency.drafter, publication=item)
     agency.approve_all(item)
-    services.publish(actor=agency.drafter, publication=item)
+    issuing.publish(actor=agency.drafter, publication=item)
     current = _get("publication", agency.org.pk, item.pk)
     assert "110万元" in current and "金额有误" in current
     old = _get("publication_revision", agency.org.pk, item.pk, 1)

@@ -14,7 +14,7 @@ from django.urls import reverse
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "publishing"))
 from publishing_factories import Agency
 
-from xxgk.web.publishing import public, services
+from xxgk.web.publishing import corrections, drafting, issuing, public
 from xxgk.web.publishing.public import Filters
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +87,7 @@ def test_filters_by_agency_and_year(published) -> None:
 def test_drafts_and_withdrawn_items_are_not_found(published) -> None:
     agency = published["agency"]
     agency.draft(title="尚未审核的预算调整方案")
-    services.withdraw(actor=agency.approver, publication=published["budget"], reason="数据有误，另行发布")
+    corrections.withdraw(actor=agency.approver, publication=published["budget"], reason="数据有误，另行发布")
     assert _titles("预算") == set()
 
 
@@ -95,17 +95,17 @@ def test_a_correction_is_found_by_its_new_text_only_once_published(published) ->
     from xxgk.web.publishing.models import RevisionKind
 
     agency, news = published["agency"], published["news"]
-    services.start_correction(
+    corrections.start_correction(
         actor=agency.drafter, publication=news, kind=RevisionKind.CHANGE, reason="补充会议内容"
     )
     news.refresh_from_db()
-    services.update_draft(
+    drafting.update_draft(
         actor=agency.drafter, publication=news, expected_version=news.version, body="会议通报了防汛工作。"
     )
     assert _titles("防汛") == set()
-    services.submit(actor=agency.drafter, publication=news)
+    drafting.submit(actor=agency.drafter, publication=news)
     agency.approve_all(news)
-    services.publish(actor=agency.drafter, publication=news)
+    issuing.publish(actor=agency.drafter, publication=news)
     assert _titles("防汛") == {"召开全体干部大会"}
     assert _titles("传达") == set()
 

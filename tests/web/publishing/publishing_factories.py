@@ -9,7 +9,7 @@ from typing import Any
 
 from xxgk.web.orgs.demo import credit_code
 from xxgk.web.orgs.models import Membership, Organisation, OrgKind, Role, User
-from xxgk.web.publishing import catalogue, services
+from xxgk.web.publishing import catalogue, drafting, issuing, review
 from xxgk.web.publishing.chain import DEFAULT_CHAIN
 from xxgk.web.publishing.models import Genre, Publication
 
@@ -58,17 +58,17 @@ class Agency:
         }
         values.update(fields)
         nodes = values.pop("nodes", [self.nodes[0]])
-        return services.create_draft(actor=self.drafter, organisation=self.org, nodes=nodes, **values)
+        return drafting.create_draft(actor=self.drafter, organisation=self.org, nodes=nodes, **values)
 
     def approve_all(self, publication: Publication) -> Publication:
         for reviewer, step in zip(self.reviewers, DEFAULT_CHAIN, strict=True):
-            publication = services.approve(
+            publication = review.approve(
                 actor=reviewer, publication=publication, checklist=dict.fromkeys(step.checklist, True)
             )
         return publication
 
     def published(self, **fields: Any) -> Publication:
         publication = self.draft(**fields)
-        services.submit(actor=self.drafter, publication=publication)
+        drafting.submit(actor=self.drafter, publication=publication)
         self.approve_all(publication)
-        return services.publish(actor=self.drafter, publication=publication)
+        return issuing.publish(actor=self.drafter, publication=publication)

@@ -13,7 +13,7 @@ from publishing_factories import Agency
 
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import RoleRequired
-from xxgk.web.publishing import checks, services
+from xxgk.web.publishing import checks, corrections, drafting, issuing
 from xxgk.web.publishing.errors import TransitionRefused
 from xxgk.web.publishing.models import Attachment, RevisionKind, State
 
@@ -51,7 +51,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_at_upload(
     agency = Agency()
     draft = agency.draft()
     with pytest.raises(TransitionRefused) as refused:
-        services.add_attachment(actor=agency.drafter, publication=draft, name=name, content=content)
+        drafting.add_attachment(actor=agency.drafter, publication=draft, name=name, content=content)
     assert said in refused.value.message_zh and name in refused.value.message_zh
     assert "Error" not in refused.value.message_zh  # no library or exception name
     assert not Attachment.objects.filter(publication=draft).exists()
@@ -60,7 +60,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_at_upload(
 def test_a_real_pdf_is_accepted_and_submission_still_checks_attachments() -> None:
     agency = Agency()
     draft = agency.draft()
-    services.add_attachment(actor=agency.drafter, publication=draft, name="附件1.pdf", content=pdf_bytes())
+    drafting.add_attachment(actor=agency.drafter, publication=draft, name="附件1.pdf", content=pdf_bytes())
     assert [f for f in checks.findings_for(draft) if f.code == checks.ATTACHMENT] == []
     # A file that slipped in before upload checks existed is still caught at submission.
     Attachment.objects.create(publication=draft, name="旧附件.pdf", content=EXE, size=len(EXE))
@@ -71,30 +71,30 @@ def test_a_real_pdf_is_accepted_and_submission_still_checks_attachments() -> Non
 def test_a_wrong_attachment_is_removed_from_the_draft_and_the_removal_audited() -> None:
     agency = Agency()
     draft = agency.draft()
-    wrong = services.add_attachment(
+    wrong = drafting.add_attachment(
         actor=agency.drafter, publication=draft, name="错传.pdf", content=pdf_bytes()
     )
-    services.remove_attachment(actor=agency.drafter, attachment=wrong)
+    drafting.remove_attachment(actor=agency.drafter, attachment=wrong)
     wrong.refresh_from_db()
     assert wrong.is_active is False  # kept in the database, gone from the draft
     event = AuditEvent.objects.get(action="publishing.detach")
     assert event.object_id == str(draft.pk) and event.before["name"] == "错传.pdf"
     assert event.actor_id == agency.drafter.pk
     with pytest.raises(TransitionRefused):
-        services.remove_attachment(actor=agency.drafter, attachment=wrong)  # removed once only
+        drafting.remove_attachment(actor=agency.drafter, attachment=wrong)  # removed once only
 
 
 def test_removal_needs_a_drafter_and_a_draft() -> None:
     agency = Agency()
     draft = agency.draft()
-    attachment = services.add_attachment(
+    attachment = drafting.add_attachment(
         actor=agency.drafter, publication=draft, name="a.pdf", content=pdf_bytes()
     )
     with pytest.raises(RoleRequired):
-        services.remove_attachment(actor=agency.approver, attachment=attachment)
-    services.submit(actor=agency.drafter, publication=draft)
+        drafting.remove_attachment(actor=agency.approver, attachment=attachment)
+    drafting.submit(actor=agency.drafter, publication=draft)
     with pytest.raises(TransitionRefused):
-        services.remove_attachment(actor=agency.drafter, attachment=attachment)
+        drafting.remove_attachment(actor=agency.drafter, attachment=attachment)
     attachment.refresh_from_db()
     assert attachment.is_active
 
@@ -102,21 +102,21 @@ def test_removal_needs_a_drafter_and_a_draft() -> None:
 def test_a_published_file_stays_with_its_version_during_a_correction() -> None:
     agency = Agency()
     draft = agency.draft()
-    attachment = services.add_attachment(
+    attachment = drafting.add_attachment(
         actor=agency.drafter, publication=draft, name="a.pdf", content=pdf_bytes()
     )
-    services.submit(actor=agency.drafter, publication=draft)
+    drafting.submit(actor=agency.drafter, publication=draft)
     agency.approve_all(draft)
-    services.publish(actor=agency.drafter, publication=draft)
+    issuing.publish(actor=agency.drafter, publication=draft)
     attachment.refresh_from_db()
     assert attachment.published_in == 1
-    services.start_correction(
+    corrections.start_correction(
         actor=agency.drafter, publication=draft, kind=RevisionKind.CORRECTION, reason="错字"
     )
     draft.refresh_from_db()
     assert draft.state == State.DRAFT
     with pytest.raises(TransitionRefused) as refused:
-        services.remove_attachment(actor=agency.drafter, attachment=attachment)
+        drafting.remove_attachment(actor=agency.drafter, attachment=attachment)
     assert "第1版" in refused.value.message_zh
 
 

@@ -9,7 +9,7 @@ import docx
 import pytest
 from publishing_factories import Agency
 
-from xxgk.web.publishing import checks, services
+from xxgk.web.publishing import checks, drafting
 from xxgk.web.publishing.models import Attachment, Genre, PublishingProfile
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_a_clean_draft_has_no_findings() -> None:
 def test_id_number_in_an_attachment_is_found_with_its_place() -> None:
     agency = Agency()
     publication = agency.draft()
-    services.add_attachment(
+    drafting.add_attachment(
         actor=agency.drafter,
         publication=publication,
         name="名单.docx",

@@ -10,7 +10,7 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 from publishing_factories import Agency
 
-from xxgk.web.publishing import services
+from xxgk.web.publishing import drafting, issuing
 from xxgk.web.publishing.models import IndexCounter, Publication
 
 pytestmark = [
@@ -51,12 +51,12 @@ def test_two_concurrent_publications_get_two_numbers() -> None:
     drafts = []
     for _ in range(2):
         publication = agency.draft()
-        services.submit(actor=agency.drafter, publication=publication)
+        drafting.submit(actor=agency.drafter, publication=publication)
         drafts.append(agency.approve_all(publication))
     now = timezone.now()
 
     def publish(i: int) -> str:
-        return services.publish(actor=agency.drafter, publication=drafts[i], now=now).index_number
+        return issuing.publish(actor=agency.drafter, publication=drafts[i], now=now).index_number
 
     numbers = _in_threads(2, publish)
     year = timezone.localtime(now).year
@@ -75,7 +75,7 @@ def test_many_allocations_racing_on_a_new_year_never_repeat() -> None:
         numbers = []
         for _ in range(10):
             with transaction.atomic():
-                numbers.append(services.allocate_index_number(org, now))
+                numbers.append(issuing.allocate_index_number(org, now))
         return numbers
 
     numbers = [n for batch in _in_threads(4, allocate_ten) for n in batch]

@@ -105,13 +105,13 @@ def test_scan_reports_normative_documents_without_interpretation() -> None:
     normative = agency.draft(
         genre=Genre.NORMATIVE, document_number="宜机管发〔2026〕1号", registry_document=doc
     )
-    from xxgk.web.publishing import services
+    from xxgk.web.publishing import drafting, issuing
 
-    services.submit(
+    drafting.submit(
         actor=agency.drafter, publication=normative, overrides={"PUB-INTERPRETATION": "解读另行发布"}
     )
     agency.approve_all(normative)
-    services.publish(actor=agency.drafter, publication=normative)
+    issuing.publish(actor=agency.drafter, publication=normative)
     assert scan.NO_INTERPRETATION in _codes(agency, timezone.localdate())
 
 

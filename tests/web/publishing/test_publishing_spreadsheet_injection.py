@@ -47,7 +47,7 @@ def test_standard_catalogue_export_writes_text() -> None:
     )
     first = CatalogueNode.objects.create(organisation=agency.org, parent=root, title="-1+" + EVIL, position=1)
     CatalogueNode.objects.create(organisation=agency.org, parent=first, title="@" + EVIL, position=1)
-    cells = _titles_in_xlsx(catalogue.export_standard_xlsx(agency.org))
+    cells = _titles_in_xlsx(exports.export_standard_xlsx(agency.org))
     assert [c.value for c in cells] == ["'-1+" + EVIL, "'@" + EVIL]
     assert all(c.data_type == "s" for c in cells)
 

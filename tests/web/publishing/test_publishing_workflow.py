@@ -12,7 +12,7 @@ from publishing_factories import Agency, make_user
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
 from xxgk.web.orgs.models import Role
-from xxgk.web.publishing import services
+from xxgk.web.publishing import corrections, drafting, issuing, review
 from xxgk.web.publishing.chain import DEFAULT_CHAIN
 from xxgk.web.publishing.errors import Blocked, TransitionRefused
 from xxgk.web.publishing.models import (
@@ -60,15 +60,15 @@ def agency() -> Agency:
 
 def test_the_default_chain_end_to_end(agency: Agency) -> None:
     publication = agency.draft()
-    services.submit(actor=agency.drafter, publication=publication)
+    drafting.submit(actor=agency.drafter, publication=publication)
     publication.refresh_from_db()
     assert (publication.state, publication.step) == (State.REVIEW, 1)
     for position, reviewer in enumerate(agency.reviewers, start=1):
-        services.approve(actor=reviewer, publication=publication, checklist=_ticked(position), remarks="同意")
+        review.approve(actor=reviewer, publication=publication, checklist=_ticked(position), remarks="同意")
         publication.refresh_from_db()
     assert publication.state == State.APPROVED
     assert publication.index_number is None  # nothing public before publication
-    services.publish(actor=agency.drafter, publication=publication)
+    issuing.publish(actor=agency.drafter, publication=publication)
     publication.refresh_from_db()
     assert publication.state == State.PUBLISHED
     year = timezone.localtime(publication.published_at).year
@@ -98,40 +98,40 @@ def test_the_default_chain_end_to_end(agency: Agency) -> None:
 def test_submit_refused_outside_draft_and_for_non_drafters(agency: Agency) -> None:
     publication = agency.draft()
     _refused(
-        publication, lambda: services.submit(actor=agency.reviewers[0], publication=publication), RoleRequired
+        publication, lambda: drafting.submit(actor=agency.reviewers[0], publication=publication), RoleRequired
     )
-    services.submit(actor=agency.drafter, publication=publication)
-    error = _refused(publication, lambda: services.submit(actor=agency.drafter, publication=publication))
+    drafting.submit(actor=agency.drafter, publication=publication)
+    error = _refused(publication, lambda: drafting.submit(actor=agency.drafter, publication=publication))
     assert "「审核中」状态不能提交审核" in error.message_zh
 
 
 def test_approve_needs_the_steps_role(agency: Agency) -> None:
     publication = agency.draft()
-    services.submit(actor=agency.drafter, publication=publication)
+    drafting.submit(actor=agency.drafter, publication=publication)
     _refused(
         publication,
-        lambda: services.approve(actor=agency.drafter, publication=publication, checklist=_ticked(1)),
+        lambda: review.approve(actor=agency.drafter, publication=publication, checklist=_ticked(1)),
         RoleRequired,
     )
     # 终审 belongs to the APPROVER role: a reviewer who passed 初审-保密审查 cannot sign it.
     for position in (1, 2, 3):
-        services.approve(
+        review.approve(
             actor=agency.reviewers[position - 1], publication=publication, checklist=_ticked(position)
         )
     other_reviewer = make_user(agency.org, Role.REVIEWER)
     _refused(
         publication,
-        lambda: services.approve(actor=other_reviewer, publication=publication, checklist=_ticked(4)),
+        lambda: review.approve(actor=other_reviewer, publication=publication, checklist=_ticked(4)),
         RoleRequired,
     )
 
 
 def test_approve_needs_every_checklist_item(agency: Agency) -> None:
     publication = agency.draft()
-    services.submit(actor=agency.drafter, publication=publication)
+    drafting.submit(actor=agency.drafter, publication=publication)
     error = _refused(
         publication,
-        lambda: services.approve(
+        lambda: review.approve(
             actor=agency.reviewers[0], publication=publication, checklist={"文字表述准确规范": True}
         ),
     )
@@ -141,31 +141,31 @@ def test_approve_needs_every_checklist_item(agency: Agency) -> None:
 def test_one_person_cannot_pass_two_steps(agency: Agency) -> None:
     both = make_user(agency.org, Role.REVIEWER)
     publication = agency.draft()
-    services.submit(actor=agency.drafter, publication=publication)
-    services.approve(actor=both, publication=publication, checklist=_ticked(1))
+    drafting.submit(actor=agency.drafter, publication=publication)
+    review.approve(actor=both, publication=publication, checklist=_ticked(1))
     error = _refused(
-        publication, lambda: services.approve(actor=both, publication=publication, checklist=_ticked(2))
+        publication, lambda: review.approve(actor=both, publication=publication, checklist=_ticked(2))
     )
     assert "三审分离" in error.message_zh
 
 
 def test_rejection_returns_the_draft_and_it_goes_through_the_chain_again(agency: Agency) -> None:
     publication = agency.draft()
-    services.submit(actor=agency.drafter, publication=publication)
-    services.approve(actor=agency.reviewers[0], publication=publication, checklist=_ticked(1))
+    drafting.submit(actor=agency.drafter, publication=publication)
+    review.approve(actor=agency.reviewers[0], publication=publication, checklist=_ticked(1))
     _refused(
-        publication, lambda: services.reject(actor=agency.reviewers[1], publication=publication, remarks=" ")
+        publication, lambda: review.reject(actor=agency.reviewers[1], publication=publication, remarks=" ")
     )
-    services.reject(actor=agency.reviewers[1], publication=publication, remarks="法律依据引用有误")
+    review.reject(actor=agency.reviewers[1], publication=publication, remarks="法律依据引用有误")
     publication.refresh_from_db()
     assert (publication.state, publication.step) == (State.DRAFT, None)
-    publication = services.update_draft(
+    publication = drafting.update_draft(
         actor=agency.drafter,
         publication=publication,
         expected_version=publication.version,
         body="已修改正文。",
     )
-    services.submit(actor=agency.drafter, publication=publication)
+    drafting.submit(actor=agency.drafter, publication=publication)
     publication.refresh_from_db()
     assert publication.step == 1  # from the first step again
     agency.approve_all(publication)
@@ -174,11 +174,11 @@ def test_rejection_returns_the_draft_and_it_goes_through_the_chain_again(agency:
 
 def test_a_draft_under_review_cannot_be_edited(agency: Agency) -> None:
     publication = agency.draft()
-    services.submit(actor=agency.drafter, publication=publication)
+    drafting.submit(actor=agency.drafter, publication=publication)
     publication.refresh_from_db()
     _refused(
         publication,
-        lambda: services.update_draft(
+        lambda: drafting.update_draft(
             actor=agency.drafter, publication=publication, expected_version=publication.version, title="改"
         ),
     )
@@ -186,44 +186,51 @@ def test_a_draft_under_review_cannot_be_edited(agency: Agency) -> None:
 
 def test_hold_only_at_the_confidentiality_step(agency: Agency) -> None:
     publication = agency.draft()
-    services.submit(actor=agency.drafter, publication=publication)
+    drafting.submit(actor=agency.drafter, publication=publication)
     error = _refused(
-        publication, lambda: services.hold(actor=agency.reviewers[0], publication=publication, remarks="报送")
+        publication,
+        lambda: review.set_hold(
+            actor=agency.reviewers[0], publication=publication, held=True, remarks="报送"
+        ),
     )
     assert "「初审」环节不能暂缓" in error.message_zh
-    services.approve(actor=agency.reviewers[0], publication=publication, checklist=_ticked(1))
-    services.approve(actor=agency.reviewers[1], publication=publication, checklist=_ticked(2))
-    services.hold(actor=agency.reviewers[2], publication=publication, remarks="已报市国家保密局确定密级")
+    review.approve(actor=agency.reviewers[0], publication=publication, checklist=_ticked(1))
+    review.approve(actor=agency.reviewers[1], publication=publication, checklist=_ticked(2))
+    review.set_hold(
+        actor=agency.reviewers[2], publication=publication, held=True, remarks="已报市国家保密局确定密级"
+    )
     _refused(
         publication,
-        lambda: services.approve(actor=agency.reviewers[2], publication=publication, checklist=_ticked(3)),
+        lambda: review.approve(actor=agency.reviewers[2], publication=publication, checklist=_ticked(3)),
     )
-    services.release(actor=agency.reviewers[2], publication=publication, remarks="复函：不属于国家秘密")
-    services.approve(actor=agency.reviewers[2], publication=publication, checklist=_ticked(3))
+    review.set_hold(
+        actor=agency.reviewers[2], publication=publication, held=False, remarks="复函：不属于国家秘密"
+    )
+    review.approve(actor=agency.reviewers[2], publication=publication, checklist=_ticked(3))
     assert Publication.objects.get(pk=publication.pk).step == 4
 
 
 def test_publish_refused_before_approval_and_twice(agency: Agency) -> None:
     publication = agency.draft()
-    _refused(publication, lambda: services.publish(actor=agency.drafter, publication=publication))
-    services.submit(actor=agency.drafter, publication=publication)
+    _refused(publication, lambda: issuing.publish(actor=agency.drafter, publication=publication))
+    drafting.submit(actor=agency.drafter, publication=publication)
     agency.approve_all(publication)
     _refused(
         publication,
-        lambda: services.publish(actor=agency.reviewers[0], publication=publication),
+        lambda: issuing.publish(actor=agency.reviewers[0], publication=publication),
         RoleRequired,
     )
-    services.publish(actor=agency.drafter, publication=publication)
-    _refused(publication, lambda: services.publish(actor=agency.drafter, publication=publication))
+    issuing.publish(actor=agency.drafter, publication=publication)
+    _refused(publication, lambda: issuing.publish(actor=agency.drafter, publication=publication))
 
 
 def test_another_agencys_draft_is_not_visible(agency: Agency) -> None:
     other = Agency()
     publication = agency.draft()
-    _refused(publication, lambda: services.submit(actor=other.drafter, publication=publication), NotVisible)
+    _refused(publication, lambda: drafting.submit(actor=other.drafter, publication=publication), NotVisible)
     _refused(
         publication,
-        lambda: services.withdraw(actor=other.approver, publication=publication, reason="x"),
+        lambda: corrections.withdraw(actor=other.approver, publication=publication, reason="x"),
         NotVisible,
     )
 
@@ -234,22 +241,22 @@ def test_a_custom_chain_of_two_steps(agency: Agency) -> None:
     )
     ReviewStep.objects.create(organisation=agency.org, position=2, name="领导签发", role=Role.APPROVER)
     publication = agency.draft()
-    services.submit(actor=agency.drafter, publication=publication)
-    services.approve(actor=agency.reviewers[0], publication=publication, checklist={"内容准确": True})
-    services.approve(actor=agency.approver, publication=publication, checklist={})
+    drafting.submit(actor=agency.drafter, publication=publication)
+    review.approve(actor=agency.reviewers[0], publication=publication, checklist={"内容准确": True})
+    review.approve(actor=agency.approver, publication=publication, checklist={})
     assert Publication.objects.get(pk=publication.pk).state == State.APPROVED
 
 
 def test_personal_information_blocks_submission_and_cannot_be_overridden(agency: Agency) -> None:
     publication = agency.draft(body="经核查，当事人身份证号码11010519491231002X，现予公示。")
     error = _refused(
-        publication, lambda: services.submit(actor=agency.drafter, publication=publication), Blocked
+        publication, lambda: drafting.submit(actor=agency.drafter, publication=publication), Blocked
     )
     assert "身份证号码（110***********002X）" in error.message_zh
     assert "11010519491231002X" not in error.message_zh
     error = _refused(
         publication,
-        lambda: services.submit(
+        lambda: drafting.submit(
             actor=agency.drafter, publication=publication, overrides={"PUB-PII": "已征得同意"}
         ),
     )
@@ -261,8 +268,8 @@ def test_an_overridable_finding_passes_with_a_logged_reason(agency: Agency) -> N
 
     PublishingProfile.objects.create(organisation=agency.org, sensitive_words="绝密\n内部")
     publication = agency.draft(body="本通知仅供内部参考。")
-    _refused(publication, lambda: services.submit(actor=agency.drafter, publication=publication), Blocked)
-    services.submit(
+    _refused(publication, lambda: drafting.submit(actor=agency.drafter, publication=publication), Blocked)
+    drafting.submit(
         actor=agency.drafter,
         publication=publication,
         overrides={"PUB-SENSITIVE": "「内部」指内部控制制度，非涉密"},
@@ -277,25 +284,25 @@ def test_correction_keeps_the_earlier_text_and_the_index_number(agency: Agency) 
     number = publication.index_number
     _refused(
         publication,
-        lambda: services.start_correction(
+        lambda: corrections.start_correction(
             actor=agency.drafter, publication=publication, kind=RevisionKind.CORRECTION, reason=""
         ),
     )
-    services.start_correction(
+    corrections.start_correction(
         actor=agency.drafter, publication=publication, kind=RevisionKind.CORRECTION, reason="第三段数字有误"
     )
     publication.refresh_from_db()
     # Until the correction is approved, readers still read the first text.
     assert publication.revisions.get(is_current=True).body == "第一版正文。"
-    services.update_draft(
+    drafting.update_draft(
         actor=agency.drafter,
         publication=publication,
         expected_version=publication.version,
         body="第二版正文。",
     )
-    services.submit(actor=agency.drafter, publication=publication)
+    drafting.submit(actor=agency.drafter, publication=publication)
     agency.approve_all(publication)
-    services.publish(actor=agency.drafter, publication=publication)
+    issuing.publish(actor=agency.drafter, publication=publication)
     publication.refresh_from_db()
     first, second = publication.revisions.order_by("number")
     assert (first.body, first.is_current) == ("第一版正文。", False)
@@ -312,13 +319,13 @@ def test_withdrawal_keeps_the_record_with_its_reason(agency: Agency) -> None:
     publication = agency.published()
     _refused(
         publication,
-        lambda: services.withdraw(actor=agency.drafter, publication=publication, reason="重复发布"),
+        lambda: corrections.withdraw(actor=agency.drafter, publication=publication, reason="重复发布"),
         RoleRequired,
     )
     _refused(
-        publication, lambda: services.withdraw(actor=agency.approver, publication=publication, reason="")
+        publication, lambda: corrections.withdraw(actor=agency.approver, publication=publication, reason="")
     )
-    services.withdraw(actor=agency.approver, publication=publication, reason="与第2号通知重复发布")
+    corrections.withdraw(actor=agency.approver, publication=publication, reason="与第2号通知重复发布")
     publication.refresh_from_db()
     assert publication.state == State.WITHDRAWN
     assert publication.withdrawal_reason == "与第2号通知重复发布"
@@ -327,20 +334,20 @@ def test_withdrawal_keeps_the_record_with_its_reason(agency: Agency) -> None:
 
 def test_scheduled_publication_runs_when_due(agency: Agency) -> None:
     publication = agency.draft()
-    services.submit(actor=agency.drafter, publication=publication)
+    drafting.submit(actor=agency.drafter, publication=publication)
     agency.approve_all(publication)
     at = timezone.now() + timedelta(hours=2)
     _refused(
         publication,
-        lambda: services.schedule(
+        lambda: issuing.schedule(
             actor=agency.drafter, publication=publication, at=timezone.now() - timedelta(minutes=1)
         ),
     )
-    services.schedule(actor=agency.drafter, publication=publication, at=at)
-    assert services.publish_due(at - timedelta(minutes=1)) == 0
-    assert services.publish_due(at) == 1
+    issuing.schedule(actor=agency.drafter, publication=publication, at=at)
+    assert issuing.publish_due(at - timedelta(minutes=1)) == 0
+    assert issuing.publish_due(at) == 1
     assert Publication.objects.get(pk=publication.pk).state == State.PUBLISHED
-    assert services.publish_due(at + timedelta(days=1)) == 0
+    assert issuing.publish_due(at + timedelta(days=1)) == 0
 
 
 def test_index_numbers_count_per_agency_and_year(agency: Agency) -> None:
@@ -351,8 +358,8 @@ def test_index_numbers_count_per_agency_and_year(agency: Agency) -> None:
     assert serials == ["00001", "00002", "00001"]
     next_year = datetime(timezone.localtime().year + 1, 1, 2, 9, tzinfo=timezone.get_current_timezone())
     third = agency.draft()
-    services.submit(actor=agency.drafter, publication=third)
+    drafting.submit(actor=agency.drafter, publication=third)
     agency.approve_all(third)
-    services.publish(actor=agency.drafter, publication=third, now=next_year)
+    issuing.publish(actor=agency.drafter, publication=third, now=next_year)
     third.refresh_from_db()
     assert third.index_number == f"{agency.org.credit_code}/{next_year.year}-00001"

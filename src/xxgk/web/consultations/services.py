@@ -28,8 +28,7 @@ from xxgk.web.locking import check_version
 from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
-from xxgk.web.publishing import catalogue
-from xxgk.web.publishing import services as publishing_services
+from xxgk.web.publishing import catalogue, drafting
 from xxgk.web.publishing.errors import PublishingError
 from xxgk.web.publishing.models import CatalogueNode, Genre
 
@@ -322,7 +321,7 @@ def propose_faq(*, actor: Actor, consultation: Consultation, question: str, answ
     try:
         with transaction.atomic():
             row = Consultation.objects.select_for_update().get(pk=consultation.pk)
-            publication = publishing_services.create_draft(
+            publication = drafting.create_draft(
                 actor=actor,
                 organisation=row.organisation,
                 nodes=[_faq_node(actor, row.organisation)],
@@ -333,7 +332,7 @@ def propose_faq(*, actor: Actor, consultation: Consultation, question: str, answ
                 genre=Genre.OTHER,
                 keywords=FAQ_NODE_TITLE,
             )
-            publishing_services.submit(actor=actor, publication=publication)
+            drafting.submit(actor=actor, publication=publication)
             row.faq = publication
             row.version += 1
             row.save(update_fields=["faq", "version", "updated_at"])

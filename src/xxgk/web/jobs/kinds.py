@@ -48,7 +48,7 @@ def reminders(progress: Progress) -> dict[str, Any]:
 def publish_due(progress: Progress) -> dict[str, Any]:
     from django.utils import timezone
 
-    from xxgk.web.publishing.services import publish_due as publish
+    from xxgk.web.publishing.issuing import publish_due as publish
 
     return {"published": publish(timezone.now())}
 

@@ -1,5 +1,6 @@
-"""The catalogue: seeding it from the 条例, maintaining own items, and the 基层 standard
-catalogue's XLSX import and export (columns named by the model's own field labels)."""
+"""Writes on the catalogue: seeding it from the 条例, maintaining own items, and importing the
+基层 standard catalogue's XLSX (columns named by the model's own field labels; `exports.py` writes
+the same layout). A service module of its own concern: role check, transaction, audit event."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import io
 
 from django.db import transaction
 
-from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.audit.services import record
 from xxgk.web.fields import concrete_field, field_label
 from xxgk.web.orgs.actors import Actor
@@ -108,26 +108,6 @@ def add_node(
             after={"title": title},
         )
     return node
-
-
-def export_standard_xlsx(organisation: Organisation) -> bytes:
-    """The agency's standard catalogue rows as a workbook in the import's own layout."""
-    import openpyxl
-
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "标准目录"
-    sheet.append(standard_headers())
-    root = CatalogueNode.objects.filter(organisation=organisation, parent=None, title=STANDARD_ROOT).first()
-    if root is not None:
-        for first in root.children.order_by("position", "pk"):
-            for second in first.children.order_by("position", "pk"):
-                sheet.append(
-                    safe_row([first.title, second.title] + [getattr(second, f) for f in STANDARD_COLUMNS])
-                )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def import_standard_xlsx(*, actor: Actor, organisation: Organisation, content: bytes) -> int:

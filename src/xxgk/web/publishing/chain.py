@@ -1,11 +1,12 @@
-"""The review chain (先审后发, 三审三校): the default steps and an agency's own table."""
+"""The review chain (先审后发, 三审三校): the default steps and an agency's own table, the step a
+publication is at and its review round (reads; the decisions are in `review.py`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from xxgk.web.orgs.models import Organisation, Role
-from xxgk.web.publishing.models import ReviewStep
+from xxgk.web.publishing.models import DecisionOutcome, Publication, ReviewDecision, ReviewStep, State
 
 # 信息员: who drafts, submits and publishes (登记/承办 in the platform's roles).
 DRAFTER_ROLES = (Role.REGISTRAR, Role.HANDLER)
@@ -48,3 +49,16 @@ def chain_for(organisation: Organisation) -> tuple[ChainStep, ...]:
         for index, row in enumerate(rows, start=1)
     )
     return own or DEFAULT_CHAIN
+
+
+def current_step(publication: Publication) -> ChainStep | None:
+    """The step a publication under review is at (None outside 审核中, or if the agency's chain
+    changed under it)."""
+    if publication.state != State.REVIEW:
+        return None
+    return next((s for s in chain_for(publication.organisation) if s.position == publication.step), None)
+
+
+def review_round(publication: Publication) -> int:
+    """How many times the publication was submitted: a rejection starts a new round."""
+    return ReviewDecision.objects.filter(publication=publication, outcome=DecisionOutcome.SUBMIT).count()

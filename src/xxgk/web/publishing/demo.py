@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from xxgk.web.demo import DemoContext, DemoLogin
 from xxgk.web.orgs.models import Membership, Organisation, Role, User
-from xxgk.web.publishing import catalogue, registry, search, services
+from xxgk.web.publishing import catalogue, corrections, drafting, issuing, registry, review, search
 from xxgk.web.publishing.chain import DEFAULT_CHAIN
 from xxgk.web.publishing.models import (
     Channel,
@@ -141,7 +141,7 @@ class _Publisher:
     def draft(
         self, node: str, genre: Genre, topic: Topic, title: str, body: str, formed: date, **extra
     ) -> Publication:
-        return services.create_draft(
+        return drafting.create_draft(
             actor=self.drafter,
             organisation=self.org,
             nodes=[self.nodes[node]] if node in self.nodes else [self.nodes["工作动态"]],
@@ -157,9 +157,9 @@ class _Publisher:
         )
 
     def approve(self, publication: Publication, overrides: dict[str, str] | None = None) -> Publication:
-        services.submit(actor=self.drafter, publication=publication, overrides=overrides)
+        drafting.submit(actor=self.drafter, publication=publication, overrides=overrides)
         for reviewer, step in zip(self.reviewers, DEFAULT_CHAIN, strict=True):
-            services.approve(
+            review.approve(
                 actor=reviewer,
                 publication=publication,
                 checklist=dict.fromkeys(step.checklist, True),
@@ -168,7 +168,7 @@ class _Publisher:
         return publication
 
     def publish(self, publication: Publication, on: date) -> Publication:
-        return services.publish(actor=self.drafter, publication=publication, now=_at(on))
+        return issuing.publish(actor=self.drafter, publication=publication, now=_at(on))
 
     def bulk(self, specs: list[tuple[str, Genre, Topic, str, str, date, date, list[Channel]]]) -> None:
         """Published items as the services would have left them, in a few bulk writes."""
@@ -188,7 +188,7 @@ class _Publisher:
                     state=State.PUBLISHED,
                     created_by=self.drafter,
                     published_at=now,
-                    index_number=services.allocate_index_number(self.org, now),
+                    index_number=issuing.allocate_index_number(self.org, now),
                     version=8,
                 )
             )
@@ -381,7 +381,9 @@ def _withdrawn_and_corrected(publisher: _Publisher, short: str) -> None:
         date(YEAR, 9, 1),
     )
     publisher.publish(publisher.approve(withdrawn), date(YEAR, 9, 2))
-    services.withdraw(actor=publisher.reviewers[-1], publication=withdrawn, reason="通知内容有误，已重新发布")
+    corrections.withdraw(
+        actor=publisher.reviewers[-1], publication=withdrawn, reason="通知内容有误，已重新发布"
+    )
     corrected = publisher.draft(
         "财政预算、决算信息",
         Genre.BUDGET,
@@ -391,14 +393,14 @@ def _withdrawn_and_corrected(publisher: _Publisher, short: str) -> None:
         date(YEAR, 7, 20),
     )
     publisher.publish(publisher.approve(corrected), date(YEAR, 7, 25))
-    services.start_correction(
+    corrections.start_correction(
         actor=publisher.drafter,
         publication=corrected,
         kind=RevisionKind.CORRECTION,
         reason="支出总额数字有误",
     )
     corrected.refresh_from_db()
-    services.update_draft(
+    drafting.update_draft(
         actor=publisher.drafter,
         publication=corrected,
         expected_version=corrected.version,

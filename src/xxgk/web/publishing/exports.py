@@ -1,5 +1,6 @@
-"""Exports: the 目录 (XLSX/CSV/JSON), the yearly transfer bundle for the 国家档案馆 and
-公共图书馆 (第二十五条), and a WeChat article body."""
+"""Exports (reads only): the 目录 (XLSX/CSV/JSON), the 基层 standard catalogue in the layout its
+import reads (`catalogue.py`), the yearly transfer bundle for the 国家档案馆 and 公共图书馆
+(第二十五条), and a WeChat article body."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.fields import field_label
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.publishing import public
-from xxgk.web.publishing.models import Publication
+from xxgk.web.publishing.catalogue import STANDARD_ROOT, standard_headers
+from xxgk.web.publishing.models import STANDARD_COLUMNS, CatalogueNode, Publication
 
 CATALOGUE_FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -104,6 +106,26 @@ def _tabular(header: list[str], rows: list[list[str]], fmt: str) -> bytes:
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def export_standard_xlsx(organisation: Organisation) -> bytes:
+    """The agency's standard catalogue rows as a workbook in the import's own layout."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "标准目录"
+    sheet.append(standard_headers())
+    root = CatalogueNode.objects.filter(organisation=organisation, parent=None, title=STANDARD_ROOT).first()
+    if root is not None:
+        for first in root.children.order_by("position", "pk"):
+            for second in first.children.order_by("position", "pk"):
+                sheet.append(
+                    safe_row([first.title, second.title] + [getattr(second, f) for f in STANDARD_COLUMNS])
+                )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def transfer_bundle(organisation: Organisation, year: int) -> bytes:

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from xxgk.web.orgs.models import Organisation
+from xxgk.web.publishing.drafting import EDITABLE_FIELDS
 from xxgk.web.publishing.models import (
     CatalogueNode,
     Channel,
@@ -17,7 +18,6 @@ from xxgk.web.publishing.models import (
     RevisionKind,
     Validity,
 )
-from xxgk.web.publishing.services import EDITABLE_FIELDS
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -1,5 +1,6 @@
 """Writes on the registry of 规章 and 行政规范性文件: registering, changing 有效性, the
-expiry run and 清理 batches."""
+expiry run and 清理 batches. A service module of its own concern (role check, transaction, audit
+event, as `drafting.py` and the others); the registry's reads are in `selectors.py` and `statute.py`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from xxgk.web.audit.services import record
+from xxgk.web.locking import check_version
 from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import require_role
@@ -105,8 +107,7 @@ def change_validity(
         raise TransitionRefused("no reason", "请写明变更依据（如 废止决定的文号）。")
     with transaction.atomic():
         row = RegulatoryDocument.objects.select_for_update().get(pk=document.pk)
-        if expected_version is not None and row.version != expected_version:
-            raise StaleVersion()
+        check_version(row, expected_version, StaleVersion)
         ended_on = row.repealed_on or row.lapsed_on
         if ended_on:
             raise TransitionRefused(

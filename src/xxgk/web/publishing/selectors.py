@@ -12,7 +12,7 @@ from xxgk.template import GB2021
 from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.orgs.scoping import get_visible, has_role, scope, visible_orgs
-from xxgk.web.publishing.chain import DRAFTER_ROLES
+from xxgk.web.publishing.chain import DRAFTER_ROLES, current_step
 from xxgk.web.publishing.models import (
     CatalogueNode,
     Channel,
@@ -23,7 +23,6 @@ from xxgk.web.publishing.models import (
     Validity,
 )
 from xxgk.web.publishing.models.registry import REGISTRY_ROWS, validity_q
-from xxgk.web.publishing.services import current_step
 
 _COLUMNS = tuple(column.key for column in GB2021.table2.row("regulations").columns)
 

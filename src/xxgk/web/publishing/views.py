@@ -17,7 +17,20 @@ from django.views.decorators.http import require_POST
 
 from xxgk.web.orgs.models import Organisation, Role
 from xxgk.web.orgs.scoping import get_visible, has_role, require_role, visible_orgs
-from xxgk.web.publishing import catalogue, checks, exports, registry, scan, selectors, services
+from xxgk.web.publishing import (
+    catalogue,
+    chain,
+    checks,
+    corrections,
+    drafting,
+    exports,
+    issuing,
+    registry,
+    review,
+    scan,
+    selectors,
+    transitions,
+)
 from xxgk.web.publishing.chain import DRAFTER_ROLES
 from xxgk.web.publishing.deadlines import deadline_of
 from xxgk.web.publishing.errors import InvalidInput, PublishingError
@@ -63,15 +76,15 @@ def work_list(request: HttpRequest) -> HttpResponse:
 
 
 def _save_form(request: HttpRequest, form: PublicationForm, organisation: Organisation, publication=None):
-    data = {name: form.cleaned_data.get(name) for name in services.EDITABLE_FIELDS}
+    data = {name: form.cleaned_data.get(name) for name in drafting.EDITABLE_FIELDS}
     for name in ("summary", "body", "document_number", "keywords", "joint_issuers", "non_disclosure_ground"):
         data[name] = data[name] or ""
     nodes, channels = form.cleaned_data["nodes"], form.cleaned_data["channels"]
     if publication is None:
-        return services.create_draft(
+        return drafting.create_draft(
             actor=request.user, organisation=organisation, nodes=nodes, channels=channels, **data
         )
-    return services.update_draft(
+    return drafting.update_draft(
         actor=request.user,
         publication=publication,
         expected_version=int(request.POST.get("version", 0)),
@@ -131,7 +144,7 @@ def _add_errors(form, exc: ValidationError) -> None:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     publication = selectors.publication_for(request.user, pk)
     user, org = request.user, publication.organisation
-    step = services.current_step(publication)
+    step = chain.current_step(publication)
     findings = (
         checks.findings_for(publication)
         if publication.state in (State.DRAFT, State.REVIEW, State.APPROVED)
@@ -150,7 +163,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "deadline": deadline_of(publication, today=timezone.localdate()),
         "can_draft": has_role(user, org, DRAFTER_ROLES),
         "can_review": step is not None and has_role(user, org, step.role),
-        "can_publish": has_role(user, org, services.PUBLISHER_ROLES),
+        "can_publish": has_role(user, org, transitions.PUBLISHER_ROLES),
         "can_withdraw": has_role(user, org, Role.APPROVER),
         "correction_form": CorrectionForm(),
         "reason_form": ReasonForm(),
@@ -175,35 +188,33 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     try:
         if name == "submit":
             overrides = {code: post.get(f"override_{code}", "") for code in checks.OVERRIDABLE}
-            services.submit(actor=user, publication=publication, overrides=overrides)
+            drafting.submit(actor=user, publication=publication, overrides=overrides)
             done = "已提交审核。"
         elif name == "approve":
             checklist = {item: True for item in post.getlist("checklist")}
-            services.approve(actor=user, publication=publication, checklist=checklist, remarks=remarks)
+            review.approve(actor=user, publication=publication, checklist=checklist, remarks=remarks)
             done = "已审核通过。"
         elif name == "reject":
-            services.reject(actor=user, publication=publication, remarks=remarks)
+            review.reject(actor=user, publication=publication, remarks=remarks)
             done = "已退回修改。"
-        elif name == "hold":
-            services.hold(actor=user, publication=publication, remarks=remarks)
-            done = "已暂缓。"
-        elif name == "release":
-            services.release(actor=user, publication=publication, remarks=remarks)
-            done = "已解除暂缓。"
+        elif name in ("hold", "release"):
+            held = name == "hold"
+            review.set_hold(actor=user, publication=publication, held=held, remarks=remarks)
+            done = "已暂缓。" if held else "已解除暂缓。"
         elif name == "publish":
-            services.publish(actor=user, publication=publication)
+            issuing.publish(actor=user, publication=publication)
             done = "已发布。"
         elif name == "schedule":
             form = ScheduleForm(post)
             if not form.is_valid():
                 raise_invalid("请填写发布时间。")
-            services.schedule(actor=user, publication=publication, at=form.cleaned_data["at"])
+            issuing.schedule(actor=user, publication=publication, at=form.cleaned_data["at"])
             done = "已设定定时发布。"
         elif name == "withdraw":
-            services.withdraw(actor=user, publication=publication, reason=post.get("reason", ""))
+            corrections.withdraw(actor=user, publication=publication, reason=post.get("reason", ""))
             done = "已撤回。"
         elif name == "correct":
-            services.start_correction(
+            corrections.start_correction(
                 actor=user,
                 publication=publication,
                 kind=_revision_kind(post.get("kind", "")),
@@ -214,7 +225,7 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             upload = request.FILES.get("file")
             if upload is None:
                 raise_invalid("请选择文件。")
-            services.add_attachment(
+            drafting.add_attachment(
                 actor=user, publication=publication, name=upload.name or "", content=upload.read()
             )
             done = "附件已上传。"
@@ -223,7 +234,7 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
             attachment = None if chosen is None else publication.attachments.filter(pk=chosen).first()
             if attachment is None:
                 raise_invalid("没有该附件。")
-            services.remove_attachment(actor=user, attachment=attachment)
+            drafting.remove_attachment(actor=user, attachment=attachment)
             done = f"附件「{attachment.name}」已删除。"
         else:
             raise Http404("没有该操作。")
@@ -405,7 +416,7 @@ def catalogue_import(request: HttpRequest) -> HttpResponse:
 def catalogue_export(request: HttpRequest) -> HttpResponse:
     organisation = _default_org(request)
     response = HttpResponse(
-        catalogue.export_standard_xlsx(organisation),
+        exports.export_standard_xlsx(organisation),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="standard-catalogue-{organisation.pk}.xlsx"'
