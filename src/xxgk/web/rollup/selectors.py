@@ -358,7 +358,7 @@ def consultation_figures(user: Actor, campaign: Campaign) -> ConsultationFigures
             name,
             [sum(f["channel"][key] for f in figures) for key in Channel.values],
             [sum(f["status"][key] for f in figures) for key in consultation_selectors.OUTCOME_ORDER],
-            sum(f["total"]["total"] for f in figures),
+            sum(sum(f["channel"].values()) for f in figures),  # each question has one channel
         )
 
     rows = [row(name, [counts[org]]) for name, org in on_platform]
