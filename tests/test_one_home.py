@@ -73,3 +73,37 @@ def test_cell_keys_are_made_and_split_only_by_cellkey() -> None:
         if HAND_MADE_KEY.search(path.read_text(encoding="utf-8"))
     ]
     assert places == ["template/model.py"]
+
+
+VERSION_COMPARED = re.compile(r"\.version\s*!=|!=\s*\w*\.?version\b")
+
+
+def test_versions_are_compared_only_by_the_lock_helper() -> None:
+    """One optimistic lock (`web/locking.py`): no service compares a row's version itself."""
+    places = [
+        str(path.relative_to(SRC))
+        for path in _python_sources()
+        if VERSION_COMPARED.search(path.read_text(encoding="utf-8"))
+    ]
+    assert places == ["web/locking.py"]
+
+
+def test_workflows_are_declared_in_one_shape() -> None:
+    """Cases, publications and submissions declare their transitions as `statemachine.Transition`
+    rows in their app's `transitions.py`; no second shape and no state checks scattered in services."""
+    defined = [
+        str(path.relative_to(SRC))
+        for path in _python_sources()
+        if re.search(r"^class Transition\b", path.read_text(encoding="utf-8"), re.M)
+    ]
+    assert defined == ["web/statemachine.py"]
+    for app in ("applications", "publishing", "rollup"):
+        assert "statemachine import Transition" in (SRC / "web" / app / "transitions.py").read_text(
+            encoding="utf-8"
+        )
+    scattered = [
+        str(p.relative_to(SRC))
+        for p in _python_sources()
+        if "_require_state(" in p.read_text(encoding="utf-8")
+    ]
+    assert scattered == []

@@ -51,6 +51,7 @@ from xxgk.web.applications.models import (
     State,
 )
 from xxgk.web.audit.services import record
+from xxgk.web.locking import check_version
 from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation, Role, User
 from xxgk.web.orgs.scoping import has_role, require_role
@@ -114,8 +115,7 @@ def _locked(application: Application, version: int, transition: tr.Transition, a
     """The case's row, locked; refused unless `actor` may take `transition` and holds the latest version."""
     case = Application.objects.select_for_update().select_related("organisation").get(pk=application.pk)
     tr.check(transition, case, actor)
-    if case.version != version:
-        raise StaleVersion()
+    check_version(case, version, StaleVersion)
     return case
 
 
@@ -639,8 +639,7 @@ def edit_letter(*, actor: Actor, letter: Letter, version: int, body: str) -> Let
         raise InvalidInput("empty letter", "告知书正文不能为空。")
     with transaction.atomic():
         row = Letter.objects.select_for_update().get(pk=letter.pk)
-        if row.version != version:
-            raise StaleVersion()
+        check_version(row, version, StaleVersion)
         row.body, row.version = body.strip(), row.version + 1
         row.save()
         record(
