@@ -21,7 +21,7 @@ def remind(
             typer.echo(f"错误：日期“{today}”无效，应为 YYYY-MM-DD", err=True)
             raise typer.Exit(2) from None
     setup_django()
-    from xxgk.web.applications.services import send_reminders
+    from xxgk.web.applications.reminders import send_reminders
 
     sent = send_reminders(day)
     typer.echo(f"已发送 {sent} 封提醒邮件。")

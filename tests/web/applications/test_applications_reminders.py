@@ -9,7 +9,7 @@ from django.core import mail
 from typer.testing import CliRunner
 
 from xxgk.cli.main import app
-from xxgk.web.applications.services import send_reminders
+from xxgk.web.applications.reminders import send_reminders
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -58,8 +57,6 @@ from xxgk.web.orgs.scoping import has_role, require_role
 from xxgk.workdays import WorkCalendar
 
 log = logging.getLogger(__name__)
-
-REMINDER_WORKING_DAYS = 3
 
 
 @dataclass
@@ -825,40 +822,3 @@ def refresh_due_dates() -> int:
 
 
 # --- reminders -------------------------------------------------------------------------------------------
-
-
-def send_reminders(today: date | None = None) -> int:
-    """E-mail each handler the open cases due within `REMINDER_WORKING_DAYS` working days or overdue;
-    returns the number of e-mails sent. Mails name cases by number only (no applicant data)."""
-    from xxgk.web.applications.selectors import reminder_cases
-
-    today = today or _today()
-    by_handler: dict[User, list[Application]] = {}
-    for case in reminder_cases(today, REMINDER_WORKING_DAYS):
-        assert case.handler is not None  # reminder_cases: handler__isnull=False
-        by_handler.setdefault(case.handler, []).append(case)
-    sent = 0
-    for handler, cases in by_handler.items():
-        if not handler.email:
-            continue
-        lines = [
-            f"{c.number}（{c.organisation.name}）答复期限 {c.due_on}{'（已逾期）' if c.due_on is not None and c.due_on < today else ''}"
-            f"{'（暂定）' if c.due_provisional else ''}"
-            for c in cases
-        ]
-        send_mail(
-            subject=f"政府信息公开申请办理期限提醒（{len(cases)}件）",
-            message=f"{handler}：\n\n以下申请即将到期或已逾期，请及时办理：\n\n" + "\n".join(lines),
-            from_email=None,
-            recipient_list=[handler.email],
-        )
-        sent += 1
-    if sent:
-        with transaction.atomic():
-            record(
-                actor=None,
-                action=audit_codes.REMINDERS_SENT,
-                object_type="reminders",
-                after={"mails": sent, "on": today.isoformat()},
-            )
-    return sent

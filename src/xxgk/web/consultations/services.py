@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from xxgk.deadlines import CONSULTATION_ANSWER_WORKING_DAYS, consultation_answer_due
+from xxgk.web import reminders
 from xxgk.web.applications import services as application_services
 from xxgk.web.applications import throttle, tracking
 from xxgk.web.applications.calendar_table import current_calendar
@@ -382,25 +382,17 @@ def send_reminders(today: date | None = None) -> int:
     by_org: dict[int, list[Consultation]] = {}
     for question in reminder_questions(today, REMINDER_WORKING_DAYS):
         by_org.setdefault(question.organisation_id, []).append(question)
-    sent = 0
-    for questions in by_org.values():
-        lines = [
-            f"{q.number} 答复期限 {q.due_on}{'（已逾期）' if q.due_on < today else ''}" for q in questions
-        ]
-        for person in staff_to_remind(questions[0].organisation):
-            send_mail(
-                subject=f"咨询答复期限提醒（{len(questions)}件）",
-                message=f"{person}：\n\n以下咨询即将到期或已逾期，请及时答复：\n\n" + "\n".join(lines),
-                from_email=None,
-                recipient_list=[person.email],
+    return reminders.send(
+        (
+            reminders.Reminder(
+                person,
+                f"咨询答复期限提醒（{len(questions)}件）",
+                "以下咨询即将到期或已逾期，请及时答复：",
+                [reminders.due_line(q.number, q.due_on, today) for q in questions],
             )
-            sent += 1
-    if sent:
-        with transaction.atomic():
-            record(
-                actor=None,
-                action=audit_codes.REMINDERS_SENT,
-                object_type="reminders",
-                after={"mails": sent, "on": today.isoformat()},
-            )
-    return sent
+            for questions in by_org.values()
+            for person in staff_to_remind(questions[0].organisation)
+        ),
+        action=audit_codes.REMINDERS_SENT,
+        today=today,
+    )

@@ -37,7 +37,7 @@ def opendata(progress: Progress, *, year: int) -> dict[str, Any]:
 def reminders(progress: Progress) -> dict[str, Any]:
     from django.utils import timezone
 
-    from xxgk.web.applications.services import send_reminders
+    from xxgk.web.applications.reminders import send_reminders
     from xxgk.web.consultations.services import send_reminders as send_consultation_reminders
 
     today = timezone.localdate()
