@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from applications_support import fresh
 
-from xxgk.web.applications import services
+from xxgk.web.applications import case_letters, services
 from xxgk.web.applications.models import CaseEvent, Letter, LetterKind, State
 from xxgk.web.audit.models import AuditEvent
 
@@ -33,7 +33,7 @@ def test_reply_flow_concludes_with_the_letters_outcome(staff) -> None:
     assert "第三十七条" in letter.body and "六十日" in letter.body and "六个月" in letter.body
     assert letter.body.startswith("张小明：")
     filled = letter.body.replace("【请填写】", "涉及第三方个人信息")
-    letter = services.edit_letter(actor=staff.handler, letter=letter, version=letter.version, body=filled)
+    letter = case_letters.edit_letter(actor=staff.handler, letter=letter, version=letter.version, body=filled)
     case = services.review(actor=staff.reviewer, application=case, version=case.version)
     case = services.approve(actor=staff.approver, application=case, version=case.version)
     case = services.send_reply(

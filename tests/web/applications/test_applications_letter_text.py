@@ -10,7 +10,7 @@ import pytest
 from applications_support import Staff
 
 from xxgk.fees import fee_by_pages
-from xxgk.web.applications import services
+from xxgk.web.applications import case_letters, services
 from xxgk.web.applications.errors import InvalidInput
 from xxgk.web.applications.letters import (
     FILL_IN,
@@ -82,7 +82,7 @@ def test_a_letter_with_a_placeholder_is_neither_signed_nor_sent(staff: Staff) ->
         services.approve(actor=staff.approver, application=case, version=case.version)
     assert "【请填写】" in refused.value.message_zh
     assert Application.objects.get(pk=case.pk).state == State.REVIEWED
-    services.edit_letter(
+    case_letters.edit_letter(
         actor=staff.handler,
         letter=letter,
         version=letter.version,

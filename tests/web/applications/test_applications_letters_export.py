@@ -12,7 +12,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from xxgk.web.applications import export, services
+from xxgk.web.applications import case_letters, export, services
 from xxgk.web.applications.errors import StaleVersion, TransitionRefused
 from xxgk.web.applications.letter_docx import letter_bytes
 from xxgk.web.applications.letters import REPLY_OUTCOMES, CaseFacts, remedy, reply_body
@@ -61,18 +61,18 @@ def _through_review(staff: Staff, outcome: str = "granted") -> Application:
 def test_letter_is_editable_until_approved(staff: Staff) -> None:
     case = _through_review(staff)
     letter = case.letters.get()
-    edited = services.edit_letter(
+    edited = case_letters.edit_letter(
         actor=staff.handler, letter=letter, version=letter.version, body="张小明：\n\n修改后的答复。"
     )
     with pytest.raises(StaleVersion):
-        services.edit_letter(actor=staff.reviewer, letter=letter, version=letter.version, body="x")
+        case_letters.edit_letter(actor=staff.reviewer, letter=letter, version=letter.version, body="x")
     case = services.review(actor=staff.reviewer, application=fresh(case), version=fresh(case).version)
-    edited = services.edit_letter(
+    edited = case_letters.edit_letter(
         actor=staff.approver, letter=edited, version=edited.version, body="张小明：\n\n审核后修改。"
     )
     services.approve(actor=staff.approver, application=fresh(case), version=fresh(case).version)
     with pytest.raises(TransitionRefused):
-        services.edit_letter(actor=staff.handler, letter=edited, version=edited.version, body="再改")
+        case_letters.edit_letter(actor=staff.handler, letter=edited, version=edited.version, body="再改")
     edited.refresh_from_db()
     assert edited.body == "张小明：\n\n审核后修改。"
 

@@ -13,7 +13,7 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
-from xxgk.web.applications import services
+from xxgk.web.applications import case_letters, services
 from xxgk.web.applications.models import Application
 from xxgk.web.demo import load_demo
 
@@ -178,7 +178,7 @@ def test_staff_take_an_intake_to_the_reply(staff_site: Any, browser_page: Any) -
 
     case = Application.objects.get(name="钱七")
     letter = case.letters.get(kind="reply")
-    services.edit_letter(
+    case_letters.edit_letter(
         actor=demo.users["jgsw_chengban"],
         letter=letter,
         version=letter.version,

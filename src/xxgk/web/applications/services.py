@@ -1,5 +1,6 @@
-"""Every write on applications: intake, the named transitions, letters, fees, the calendar table,
-reminders. Each checks role and state (`transitions.check`), runs in one transaction, keeps the
+"""Every write on a case: intake and the named transitions (fees and the reply's letters
+included), through one door (`_run`). The letters' text editing and freezing live in `case_letters.py`,
+the calendar table in `calendar_admin.py`, reminders in `reminders.py`. Each transition checks role and state (`transitions.check`), runs in one transaction, keeps the
 optimistic lock (`version`), re-derives the deadline from the event log, and records its audit
 event, whose payload never holds applicant data. A refused write raises before anything is written.
 """
@@ -24,9 +25,9 @@ from xxgk.web.applications import transitions as tr
 from xxgk.web.applications.applicant_mail import notify_applicant
 from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import core_events, deadline_for, row_fields
+from xxgk.web.applications.case_letters import freeze, issue_letter
 from xxgk.web.applications.errors import InvalidInput, StaleVersion, TransitionRefused
 from xxgk.web.applications.intake import ApplicantData, Intake, Upload, validate_uploads
-from xxgk.web.applications.letter_docx import render_for
 from xxgk.web.applications.letters import (
     REPLY_OUTCOMES,
     CaseFacts,
@@ -38,10 +39,8 @@ from xxgk.web.applications.letters import (
     reply_body,
 )
 from xxgk.web.applications.models import (
-    AnnouncedYear,
     Application,
     Attachment,
-    CalendarOverride,
     CaseEvent,
     Channel,
     FeeNotice,
@@ -362,7 +361,7 @@ def request_correction(
             raise InvalidInput("respond_by not after notice", "补正期限应晚于补正通知日期。")
 
         def apply(c: Application) -> None:
-            _issue_letter(
+            issue_letter(
                 c, LetterKind.CORRECTION, correction_body(case_facts(c), what, respond_by), on, actor
             )
             notify_applicant(
@@ -409,7 +408,7 @@ def _abandoner(outcome: str, on: date, actor: Actor) -> Callable[[Application], 
 
     def apply(case: Application) -> None:
         _concluder(outcome, on)(case)
-        letter = _issue_letter(case, LetterKind.REPLY, abandonment_body(case_facts(case), outcome), on, actor)
+        letter = issue_letter(case, LetterKind.REPLY, abandonment_body(case_facts(case), outcome), on, actor)
         letter.outcome = outcome
         letter.save(update_fields=["outcome"])
         notify_applicant(case, LetterKind.REPLY.label, [f"办理结果：{case.plain_outcome}。"])
@@ -480,7 +479,7 @@ def extend(
         event = core.Extended(on, days=days, reason=reason.strip())
 
         def apply(c: Application) -> None:
-            _issue_letter(
+            issue_letter(
                 c, LetterKind.EXTENSION, extension_body(case_facts(c), days, reason, c.due_on), on, actor
             )
             due = f"，延长后的答复期限为{chinese_date(c.due_on)}" if c.due_on else ""
@@ -532,7 +531,7 @@ def issue_fee_notice(
                 issued_on=on,
                 pay_by=pay_by,
             )
-            _issue_letter(c, LetterKind.FEE, fee_body(case_facts(c), quote, pay_by), on, actor)
+            issue_letter(c, LetterKind.FEE, fee_body(case_facts(c), quote, pay_by), on, actor)
             lines = [
                 f"信息处理费{yuan(quote.amount)}元，请于{chinese_date(pay_by)}前缴纳，逾期未缴纳的视为放弃申请。"
             ]
@@ -621,34 +620,6 @@ def _draft_letter(case: Application) -> Letter | None:
     return case.letters.filter(kind=LetterKind.REPLY, issued_on__isnull=True).order_by("-id").first()
 
 
-EDITABLE_STATES = frozenset({State.DRAFTED, State.REVIEWED})
-
-
-def edit_letter(*, actor: Actor, letter: Letter, version: int, body: str) -> Letter:
-    """Edit the draft reply's text until it is approved (签发); after that it is what was signed."""
-    case = letter.application
-    require_role(actor, case.organisation, (Role.HANDLER, Role.REVIEWER, Role.APPROVER))
-    if case.state not in EDITABLE_STATES or letter.issued_on is not None:
-        raise TransitionRefused(
-            "letter not editable", "告知书只能在签发前（「答复已拟稿」或「答复已审核」状态下）修改。"
-        )
-    if not body.strip():
-        raise InvalidInput("empty letter", "告知书正文不能为空。")
-    with transaction.atomic():
-        row = Letter.objects.select_for_update().get(pk=letter.pk)
-        check_version(row, version, StaleVersion)
-        row.body, row.version = body.strip(), row.version + 1
-        row.save()
-        record(
-            actor=actor,
-            action=audit_codes.EDIT_LETTER,
-            obj=row,
-            organisation=case.organisation,
-            after={"letter_version": row.version},
-        )
-    return row
-
-
 def review(*, actor: Actor, application: Application, version: int) -> Application:
     return _run(tr.REVIEW, actor=actor, application=application, version=version, change=lambda c: _Change())
 
@@ -688,7 +659,7 @@ def send_reply(*, actor: Actor, application: Application, version: int, on: date
         _require_complete(case)
 
         def apply(c: Application) -> None:
-            _freeze(letter, c, on)
+            freeze(letter, c, on)
             _concluder(letter.outcome, on)(c)
             notify_applicant(c, LetterKind.REPLY.label, [f"办理结果：{c.plain_outcome}。"])
 
@@ -709,116 +680,3 @@ def withdraw(*, actor: Actor, application: Application, version: int, on: date) 
         return _Change(after={"outcome": "other.other"}, apply=_concluder("other.other", on))
 
     return _run(tr.WITHDRAW, actor=actor, application=application, version=version, change=change)
-
-
-# --- letters ------------------------------------------------------------------------------------------
-
-
-def _freeze(letter: Letter, case: Application, on: date) -> None:
-    letter.issued_on = on
-    letter.docx = render_for(letter, case, on)
-    letter.save(update_fields=["issued_on", "docx", "updated_at"])
-
-
-def _issue_letter(case: Application, kind: LetterKind, body: str, on: date, actor: Actor) -> Letter:
-    letter = Letter.objects.create(application=case, kind=kind, body=body, drafted_by=_user(actor))
-    _freeze(letter, case, on)
-    return letter
-
-
-# --- calendar table -------------------------------------------------------------------------------------
-
-
-def _require_calendar_admin(actor: Actor) -> None:
-    if not (actor is not None and actor.is_superuser and actor.is_active):
-        from xxgk.web.orgs.errors import RoleRequired
-
-        raise RoleRequired("系统管理员")
-
-
-def set_calendar_day(*, actor: Actor, day: date, is_workday: bool, note: str) -> int:
-    """Add or change one override; returns how many open cases' due dates changed."""
-    _require_calendar_admin(actor)
-    if not note.strip():
-        raise InvalidInput("empty note", "请填写说明（如节日名称或调整原因）。")
-    with transaction.atomic():
-        row, _ = CalendarOverride.objects.update_or_create(
-            day=day, defaults={"is_workday": is_workday, "note": note.strip()}
-        )
-        changed = refresh_due_dates()
-        record(
-            actor=actor,
-            action=audit_codes.CALENDAR_CHANGE,
-            obj=row,
-            after={"day": day.isoformat(), "is_workday": is_workday, "note": row.note, "recomputed": changed},
-        )
-    return changed
-
-
-def remove_calendar_day(*, actor: Actor, day: date) -> int:
-    _require_calendar_admin(actor)
-    with transaction.atomic():
-        row = CalendarOverride.objects.filter(day=day).first()
-        if row is None:
-            raise InvalidInput("no such override", f"{day} 没有调整记录。")
-        before = {"day": day.isoformat(), "is_workday": row.is_workday, "note": row.note}
-        row.delete()
-        changed = refresh_due_dates()
-        record(
-            actor=actor,
-            action=audit_codes.CALENDAR_CHANGE,
-            object_type="applications.calendaroverride",
-            object_id=day.isoformat(),
-            before=before,
-            after={"recomputed": changed},
-        )
-    return changed
-
-
-def set_year_announced(*, actor: Actor, year: int, announced: bool, source: str = "") -> int:
-    """Mark a year's 放假安排 as completely entered (its dates stop being 暂定), or unmark it."""
-    _require_calendar_admin(actor)
-    with transaction.atomic():
-        if announced:
-            AnnouncedYear.objects.update_or_create(year=year, defaults={"source": source.strip()})
-        else:
-            AnnouncedYear.objects.filter(year=year).delete()
-        changed = refresh_due_dates()
-        record(
-            actor=actor,
-            action=audit_codes.CALENDAR_CHANGE,
-            object_type="applications.announcedyear",
-            object_id=str(year),
-            after={"year": year, "announced": announced, "recomputed": changed},
-        )
-    return changed
-
-
-def refresh_due_dates() -> int:
-    """Recompute the cached due date of every open case from its events (after a calendar change);
-    returns how many changed. Does not bump `version`: nothing a user edits changed."""
-    calendar = current_calendar()
-    cases = Application.objects.filter(received_on__isnull=False, state__in=list(tr.OPEN_STATES)).only(
-        "id", "due_on", "due_provisional"
-    )
-    # One UPDATE per distinct new value: few (due dates cluster), however many cases move.
-    changed: dict[tuple[date | None, bool], list[int]] = {}
-    for case in cases.prefetch_related("events"):
-        try:
-            deadline = deadline_for(core_events(case), calendar)
-        except core.DeadlineError:
-            log.warning("case %s: its events no longer give a deadline", case.pk)
-            continue
-        due = deadline.due if deadline else None
-        provisional = bool(deadline and deadline.provisional)
-        if (due, provisional) != (case.due_on, case.due_provisional):
-            changed.setdefault((due, provisional), []).append(case.pk)
-    for (due, provisional), ids in changed.items():
-        for start in range(0, len(ids), 1000):  # within any database's bound-parameter limit
-            Application.objects.filter(pk__in=ids[start : start + 1000]).update(
-                due_on=due, due_provisional=provisional
-            )
-    return sum(len(ids) for ids in changed.values())
-
-
-# --- reminders -------------------------------------------------------------------------------------------

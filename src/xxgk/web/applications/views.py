@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from xxgk.web.applications import export, selectors, services
+from xxgk.web.applications import calendar_admin, case_letters, export, selectors, services
 from xxgk.web.applications import transitions as tr
 from xxgk.web.applications.errors import ApplicationError
 from xxgk.web.applications.forms import (
@@ -178,7 +178,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "letters": letters,
         "draft": draft,
         "can_edit_draft": draft is not None
-        and case.state in services.EDITABLE_STATES
+        and case.state in case_letters.EDITABLE_STATES
         and bool({Role.HANDLER, Role.REVIEWER, Role.APPROVER} & roles_in(request.user, case.organisation)),
         "fees": case.fees.all(),
         "remedies": remedies_for(request.user).filter(application=case),
@@ -241,7 +241,7 @@ def letter_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = LetterForm(request.POST or None, initial={"body": letter.body})
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_letter(
+            case_letters.edit_letter(
                 actor=request.user,
                 letter=letter,
                 version=int(request.POST.get("version", 0)),
@@ -293,14 +293,14 @@ def calendar_change(request: HttpRequest) -> HttpResponse:
             day_form = CalendarDayForm(request.POST)
             if not day_form.is_valid():
                 raise _form_error(day_form)
-            changed = services.set_calendar_day(actor=request.user, **day_form.cleaned_data)
+            changed = calendar_admin.set_calendar_day(actor=request.user, **day_form.cleaned_data)
         elif action == "remove_day":
-            changed = services.remove_calendar_day(actor=request.user, day=_posted_day(request))
+            changed = calendar_admin.remove_calendar_day(actor=request.user, day=_posted_day(request))
         elif action in ("announce", "unannounce"):
             year_form = AnnouncedYearForm(request.POST)
             if not year_form.is_valid():
                 raise _form_error(year_form)
-            changed = services.set_year_announced(
+            changed = calendar_admin.set_year_announced(
                 actor=request.user, announced=action == "announce", **year_form.cleaned_data
             )
         else:
