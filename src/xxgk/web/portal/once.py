@@ -9,11 +9,16 @@ record. The token itself is never stored: the record keeps `tracking.form_token_
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from django.http import HttpRequest
+from django import forms
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 
 from xxgk.web.applications import tracking
+from xxgk.web.applications.errors import ApplicationError
 
 EXPIRED_ZH = "表单已过期，请核对所填内容后重新提交。"
 FORMS_KEPT = 5  # tokens of the last forms opened in this session (several tabs)
@@ -54,3 +59,49 @@ class OneTimeForms:
         """The token of the last submission made in this session and its secret ("" when none)."""
         token = request.session.get(self._done, "")
         return token, request.session.get(self._forms, {}).get(token, "") if token else ""
+
+    def form_page(
+        self,
+        request: HttpRequest,
+        form: forms.Form,
+        *,
+        sent: Callable[[str], Any | None],
+        send: Callable[[str, str], object],
+        template: str,
+        done: str,
+    ) -> HttpResponse:
+        """The form's page: GET shows it with a fresh token; a POST whose token already sent a
+        record, or sends one now (`send(token, secret)`), redirects to `done`; a refused POST shows
+        the form again with its own token, so a second try is still one record."""
+        if request.method == "POST":
+            token, secret = self.posted(request)
+            if token and sent(token) is not None:
+                return self._finished(request, token, done)
+            if secret is None:
+                form.is_valid()
+                form.add_error(None, EXPIRED_ZH)
+            elif form.is_valid():
+                try:
+                    send(token, secret)
+                except ApplicationError as exc:
+                    form.add_error(None, exc.message_zh)
+                else:
+                    return self._finished(request, token, done)
+            if secret is not None:
+                return render(request, template, {"form": form, "form_token": token})
+        return render(request, template, {"form": form, "form_token": self.issue(request)})
+
+    def _finished(self, request: HttpRequest, token: str, done: str) -> HttpResponse:
+        self.finish(request, token)
+        return redirect(done)
+
+    def sent_page(
+        self, request: HttpRequest, *, sent: Callable[[str], Any | None], template: str, name: str, form: str
+    ) -> HttpResponse:
+        """The number and secret of the record just sent, as `name` in `template` (GET: a refresh
+        shows them again); back to the `form` URL when this session sent nothing."""
+        token, secret = self.finished(request)
+        record = sent(token) if token else None
+        if record is None:
+            return redirect(form)
+        return render(request, template, {name: record, "secret": secret})

@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -24,7 +24,7 @@ from xxgk.web.applications.letter_docx import letter_bytes
 from xxgk.web.applications.masking import mask
 from xxgk.web.applications.models import Application, LetterKind
 from xxgk.web.portal.applying.forms import OnlineApplicationForm, TrackForm
-from xxgk.web.portal.once import EXPIRED_ZH, OneTimeForms
+from xxgk.web.portal.once import OneTimeForms
 from xxgk.web.portal.selectors import public_agencies
 
 NOT_FOUND_ZH = "受理编号或查询码不正确。"
@@ -40,45 +40,37 @@ FORMS = OneTimeForms("apply")
 @never_cache
 def apply(request: HttpRequest) -> HttpResponse:
     form = OnlineApplicationForm(request.POST or None, request.FILES or None, agencies=public_agencies())
-    if request.method == "POST":
-        token, secret = FORMS.posted(request)
-        if token and services.submitted_with(token) is not None:
-            return _done(request, token)
-        if secret is None:
-            form.is_valid()
-            form.add_error(None, EXPIRED_ZH)
-        elif form.is_valid():
-            try:
-                services.submit_online(
-                    organisation=form.cleaned_data["organisation"],
-                    data=form.applicant(),
-                    uploads=form.uploads(),
-                    client=_client(request),
-                    token=token,
-                    secret=secret,
-                )
-            except ApplicationError as exc:
-                form.add_error(None, exc.message_zh)
-            else:
-                return _done(request, token)
-        if secret is not None:  # the same token again: still one case however often it is sent
-            return render(request, "portal/applying/form.html", {"form": form, "form_token": token})
-    return render(request, "portal/applying/form.html", {"form": form, "form_token": FORMS.issue(request)})
 
+    def send(token: str, secret: str) -> object:
+        return services.submit_online(
+            organisation=form.cleaned_data["organisation"],
+            data=form.applicant(),
+            uploads=form.uploads(),
+            client=_client(request),
+            token=token,
+            secret=secret,
+        )
 
-def _done(request: HttpRequest, token: str) -> HttpResponse:
-    FORMS.finish(request, token)
-    return redirect("portal:applying:submitted")
+    return FORMS.form_page(
+        request,
+        form,
+        sent=services.submitted_with,
+        send=send,
+        template="portal/applying/form.html",
+        done="portal:applying:submitted",
+    )
 
 
 @never_cache
 def submitted(request: HttpRequest) -> HttpResponse:
     """The number and secret of the submission just made (GET: a refresh shows them again)."""
-    token, secret = FORMS.finished(request)
-    case = services.submitted_with(token) if token else None
-    if case is None:
-        return redirect("portal:applying:form")
-    return render(request, "portal/applying/submitted.html", {"case": case, "secret": secret})
+    return FORMS.sent_page(
+        request,
+        sent=services.submitted_with,
+        template="portal/applying/submitted.html",
+        name="case",
+        form="portal:applying:form",
+    )
 
 
 def _lookup(request: HttpRequest, form: TrackForm) -> Application | None:

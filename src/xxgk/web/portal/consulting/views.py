@@ -8,7 +8,7 @@ look-up by POST only that says the same for an unknown number as for a wrong sec
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from xxgk.web.applications import throttle
@@ -17,7 +17,7 @@ from xxgk.web.consultations import selectors, services
 from xxgk.web.consultations.errors import ApplicationError
 from xxgk.web.consultations.forms import PublicQuestionForm
 from xxgk.web.portal.applying.forms import TrackForm
-from xxgk.web.portal.once import EXPIRED_ZH, OneTimeForms
+from xxgk.web.portal.once import OneTimeForms
 from xxgk.web.portal.selectors import public_agencies
 
 NOT_FOUND_ZH = "咨询编号或查询码不正确。"
@@ -33,47 +33,37 @@ FORMS = OneTimeForms("ask")
 @never_cache
 def ask(request: HttpRequest) -> HttpResponse:
     form = PublicQuestionForm(request.POST or None, request.FILES or None, agencies=public_agencies())
-    if request.method == "POST":
-        token, secret = FORMS.posted(request)
-        if token and services.submitted_with(token) is not None:
-            return _done(request, token)
-        if secret is None:
-            form.is_valid()
-            form.add_error(None, EXPIRED_ZH)
-        elif form.is_valid():
-            try:
-                services.ask_online(
-                    organisation=form.cleaned_data["organisation"],
-                    question=form.cleaned_data["question"],
-                    asker=form.asker(),
-                    uploads=form.uploads(),
-                    client=_client(request),
-                    token=token,
-                    secret=secret,
-                )
-            except ApplicationError as exc:
-                form.add_error(None, exc.message_zh)
-            else:
-                return _done(request, token)
-        if secret is not None:  # the same token again: still one question however often it is sent
-            return render(request, "portal/consulting/form.html", {"form": form, "form_token": token})
-    return render(request, "portal/consulting/form.html", {"form": form, "form_token": FORMS.issue(request)})
 
+    def send(token: str, secret: str) -> object:
+        return services.ask_online(
+            organisation=form.cleaned_data["organisation"],
+            question=form.cleaned_data["question"],
+            asker=form.asker(),
+            uploads=form.uploads(),
+            client=_client(request),
+            token=token,
+            secret=secret,
+        )
 
-def _done(request: HttpRequest, token: str) -> HttpResponse:
-    FORMS.finish(request, token)
-    return redirect("portal:consulting:submitted")
+    return FORMS.form_page(
+        request,
+        form,
+        sent=services.submitted_with,
+        send=send,
+        template="portal/consulting/form.html",
+        done="portal:consulting:submitted",
+    )
 
 
 @never_cache
 def submitted(request: HttpRequest) -> HttpResponse:
-    """The number and secret of the question just sent (GET: a refresh shows them again)."""
-    token, secret = FORMS.finished(request)
-    consultation = services.submitted_with(token) if token else None
-    if consultation is None:
-        return redirect("portal:consulting:form")
-    return render(
-        request, "portal/consulting/submitted.html", {"consultation": consultation, "secret": secret}
+    """The number and secret of the question just sent."""
+    return FORMS.sent_page(
+        request,
+        sent=services.submitted_with,
+        template="portal/consulting/submitted.html",
+        name="consultation",
+        form="portal:consulting:form",
     )
 
 
