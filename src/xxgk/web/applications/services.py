@@ -168,26 +168,16 @@ def _create(
     """Insert a new case (inside the caller's transaction) with a fresh number and `secret` (or a new one)."""
     validate_uploads(uploads)
     secret = secret or tracking.new_secret()
-    for _ in range(5):
-        try:
-            with transaction.atomic():
-                application = Application.objects.create(
-                    organisation=organisation,
-                    number=tracking.new_number(_today()),
-                    secret_hash=tracking.hash_secret(secret),
-                    channel=channel,
-                    submitted_at=timezone.now(),
-                    **data.fields(),
-                    **fields,
-                )
-            break
-        except IntegrityError:  # a number drawn twice: draw again (a replayed form token: give up)
-            key = fields.get("submission_key")
-            if key and Application.objects.filter(submission_key=key).exists():
-                raise
-            continue
-    else:
-        raise RuntimeError("could not draw a free tracking number")
+    application = tracking.insert_numbered(
+        Application,
+        lambda: tracking.new_number(_today()),
+        organisation=organisation,
+        secret_hash=tracking.hash_secret(secret),
+        channel=channel,
+        submitted_at=timezone.now(),
+        **data.fields(),
+        **fields,
+    )
     for upload in uploads:
         Attachment.objects.create(
             application=application,

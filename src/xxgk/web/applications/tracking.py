@@ -11,12 +11,17 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+from django.db import IntegrityError, models, transaction
 
 from xxgk.deadlines import EventKind
 from xxgk.fees import yuan
+
+M = TypeVar("M", bound=models.Model)
 
 SECRET_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0 O 1 I L
 SECRET_LENGTH = 20  # 20 × log2(31) ≈ 99 random bits: not guessable within any throttle
@@ -28,6 +33,21 @@ def new_secret() -> str:
     """A fresh secret, grouped for reading (K7QM-4XPA-…); `normalise_secret` undoes the grouping."""
     raw = "".join(secrets.choice(SECRET_ALPHABET) for _ in range(SECRET_LENGTH))
     return "-".join(raw[i : i + SECRET_GROUP] for i in range(0, SECRET_LENGTH, SECRET_GROUP))
+
+
+def insert_numbered(model: type[M], number: Callable[[], str], **fields: Any) -> M:
+    """Insert a row of `model` under a freshly drawn `number()`, drawing again when the number is
+    taken (inside the caller's transaction); a row of the same form token (`submission_key`)
+    already there is re-raised as the IntegrityError it is, for the caller to return that row."""
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                return model._default_manager.create(number=number(), **fields)
+        except IntegrityError:
+            key = fields.get("submission_key")
+            if key and model._default_manager.filter(submission_key=key).exists():
+                raise
+    raise RuntimeError(f"could not draw a free number for {model.__name__}")
 
 
 def normalise_secret(secret: str) -> str:

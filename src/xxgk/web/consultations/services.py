@@ -91,28 +91,18 @@ def _create(
 ) -> Asked:
     """Insert a question (inside the caller's transaction) with a fresh number and `secret` (or a new one)."""
     secret = secret or tracking.new_secret()
-    for _ in range(5):
-        try:
-            with transaction.atomic():
-                consultation = Consultation.objects.create(
-                    organisation=organisation,
-                    number=NUMBER_PREFIX + tracking.new_number(_today()),
-                    secret_hash=tracking.hash_secret(secret),
-                    channel=channel,
-                    question=_question(question),
-                    received_on=received_on,
-                    due_on=_due(organisation, received_on),
-                    **asker.fields(),
-                    **fields,
-                )
-            break
-        except IntegrityError:  # a number drawn twice: draw again (a replayed form token: give up)
-            key = fields.get("submission_key")
-            if key and Consultation.objects.filter(submission_key=key).exists():
-                raise
-            continue
-    else:
-        raise RuntimeError("could not draw a free consultation number")
+    consultation = tracking.insert_numbered(
+        Consultation,
+        lambda: NUMBER_PREFIX + tracking.new_number(_today()),
+        organisation=organisation,
+        secret_hash=tracking.hash_secret(secret),
+        channel=channel,
+        question=_question(question),
+        received_on=received_on,
+        due_on=_due(organisation, received_on),
+        **asker.fields(),
+        **fields,
+    )
     return Asked(consultation, secret)
 
 
