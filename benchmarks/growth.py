@@ -6,7 +6,8 @@
 Each input is read as `xxgk extract` reads it (read + map + checks), in this process; the time is
 CPU time (`time.process_time`), best of several runs. Inputs: a run of digits in one cell of a real
 text report, a run of spaces in one `<p>` of a real HTML report, and a table of 8 / 80 / 800 rows
-(under the 1,000-row bound) as HTML and DOCX (a real report with one row repeated) and as text. A refusal (`ReportReadError`) counts as a
+(under the 1,000-row bound) as HTML and DOCX (a real report with one row repeated) and as text, and a
+real `pdftotext -layout` report with one row printed 9 / 90 / 900 times. A refusal (`ReportReadError`) counts as a
 reading: refusing is what the engine does with some of these.
 """
 
@@ -28,6 +29,7 @@ REPORTS = Path(__file__).resolve().parent.parent / "tests" / "data" / "reports"
 TEXT = (REPORTS / "pingtan-2021-supingpianqu.txt").read_bytes()
 HTML = (REPORTS / "pingtan-2023-guoziju.html").read_bytes()
 DOCX = (REPORTS / "pingtan-2024-guanweihui.docx").read_bytes()
+LAYOUT = (REPORTS.parent / "forms" / "hongze-2024-qzf" / "original.layout.txt").read_bytes()
 
 
 def seconds(data: bytes) -> float:
@@ -64,6 +66,14 @@ def text_rows(n: int) -> bytes:
     return "\n".join(f"第{i}行 1 2 3" for i in range(n)).encode()
 
 
+def layout_rows(n: int) -> bytes:
+    """A real `pdftotext -layout` report with its row 1.属于国家秘密 printed n times (the long fuzz
+    run's slowest input: every copy after the first was fuzzy-matched against the remaining rows)."""
+    lines = LAYOUT.split(b"\n")
+    at = next(i for i, line in enumerate(lines) if "属于国家秘密".encode() in line and len(line) < 300)
+    return b"\n".join(lines[:at] + [lines[at]] * n + lines[at + 1 :])
+
+
 def docx_rows(n: int) -> bytes:
     with zipfile.ZipFile(io.BytesIO(DOCX)) as src:
         members = [(info.filename, src.read(info)) for info in src.infolist()]
@@ -84,6 +94,7 @@ CASES: list[tuple[str, Callable[[int], bytes], int]] = [
     ("HTML table rows", html_rows, 8),
     ("text table rows", text_rows, 8),
     ("DOCX table rows (one row repeated)", docx_rows, 8),
+    ("layout text, one row repeated", layout_rows, 9),
 ]
 
 

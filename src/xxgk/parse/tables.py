@@ -18,7 +18,7 @@ from typing import TypedDict
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import Cell, Document
-from xxgk.parse.limits import too_long_number
+from xxgk.parse.limits import check_table, too_long_number
 from xxgk.parse.values import CellReading, read_cell, split_run_together
 from xxgk.report import Provenance, TableData
 from xxgk.template import TOTAL, CellKey, Column, Row, Table, Template
@@ -278,7 +278,12 @@ def read_tables(doc: Document, template: Template) -> TableReading:
         t.key: {r.key: {c.key: None for c in t.columns_of(r)} for r in t.rows} for t in template.tables
     }
     reading = TableReading(data)
+    # Every reader's tables under the same bound (HTML and DOCX check theirs while reading).
+    check_table(sum(len(t.rows) for t in doc.tables), sum(len(r) for t in doc.tables for r in t.rows))
     slots, exact_index = _matching_data(template)
+    # A row's best slot depends only on its label, its context and the position: a row printed again
+    # (a table repeated on every page, or a mutated file) costs one look-up, not a fuzzy match.
+    best_slots: dict[tuple[str, str, int], tuple[int | None, float]] = {}
     position = 0
     table4_values: list[tuple[CellReading, Cell]] = []
     table4_broken = False  # gathered from rows of one or two numbers (one cell per line)
@@ -300,7 +305,10 @@ def read_tables(doc: Document, template: Template) -> TableReading:
                 table4_values = []
                 table4_broken = False
             continue
-        index, strength = _best_slot(slots, exact_index, position, row)
+        key = (row.label, row.context, position)
+        if key not in best_slots:
+            best_slots[key] = _best_slot(slots, exact_index, position, row)
+        index, strength = best_slots[key]
         if index is None or strength == 0.0:
             if not row.label and row.numbers:
                 unplaced_bare = row
