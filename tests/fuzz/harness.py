@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "reports"
 SLOW_SECONDS = 2.0
@@ -252,7 +253,14 @@ class Runner:
             self._start()
 
 
-def fuzz(seconds: float, seed: int, max_inputs: int | None = None) -> Summary:
+PROGRESS_EVERY = 10_000
+
+
+def fuzz(
+    seconds: float, seed: int, max_inputs: int | None = None, save: Path | None = None, name: str = "w0"
+) -> Summary:
+    """Mutate and run inputs for `seconds` (or `max_inputs`); failing inputs are written to `save` as
+    they are found (a long run that is stopped keeps them), a progress line every 10,000 inputs."""
     rng = random.Random(seed)
     corpus = seed_corpus()
     summary = Summary()
@@ -260,32 +268,81 @@ def fuzz(seconds: float, seed: int, max_inputs: int | None = None) -> Summary:
     started = time.perf_counter()
     try:
         while time.perf_counter() - started < seconds and (max_inputs is None or summary.inputs < max_inputs):
+            known = len(summary.failures)
             runner.run(mutate(rng, corpus), summary)
+            if save is not None:
+                for n, failure in enumerate(summary.failures[known:], start=known):
+                    save.mkdir(parents=True, exist_ok=True)
+                    (save / f"{name}-{n:04d}-{failure.kind}.bin").write_bytes(failure.data)
+            if summary.inputs % PROGRESS_EVERY == 0:
+                took = time.perf_counter() - started
+                print(
+                    f"[{name}] {summary.inputs} inputs, {took:.0f} s, {len(summary.failures)} failures",
+                    flush=True,
+                )
     finally:
         runner.close()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
+def _fuzz_into(
+    queue: Any, seconds: float, seed: int, max_inputs: int | None, save: Path | None, name: str
+) -> None:
+    summary = fuzz(seconds, seed, max_inputs, save, name)
+    summary.failures = [Failure(f.kind, f.detail, b"") for f in summary.failures]  # saved already
+    queue.put(summary)
+
+
+def fuzz_parallel(
+    seconds: float, seed: int, workers: int, max_inputs: int | None, save: Path | None
+) -> Summary:
+    """`workers` harnesses side by side, worker i seeded `seed + i` (worker 0 draws the inputs a
+    one-worker run draws); the input budget is shared out between them."""
+    if workers == 1:
+        return fuzz(seconds, seed, max_inputs, save)
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    shares = [
+        None if max_inputs is None else max_inputs // workers + (i < max_inputs % workers)
+        for i in range(workers)
+    ]
+    procs = [
+        ctx.Process(target=_fuzz_into, args=(queue, seconds, seed + i, shares[i], save, f"w{i}"))
+        for i in range(workers)
+    ]
+    for proc in procs:
+        proc.start()
+    parts = [queue.get() for _ in procs]
+    for proc in procs:
+        proc.join()
+    total = Summary()
+    for part in parts:
+        total.inputs += part.inputs
+        total.refused += part.refused
+        total.seconds = max(total.seconds, part.seconds)
+        total.slowest = max(total.slowest, part.slowest)
+        total.peak_rss_mb = max(total.peak_rss_mb, part.peak_rss_mb)
+        total.failures.extend(part.failures)
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1, help="harnesses side by side (one per core)")
+    parser.add_argument("--inputs", type=int, default=None, help="stop after this many inputs in all")
     parser.add_argument("--save", type=Path, default=Path("fuzz-failures"), help="where failing inputs go")
     args = parser.parse_args()
-    summary = fuzz(args.seconds, args.seed)
+    summary = fuzz_parallel(args.seconds, args.seed, max(1, args.workers), args.inputs, args.save)
     print(
         f"{summary.inputs} inputs in {summary.seconds:.0f} s ({summary.inputs / summary.seconds:.1f}/s), "
         f"{summary.refused} refused with ReportReadError, slowest {summary.slowest:.2f} s, "
-        f"peak worker RSS {summary.peak_rss_mb:.0f} MB, {len(summary.failures)} failures"
+        f"peak worker RSS {summary.peak_rss_mb:.0f} MB, {len(summary.failures)} failures (saved in {args.save})"
     )
-    if summary.failures:
-        args.save.mkdir(exist_ok=True)
-    for n, failure in enumerate(summary.failures):
-        (args.save / f"{n:04d}-{failure.kind}.bin").write_bytes(failure.data)
-        print(
-            f"  {n:04d} {failure.kind}: {failure.detail.strip().splitlines()[-1] if failure.detail else ''}"
-        )
+    for failure in summary.failures:
+        print(f"  {failure.kind}: {failure.detail.strip().splitlines()[-1] if failure.detail else ''}")
 
 
 if __name__ == "__main__":
