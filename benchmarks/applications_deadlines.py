@@ -97,10 +97,11 @@ def main() -> None:
     _populate(args.cases, args.open)
     print(f"populated {args.cases} cases ({args.open} open) in {time.perf_counter() - start:.1f} s")
 
+    from xxgk.web.applications.calendar_table import current_calendar
+
     from xxgk import deadlines as core
     from xxgk.web.applications import selectors
-    from xxgk.web.applications.calendar_table import current_calendar
-    from xxgk.web.applications.services import refresh_due_dates
+    from xxgk.web.applications.calendar_changes import refresh_due_dates
     from xxgk.web.orgs.models import User
 
     calendar = current_calendar()

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "xxgk.web.orgs",
     "xxgk.web.audit",
     "xxgk.web.ui",
+    "xxgk.web.calendar",
     "xxgk.web.applications",
     "xxgk.web.consultations",
     "xxgk.web.remedies",

@@ -9,6 +9,7 @@ from django.urls import include, path
 STAFF_APPS = [
     ("orgs/", "xxgk.web.orgs.urls"),
     ("audit/", "xxgk.web.audit.urls"),
+    ("calendar/", "xxgk.web.calendar.urls"),
     ("applications/", "xxgk.web.applications.urls"),
     ("consultations/", "xxgk.web.consultations.urls"),
     ("remedies/", "xxgk.web.remedies.urls"),

@@ -9,10 +9,11 @@ from datetime import date
 import pytest
 from applications_support import Staff, fresh
 
-from xxgk.web.applications import calendar_admin, services
+from xxgk.web.applications import services
 from xxgk.web.applications.errors import InvalidInput
 from xxgk.web.applications.selectors import deadline_of
 from xxgk.web.audit.models import AuditEvent
+from xxgk.web.calendar import services as calendar_services
 from xxgk.web.orgs.errors import RoleRequired
 
 pytestmark = pytest.mark.django_db
@@ -146,14 +147,14 @@ def test_local_holiday_moves_open_due_dates_and_back(staff: Staff) -> None:
     case = staff.register(received_on=date(2025, 3, 3))
     closed = staff.register(received_on=date(2025, 3, 3))
     services.withdraw(actor=staff.handler, application=closed, version=closed.version, on=date(2025, 3, 4))
-    changed = calendar_admin.set_calendar_day(
+    changed = calendar_services.set_calendar_day(
         actor=staff.superuser, day=date(2025, 3, 10), is_workday=False, note="本地节日"
     )
     assert changed == 1
     assert fresh(case).due_on == date(2025, 4, 1)
     assert fresh(closed).due_on == date(2025, 3, 31)  # concluded cases keep their date
-    assert AuditEvent.objects.filter(action="applications.calendar_change").exists()
-    calendar_admin.remove_calendar_day(actor=staff.superuser, day=date(2025, 3, 10))
+    assert AuditEvent.objects.filter(action="workcalendar.calendar_change").exists()
+    calendar_services.remove_calendar_day(actor=staff.superuser, day=date(2025, 3, 10))
     assert fresh(case).due_on == date(2025, 3, 31)
 
 
@@ -170,10 +171,10 @@ def test_unannounced_year_is_provisional_until_announced(staff: Staff) -> None:
     # 40 working days after 11/20; 2027 judged by weekends and the statutory 元旦 → Mon 2027-01-18, 暂定.
     case = fresh(case)
     assert case.due_on == date(2027, 1, 18) and case.due_provisional
-    calendar_admin.set_calendar_day(
+    calendar_services.set_calendar_day(
         actor=staff.superuser, day=date(2027, 1, 1), is_workday=False, note="元旦"
     )
-    calendar_admin.set_year_announced(
+    calendar_services.set_year_announced(
         actor=staff.superuser, year=2027, announced=True, source="国务院办公厅通知"
     )
     case = fresh(case)
@@ -182,6 +183,6 @@ def test_unannounced_year_is_provisional_until_announced(staff: Staff) -> None:
 
 def test_only_system_administrators_edit_the_calendar(staff: Staff) -> None:
     with pytest.raises(RoleRequired):
-        calendar_admin.set_calendar_day(
+        calendar_services.set_calendar_day(
             actor=staff.admin, day=date(2025, 3, 10), is_workday=False, note="本地节日"
         )

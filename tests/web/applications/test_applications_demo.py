@@ -9,8 +9,8 @@ import pytest
 from django.db.models import Q
 
 from xxgk.web.applications import demo as applications_demo
-from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.models import APPLICANT_KIND_CHOICES, OUTCOME_KEYS, Application
+from xxgk.web.calendar.selectors import current_calendar
 
 pytestmark = pytest.mark.django_db
 

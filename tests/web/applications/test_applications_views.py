@@ -181,18 +181,6 @@ def test_letter_edit_page(staff: Staff) -> None:
     assert "已被他人修改" in stale
 
 
-def test_calendar_page_is_for_system_administrators(staff: Staff) -> None:
-    assert _client(staff.admin).get(reverse("applications:calendar")).status_code == 403
-    client = _client(staff.superuser)
-    assert client.get(reverse("applications:calendar")).status_code == 200
-    response = client.post(
-        reverse("applications:calendar_change"),
-        {"action": "set_day", "day": "2025-03-10", "is_workday": "0", "note": "本地节日"},
-        follow=True,
-    )
-    assert "工作日历已更新" in response.content.decode() and "本地节日" in response.content.decode()
-
-
 def test_due_within_n_working_days(staff: Staff) -> None:
     case = staff.register(received_on=timezone.localdate())  # due 20 working days from today
     client = _client(staff.handler)

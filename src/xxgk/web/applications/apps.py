@@ -1,4 +1,4 @@
-"""App configuration for applications: registers audit actions, navigation and the work-list widget."""
+"""App configuration for applications: registers audit actions, navigation, the work-list widget and the due dates a calendar change moves."""
 
 from django.apps import AppConfig
 
@@ -10,3 +10,7 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from xxgk.web.applications import audit_codes, transitions, widgets  # noqa: F401  (registrations)
+        from xxgk.web.applications.calendar_changes import refresh_due_dates
+        from xxgk.web.calendar.signals import calendar_changed
+
+        calendar_changed.connect(refresh_due_dates, dispatch_uid="applications.refresh_due_dates")

@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 from xxgk import deadlines as core
 from xxgk.pii import id_check_char
-from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import row_fields
 from xxgk.web.applications.letters import FILL_IN, CaseFacts, abandonment_body, reply_body
 from xxgk.web.applications.models import (
@@ -34,6 +33,7 @@ from xxgk.web.applications.models import (
     State,
 )
 from xxgk.web.applications.tracking import hash_secret
+from xxgk.web.calendar.selectors import current_calendar
 from xxgk.web.demo import DemoContext
 from xxgk.workdays import WorkCalendar, add_working_days
 

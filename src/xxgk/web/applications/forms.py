@@ -20,17 +20,7 @@ from xxgk.web.applications.models import (
     InfoForm,
 )
 from xxgk.web.orgs.models import Organisation, User
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _date(label: str, **kwargs: Any) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=DATE_WIDGET,
-        error_messages={"invalid": "请输入有效日期，格式为 YYYY-MM-DD。"},
-        **kwargs,
-    )
+from xxgk.web.ui.form_fields import date_field
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -113,7 +103,7 @@ class RegistrationForm(ApplicantForm):
         label="承办机关", queryset=None, empty_label=None
     )
     channel = forms.ChoiceField(label="申请渠道", choices=Channel.choices)
-    received_on = _date(
+    received_on = date_field(
         "收到申请日期",
         help_text="第三十一条：当面提交的为提交之日；邮寄的为签收之日；网络、传真、电子邮件的为双方确认之日。",
     )
@@ -134,7 +124,7 @@ class RegistrationForm(ApplicantForm):
 
 
 class OnForm(forms.Form):
-    on = _date("日期")
+    on = date_field("日期")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -142,7 +132,7 @@ class OnForm(forms.Form):
 
 
 class ReceiptForm(forms.Form):
-    received_on = _date("收到申请日期（双方确认之日）")
+    received_on = date_field("收到申请日期（双方确认之日）")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -161,7 +151,7 @@ class HandlerForm(forms.Form):
 
 class CorrectionForm(OnForm):
     what = forms.CharField(label="需要补正的内容", widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
-    respond_by = _date("补正期限")
+    respond_by = date_field("补正期限")
 
 
 class ConsultationForm(OnForm):
@@ -232,18 +222,3 @@ TRANSITION_FORMS: dict[str, type[forms.Form]] = {
     "send_reply": OnForm,
     "withdraw": OnForm,
 }
-
-
-class CalendarDayForm(forms.Form):
-    day = _date("日期")
-    is_workday = forms.TypedChoiceField(
-        label="类型",
-        choices=[("0", "放假（不计工作日）"), ("1", "上班（计为工作日）")],
-        coerce=lambda value: value == "1",
-    )
-    note = forms.CharField(label="说明", max_length=100, help_text="如：春节、本地民族节日、调休上班")
-
-
-class AnnouncedYearForm(forms.Form):
-    year = forms.IntegerField(label="年度", min_value=2004, max_value=2100)
-    source = forms.CharField(label="依据（如国务院办公厅放假通知文号）", max_length=200, required=False)

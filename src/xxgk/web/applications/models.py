@@ -321,39 +321,6 @@ class FeeNotice(models.Model):
         return f"{self.application_id} {self.amount}"
 
 
-class CalendarOverride(models.Model):
-    """A date the administrator marks as (not) a working day: local holidays, or next year's
-    schedule before chinesecalendar knows it. Wins over chinesecalendar for its date."""
-
-    day = models.DateField("日期", unique=True)
-    is_workday = models.BooleanField("是否工作日")
-    note = models.CharField("说明", max_length=100)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = "工作日历调整"
-        verbose_name_plural = "工作日历调整"
-        ordering = ("day",)
-
-    def __str__(self) -> str:
-        return f"{self.day} {self.note}"
-
-
-class AnnouncedYear(models.Model):
-    """A year whose 放假安排 the administrator has entered completely: not provisional."""
-
-    year = models.PositiveSmallIntegerField("年度", unique=True)
-    source = models.CharField("依据", max_length=200, blank=True)
-
-    class Meta:
-        verbose_name = "已公布放假安排年度"
-        verbose_name_plural = "已公布放假安排年度"
-        ordering = ("year",)
-
-    def __str__(self) -> str:
-        return str(self.year)
-
-
 class PublicThrottle(models.Model):
     """Attempts from one client (a hash of its address, never the address) at one public action,
     in the current window: keeps the tracking page guess-safe and the form free of floods."""

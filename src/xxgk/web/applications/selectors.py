@@ -9,18 +9,16 @@ from django.db.models import Count, Q, QuerySet
 
 from xxgk import deadlines
 from xxgk.deadlines import CaseDeadline, DeadlineError, EventKind
-from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import core_events, deadline_for
 from xxgk.web.applications.models import (
-    AnnouncedYear,
     Application,
     Attachment,
-    CalendarOverride,
     Letter,
     State,
 )
 from xxgk.web.applications.tracking import secret_matches
 from xxgk.web.applications.transitions import OPEN_STATES
+from xxgk.web.calendar.selectors import current_calendar
 from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.models import Organisation, Role, User
 from xxgk.web.orgs.scoping import get_visible, scope, visible_orgs
@@ -186,11 +184,3 @@ def handlers_of(organisation: Organisation) -> QuerySet[User]:
     return User.objects.filter(
         is_active=True, memberships__organisation=organisation, memberships__role=Role.HANDLER
     ).distinct()
-
-
-def calendar_overrides() -> QuerySet[CalendarOverride]:
-    return CalendarOverride.objects.all()
-
-
-def announced_years() -> QuerySet[AnnouncedYear]:
-    return AnnouncedYear.objects.all()

@@ -1,7 +1,8 @@
 """Every write on a case: intake and the named transitions (fees and the reply's letters
-included), through one door (`_run`). The letters' text editing and freezing live in `case_letters.py`,
-the calendar table in `calendar_admin.py`, reminders in `reminders.py`. Each transition checks role and state (`transitions.check`), runs in one transaction, keeps the
-optimistic lock (`version`), re-derives the deadline from the event log, and records its audit
+included), through one door (`_run`). The letters' text editing and freezing live in
+`case_letters.py`, reminders in `reminders.py`, the due dates a calendar change moves in
+`calendar_changes.py`. Each transition checks role and state (`transitions.check`), runs in one
+transaction, keeps the optimistic lock (`version`), re-derives the deadline from the event log, and records its audit
 event, whose payload never holds applicant data. A refused write raises before anything is written.
 """
 
@@ -23,7 +24,6 @@ from xxgk.render.document import chinese_date
 from xxgk.web.applications import audit_codes, throttle, tracking
 from xxgk.web.applications import transitions as tr
 from xxgk.web.applications.applicant_mail import notify_applicant
-from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.case_deadline import core_events, deadline_for, row_fields
 from xxgk.web.applications.case_letters import freeze, issue_letter
 from xxgk.web.applications.errors import InvalidInput, StaleVersion, TransitionRefused
@@ -49,6 +49,7 @@ from xxgk.web.applications.models import (
     State,
 )
 from xxgk.web.audit.services import record
+from xxgk.web.calendar.selectors import current_calendar
 from xxgk.web.locking import check_version
 from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation, Role, User

@@ -14,6 +14,4 @@ urlpatterns = [
     path("letters/<int:pk>/", views.letter_download, name="letter"),
     path("letters/<int:pk>/edit/", views.letter_edit, name="letter_edit"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
-    path("calendar/", views.calendar_page, name="calendar"),
-    path("calendar/change/", views.calendar_change, name="calendar_change"),
 ]

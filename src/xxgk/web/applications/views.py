@@ -15,13 +15,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from xxgk.web.applications import calendar_admin, case_letters, export, selectors, services
+from xxgk.web.applications import case_letters, export, selectors, services
 from xxgk.web.applications import transitions as tr
 from xxgk.web.applications.errors import ApplicationError
 from xxgk.web.applications.forms import (
     TRANSITION_FORMS,
-    AnnouncedYearForm,
-    CalendarDayForm,
     EmptyForm,
     LetterForm,
     RegistrationForm,
@@ -266,63 +264,3 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         io.BytesIO(bytes(attachment.content)), as_attachment=True, filename=attachment.filename
     )
-
-
-@login_required
-def calendar_page(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_superuser:
-        raise PermissionDenied("工作日历由系统管理员维护。")
-    return render(
-        request,
-        "applications/calendar.html",
-        {
-            "overrides": selectors.calendar_overrides(),
-            "years": selectors.announced_years(),
-            "day_form": CalendarDayForm(),
-            "year_form": AnnouncedYearForm(),
-        },
-    )
-
-
-@login_required
-@require_POST
-def calendar_change(request: HttpRequest) -> HttpResponse:
-    action = request.POST.get("action")
-    try:
-        if action == "set_day":
-            day_form = CalendarDayForm(request.POST)
-            if not day_form.is_valid():
-                raise _form_error(day_form)
-            changed = calendar_admin.set_calendar_day(actor=request.user, **day_form.cleaned_data)
-        elif action == "remove_day":
-            changed = calendar_admin.remove_calendar_day(actor=request.user, day=_posted_day(request))
-        elif action in ("announce", "unannounce"):
-            year_form = AnnouncedYearForm(request.POST)
-            if not year_form.is_valid():
-                raise _form_error(year_form)
-            changed = calendar_admin.set_year_announced(
-                actor=request.user, announced=action == "announce", **year_form.cleaned_data
-            )
-        else:
-            raise Http404("没有这个操作。")
-    except ApplicationError as exc:
-        messages.error(request, exc.message_zh)
-    else:
-        messages.success(request, f"工作日历已更新，{changed} 件办理中申请的答复期限随之重新计算。")
-    return redirect("applications:calendar")
-
-
-def _form_error(form: Any) -> ApplicationError:
-    errors = "；".join(
-        f"{form.fields[k].label}：{e}" if k in form.fields else str(e)
-        for k, errs in form.errors.items()
-        for e in errs
-    )
-    return ApplicationError("invalid form", errors)
-
-
-def _posted_day(request: HttpRequest) -> date:
-    try:
-        return date.fromisoformat(request.POST.get("day", ""))
-    except ValueError:
-        raise ApplicationError("bad day", "日期无效。") from None

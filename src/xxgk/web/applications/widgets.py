@@ -22,11 +22,6 @@ def _counts(request: HttpRequest) -> dict[str, Any]:
 
 
 register_nav(NavItem(label="依申请公开", url_name="applications:list", order=20, visible=_sees_any_agency))
-register_nav(
-    NavItem(
-        label="工作日历", url_name="applications:calendar", order=900, visible=lambda user: user.is_superuser
-    )
-)
 register_widget(
     DashboardWidget(
         key="applications-work",

@@ -23,6 +23,8 @@ class _Key:
 
 
 _KEYS: dict[tuple[str, str], _Key] = {}
+# Object types whose model moved to another app: events logged under the old name read as the new.
+_MOVED: dict[str, str] = {}
 
 
 def define_key(object_type: str, key: str, label_zh: str, *, like: str | None = None) -> str:
@@ -30,6 +32,11 @@ def define_key(object_type: str, key: str, label_zh: str, *, like: str | None = 
     names the field whose choices label its values."""
     _KEYS[(object_type, key)] = _Key(label_zh, like)
     return key
+
+
+def define_moved(old_object_type: str, new_object_type: str) -> None:
+    """Declare that events logged as `old_object_type` concern the model now `new_object_type`."""
+    _MOVED[old_object_type] = new_object_type
 
 
 def _model(object_type: str) -> type[models.Model] | None:
@@ -67,6 +74,7 @@ def _value(field: Any, value: Any) -> Any:
 
 def labelled(object_type: str, key: str, before: Any, after: Any) -> tuple[str, Any, Any]:
     """(label, before, after) of one changed key, in Chinese where the model says how."""
+    object_type = _MOVED.get(object_type, object_type)
     model = _model(object_type)
     declared = _KEYS.get((object_type, key))
     field = _field(model, key)

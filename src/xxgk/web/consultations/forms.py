@@ -7,13 +7,12 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from xxgk.web.applications.forms import DATE_WIDGET, MultipleFileField, MultipleFileInput, RegistrationForm
+from xxgk.web.applications.forms import MultipleFileField, MultipleFileInput, RegistrationForm
 from xxgk.web.applications.intake import Upload
 from xxgk.web.consultations.models import Channel
 from xxgk.web.consultations.services import Asker
 from xxgk.web.orgs.models import Organisation
-
-_DATE_ERRORS = {"invalid": "请输入有效日期，格式为 YYYY-MM-DD。"}
+from xxgk.web.ui.form_fields import date_field
 
 
 class _AskerFields(forms.Form):
@@ -70,7 +69,7 @@ class LogForm(_AskerFields):
         label="答复机关", queryset=None, empty_label=None
     )
     channel = forms.ChoiceField(label="咨询渠道", choices=Channel.choices, initial=Channel.PHONE)
-    received_on = forms.DateField(label="收到咨询日期", widget=DATE_WIDGET, error_messages=_DATE_ERRORS)
+    received_on = date_field("收到咨询日期")
 
     def __init__(self, *args: Any, organisations: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -82,7 +81,7 @@ class LogForm(_AskerFields):
 
 class AnswerForm(forms.Form):
     text = forms.CharField(label="答复内容", widget=forms.Textarea(attrs={"rows": 6}), max_length=8000)
-    on = forms.DateField(label="答复日期", widget=DATE_WIDGET, error_messages=_DATE_ERRORS)
+    on = date_field("答复日期")
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -10,9 +10,9 @@ from datetime import date
 from django.db.models import Count, QuerySet
 
 from xxgk.deadlines import CONSULTATION_ANSWER_WORKING_DAYS, consultation_answer_due
-from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.masking import mask, may_see_personal
 from xxgk.web.applications.tracking import secret_matches
+from xxgk.web.calendar.selectors import current_calendar
 from xxgk.web.consultations.models import AnswerPeriod, Channel, Consultation, Status
 from xxgk.web.consultations.services import STAFF_ROLES, answer_period
 from xxgk.web.orgs.actors import Actor, acting_user

@@ -17,10 +17,10 @@ from xxgk.deadlines import CONSULTATION_ANSWER_WORKING_DAYS, consultation_answer
 from xxgk.web import reminders
 from xxgk.web.applications import services as application_services
 from xxgk.web.applications import throttle, tracking
-from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.applications.intake import ApplicantData, Intake, Upload, validate_uploads
 from xxgk.web.applications.models import Channel as ApplicationChannel
 from xxgk.web.audit.services import record
+from xxgk.web.calendar.selectors import current_calendar
 from xxgk.web.consultations import audit_codes
 from xxgk.web.consultations.errors import InvalidInput, Stale
 from xxgk.web.consultations.models import AnswerPeriod, Attachment, Channel, Consultation, Status

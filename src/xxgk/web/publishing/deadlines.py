@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from xxgk.deadlines import publication_due
-from xxgk.web.applications.calendar_table import current_calendar
+from xxgk.web.calendar.selectors import current_calendar
 from xxgk.web.publishing.models import Publication
 from xxgk.workdays import DueDate, WorkCalendar, explain_zh
 

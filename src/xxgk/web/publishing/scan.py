@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from django.db.models import Q
 
 from xxgk.findings import Finding, Place
-from xxgk.web.applications.calendar_table import current_calendar
 from xxgk.web.audit.models import AuditEvent
+from xxgk.web.calendar.selectors import current_calendar
 from xxgk.web.orgs.audit_codes import UPDATE_CONTACT
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.publishing import public

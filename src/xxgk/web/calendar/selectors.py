@@ -1,8 +1,10 @@
-"""The administrator's calendar table as a `WorkCalendar` for the core's date arithmetic."""
+"""Reads of the calendar table, and the table as a `WorkCalendar` for the core's date arithmetic."""
 
 from __future__ import annotations
 
-from xxgk.web.applications.models import AnnouncedYear, CalendarOverride
+from django.db.models import QuerySet
+
+from xxgk.web.calendar.models import AnnouncedYear, CalendarOverride
 from xxgk.workdays import Override, WorkCalendar
 
 
@@ -13,3 +15,11 @@ def current_calendar() -> WorkCalendar:
     }
     years = AnnouncedYear.objects.values_list("year", flat=True)
     return WorkCalendar(overrides, announced_years=list(years))
+
+
+def calendar_overrides() -> QuerySet[CalendarOverride]:
+    return CalendarOverride.objects.all()
+
+
+def announced_years() -> QuerySet[AnnouncedYear]:
+    return AnnouncedYear.objects.all()
