@@ -107,3 +107,24 @@ def test_workflows_are_declared_in_one_shape() -> None:
         if "_require_state(" in p.read_text(encoding="utf-8")
     ]
     assert scattered == []
+
+
+# Module names that said too little: "checks" meant four things, "actions" held audit codes,
+# "public" held the portal's reads.
+VAGUE_MODULES = {"actions.py", "checks.py", "public.py"}
+
+
+def test_web_modules_are_named_for_what_they_hold() -> None:
+    vague = [str(p.relative_to(SRC)) for p in (SRC / "web").rglob("*.py") if p.name in VAGUE_MODULES]
+    assert vague == []
+
+
+def test_each_working_day_deadline_function_has_one_name() -> None:
+    """A case's and a publication's deadlines return different things: no shared name."""
+    names = [
+        node.name
+        for path in _python_sources()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name.endswith("deadline_of")
+    ]
+    assert sorted(names) == ["case_deadline_of", "publication_deadline_of"]

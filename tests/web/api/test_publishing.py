@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from xxgk.web.demo import DemoContext
-from xxgk.web.publishing import public
+from xxgk.web.publishing import portal_selectors
 from xxgk.web.publishing.demo import load as load_publishing
 from xxgk.web.publishing.models import Publication, RegulatoryDocument, State, Validity
 
@@ -27,9 +27,9 @@ def published(demo: DemoContext) -> DemoContext:
 
 def test_only_listed_publications_appear(api: Client, published: DemoContext) -> None:
     body = api.get("/api/v1/publications?limit=1000").json()
-    assert body["total"] == public.listed_publications().count() > 0
+    assert body["total"] == portal_selectors.listed_publications().count() > 0
     ids = {item["id"] for item in body["items"]}
-    hidden = Publication.objects.exclude(pk__in=public.listed_publications().values("pk"))
+    hidden = Publication.objects.exclude(pk__in=portal_selectors.listed_publications().values("pk"))
     assert hidden.exists() and not ids & set(hidden.values_list("pk", flat=True))
     assert not ids & set(Publication.objects.filter(state=State.WITHDRAWN).values_list("pk", flat=True))
     first = body["items"][0]
@@ -39,7 +39,7 @@ def test_only_listed_publications_appear(api: Client, published: DemoContext) ->
 def test_publication_filters_ordering_and_csv(api: Client, published: DemoContext) -> None:
     org = published.orgs["cihua"].pk
     body = api.get(f"/api/v1/publications?agency={org}&limit=1000&ordering=published_at").json()
-    assert body["total"] == public.listed_publications().filter(organisation_id=org).count() > 0
+    assert body["total"] == portal_selectors.listed_publications().filter(organisation_id=org).count() > 0
     assert {i["agency_id"] for i in body["items"]} == {org}
     times = [i["published_at"] for i in body["items"]]
     assert times == sorted(times)
@@ -79,6 +79,6 @@ def test_registry_date_range_kind_and_bad_values(api: Client, published: DemoCon
 def test_catalogue_of_an_agency(api: Client, published: DemoContext) -> None:
     org = published.orgs["cihua"]
     tree = api.get(f"/api/v1/agencies/{org.pk}/catalogue").json()
-    expected = public.catalogue_tree(org)
+    expected = portal_selectors.catalogue_tree(org)
     assert [n["title"] for n in tree] == [node.title for node, _ in expected]
     assert api.get("/api/v1/agencies/999999/catalogue").status_code == 404

@@ -11,7 +11,7 @@ from applications_support import Staff, fresh
 
 from xxgk.web.applications import services
 from xxgk.web.applications.errors import InvalidInput
-from xxgk.web.applications.selectors import deadline_of
+from xxgk.web.applications.selectors import case_deadline_of
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.calendar import services as calendar_services
 from xxgk.web.orgs.errors import RoleRequired
@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 def test_due_dates_across_holidays(staff: Staff, received: date, due: date) -> None:
     case = staff.register(received_on=received)
     assert case.due_on == due and not case.due_provisional
-    assert deadline_of(case).due == due
+    assert case_deadline_of(case).due == due
 
 
 def test_consultation_time_is_not_counted(staff: Staff) -> None:
@@ -48,7 +48,7 @@ def test_consultation_time_is_not_counted(staff: Staff) -> None:
     )
     # 3/11–3/20 (8 working days) not counted; 清明 4/4 off → Fri 2025-04-11.
     assert fresh(case).due_on == date(2025, 4, 11)
-    explanation = "\n".join(deadline_of(fresh(case)).explanation_zh)
+    explanation = "\n".join(case_deadline_of(fresh(case)).explanation_zh)
     assert "征求某公司意见" in explanation and "2025-04-11" in explanation
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from xxgk.web.applications.errors import ApplicationError
 from xxgk.web.applications.models import CONCLUDED_STATES
-from xxgk.web.applications.selectors import deadline_of
+from xxgk.web.applications.selectors import case_deadline_of
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def _check_invariants(case) -> None:
     concluded = case.state in CONCLUDED_STATES
     assert bool(case.outcome) == concluded == (case.concluded_on is not None)
     if not concluded:
-        deadline = deadline_of(case)
+        deadline = case_deadline_of(case)
         assert case.due_on == (deadline.due if deadline else None)
 
 

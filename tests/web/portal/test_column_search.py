@@ -14,8 +14,8 @@ from django.urls import reverse
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "publishing"))
 from publishing_factories import Agency
 
-from xxgk.web.publishing import corrections, drafting, issuing, public
-from xxgk.web.publishing.public import Filters
+from xxgk.web.publishing import corrections, drafting, issuing, portal_selectors
+from xxgk.web.publishing.portal_selectors import Filters
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def published() -> dict[str, object]:
 
 
 def _titles(query: str, **filters) -> set[str]:
-    rows = public.find(Filters(query=query, **filters), today=date(2026, 12, 1))
+    rows = portal_selectors.find(Filters(query=query, **filters), today=date(2026, 12, 1))
     return {p.title for p in rows}
 
 
@@ -129,10 +129,10 @@ def test_both_query_plans_give_the_same_results(published, monkeypatch, order_dr
     monkeypatch.setattr(
         search, "_ORDER_DRIVEN_FROM", {"sqlite": order_driven_from, "postgresql": order_driven_from}
     )
-    results = public.search_results(Filters(query="征收"), today=date(2026, 12, 1))
+    results = portal_selectors.search_results(Filters(query="征收"), today=date(2026, 12, 1))
     assert results.count() == 1
     assert [p.title for p in results[0:20]] == ["关于集体土地征收补偿标准的公告"]
-    filtered = public.search_results(
+    filtered = portal_selectors.search_results(
         Filters(query="公告", organisation=published["agency"].org.pk), today=date(2026, 12, 1)
     )
     assert [p.title for p in filtered[0:20]] == ["关于集体土地征收补偿标准的公告"]

@@ -13,7 +13,7 @@ from publishing_factories import Agency
 
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import RoleRequired
-from xxgk.web.publishing import checks, corrections, drafting, issuing
+from xxgk.web.publishing import corrections, drafting, issuing, prepublication
 from xxgk.web.publishing.errors import TransitionRefused
 from xxgk.web.publishing.models import Attachment, RevisionKind, State
 
@@ -61,10 +61,10 @@ def test_a_real_pdf_is_accepted_and_submission_still_checks_attachments() -> Non
     agency = Agency()
     draft = agency.draft()
     drafting.add_attachment(actor=agency.drafter, publication=draft, name="附件1.pdf", content=pdf_bytes())
-    assert [f for f in checks.findings_for(draft) if f.code == checks.ATTACHMENT] == []
+    assert [f for f in prepublication.findings_for(draft) if f.code == prepublication.ATTACHMENT] == []
     # A file that slipped in before upload checks existed is still caught at submission.
     Attachment.objects.create(publication=draft, name="旧附件.pdf", content=EXE, size=len(EXE))
-    findings = [f for f in checks.findings_for(draft) if f.code == checks.ATTACHMENT]
+    findings = [f for f in prepublication.findings_for(draft) if f.code == prepublication.ATTACHMENT]
     assert len(findings) == 1 and "旧附件.pdf" in findings[0].message_zh
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.db.models.functions import ExtractMonth
 
 from xxgk.web.demo import load_demo
-from xxgk.web.publishing import public
+from xxgk.web.publishing import portal_selectors
 from xxgk.web.publishing.models import Genre, Publication, RegulatoryDocument, State, Validity
 
 pytestmark = pytest.mark.django_db
@@ -47,8 +47,9 @@ def test_demo_data(full_demo) -> None:
     )
 
     # Found by the public search; loading again changes nothing.
-    assert public.find(
-        public.Filters(query="预算", organisation=full_demo.orgs["jgsw"].pk), today=date(2026, 12, 1)
+    assert portal_selectors.find(
+        portal_selectors.Filters(query="预算", organisation=full_demo.orgs["jgsw"].pk),
+        today=date(2026, 12, 1),
     ).exists()
     count = Publication.objects.count()
     assert load_demo().created == 0

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from xxgk.web.orgs import services as org_services
 from xxgk.web.publishing import registry, scan
-from xxgk.web.publishing.deadlines import deadline_of
+from xxgk.web.publishing.deadlines import publication_deadline_of
 from xxgk.web.publishing.models import DocumentKind, Genre, PublishingProfile, RegulatoryDocument
 from xxgk.workdays import WorkCalendar
 
@@ -24,10 +24,10 @@ def test_twenty_working_days_across_national_day_with_makeup_days() -> None:
     # 10-13..17 7-11, 10-20..24 12-16, 10-27 17, 10-28 18, 10-29 19, 10-30 20.
     agency = Agency()
     publication = agency.draft(formed_on=date(2025, 9, 26))
-    deadline = deadline_of(publication, today=date(2025, 10, 30), calendar=WorkCalendar())
+    deadline = publication_deadline_of(publication, today=date(2025, 10, 30), calendar=WorkCalendar())
     assert deadline.due == date(2025, 10, 30)
     assert not deadline.overdue and not deadline.provisional
-    assert deadline_of(publication, today=date(2025, 10, 31)).overdue
+    assert publication_deadline_of(publication, today=date(2025, 10, 31)).overdue
     assert any("国庆" in line for line in deadline.explanation_zh)
 
 

@@ -120,7 +120,7 @@ def search(
     return cases
 
 
-def deadline_of(application: Application) -> CaseDeadline | None:
+def case_deadline_of(application: Application) -> CaseDeadline | None:
     """The live deadline with its explanation (None before receipt, or if the log is inconsistent)."""
     try:
         return deadline_for(core_events(application), current_calendar())

@@ -170,7 +170,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "case": case,
         "person": personal_view(case, request.user),
         "may_see_personal": personal,
-        "deadline": selectors.deadline_of(case),
+        "deadline": selectors.case_deadline_of(case),
         "consultation_due": selectors.consultation_due(case),
         "events": case.events.all(),
         "letters": letters,

@@ -20,7 +20,7 @@ class PublicationDeadline:
     explanation_zh: tuple[str, ...]
 
 
-def deadline_of(
+def publication_deadline_of(
     publication: Publication, *, today: date, calendar: WorkCalendar | None = None
 ) -> PublicationDeadline:
     """The 第二十六条 deadline of the information; overdue when still unpublished after `due`

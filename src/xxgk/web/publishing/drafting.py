@@ -14,7 +14,7 @@ from xxgk.web.audit.services import record
 from xxgk.web.orgs.actors import Actor, acting_user, signed_in
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.orgs.scoping import require_role
-from xxgk.web.publishing import audit_codes, checks
+from xxgk.web.publishing import audit_codes, prepublication
 from xxgk.web.publishing import transitions as tr
 from xxgk.web.publishing.attachments import MAX_ATTACHMENT_BYTES, UnreadableAttachment, read_text
 from xxgk.web.publishing.chain import DRAFTER_ROLES, chain_for, review_round
@@ -153,14 +153,14 @@ def submit(
     overrides = {code: reason.strip() for code, reason in (overrides or {}).items() if reason.strip()}
     with transaction.atomic():
         row = take(tr.SUBMIT, publication, actor)
-        findings = checks.findings_for(row)
-        refused = [code for code in overrides if code not in checks.OVERRIDABLE]
+        findings = prepublication.findings_for(row)
+        refused = [code for code in overrides if code not in prepublication.OVERRIDABLE]
         if refused:
             raise TransitionRefused(
                 "check not overridable",
-                "以下检查不能豁免：" + "、".join(checks.CODE_LABELS.get(c, c) for c in refused),
+                "以下检查不能豁免：" + "、".join(prepublication.CODE_LABELS.get(c, c) for c in refused),
             )
-        stopping = checks.blocking(findings, set(overrides))
+        stopping = prepublication.blocking(findings, set(overrides))
         if stopping:
             raise Blocked(stopping)
         round_ = review_round(row) + 1

@@ -16,7 +16,7 @@ from django.utils import timezone
 from xxgk.render.spreadsheet_text import safe_row
 from xxgk.web.fields import field_label
 from xxgk.web.orgs.models import Organisation
-from xxgk.web.publishing import public
+from xxgk.web.publishing import portal_selectors
 from xxgk.web.publishing.catalogue import STANDARD_ROOT, standard_headers
 from xxgk.web.publishing.models import STANDARD_COLUMNS, CatalogueNode, Publication
 
@@ -70,7 +70,7 @@ def _rows(publications) -> tuple[list[str], list[list[str]]]:
 
 def _catalogue_rows(organisation: Organisation):
     return (
-        public.public_publications()
+        portal_selectors.public_publications()
         .filter(organisation=organisation)
         .select_related("organisation", "registry_document")
         .prefetch_related("nodes", "channels")

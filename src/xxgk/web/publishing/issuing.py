@@ -11,7 +11,7 @@ from django.utils import timezone
 from xxgk.web.audit.services import record
 from xxgk.web.orgs.actors import Actor
 from xxgk.web.orgs.models import Organisation
-from xxgk.web.publishing import checks, search
+from xxgk.web.publishing import prepublication, search
 from xxgk.web.publishing import transitions as tr
 from xxgk.web.publishing.chain import review_round
 from xxgk.web.publishing.errors import Blocked, TransitionRefused
@@ -78,7 +78,7 @@ def _publish(actor: Actor, row: Publication, now: datetime) -> Publication:
     overridden = set(
         CheckOverride.objects.filter(publication=row, round=review_round(row)).values_list("code", flat=True)
     )
-    stopping = checks.blocking(checks.findings_for(row, at_publication=True), overridden)
+    stopping = prepublication.blocking(prepublication.findings_for(row, at_publication=True), overridden)
     if stopping:
         raise Blocked(stopping)
     if row.index_number is None:

@@ -13,8 +13,8 @@ from xxgk.web.audit.models import AuditEvent
 from xxgk.web.calendar.selectors import current_calendar
 from xxgk.web.orgs.audit_codes import UPDATE_CONTACT
 from xxgk.web.orgs.models import Organisation
-from xxgk.web.publishing import public
-from xxgk.web.publishing.deadlines import deadline_of
+from xxgk.web.publishing import portal_selectors
+from xxgk.web.publishing.deadlines import publication_deadline_of
 from xxgk.web.publishing.models import (
     CatalogueNode,
     Genre,
@@ -54,7 +54,7 @@ def _overdue(organisation: Organisation, today: date) -> list[Finding]:
         state__in=(State.DRAFT, State.REVIEW, State.APPROVED),
     )
     for publication in pending:
-        deadline = deadline_of(publication, today=today, calendar=calendar)
+        deadline = publication_deadline_of(publication, today=today, calendar=calendar)
         if deadline.overdue:
             findings.append(
                 Finding(
@@ -70,7 +70,7 @@ def _overdue(organisation: Organisation, today: date) -> list[Finding]:
 
 
 def _stale_nodes(organisation: Organisation, today: date) -> list[Finding]:
-    last = public.last_publication_by_node(organisation)
+    last = portal_selectors.last_publication_by_node(organisation)
     findings = []
     for node in CatalogueNode.objects.filter(
         organisation=organisation, is_active=True, update_interval_days__isnull=False
@@ -132,7 +132,7 @@ def _months_later(day: date, months: int) -> date:
 
 
 def _missing_interpretations(organisation: Organisation) -> list[Finding]:
-    listed = public.listed_publications()
+    listed = portal_selectors.listed_publications()
     without = listed.filter(organisation=organisation, genre=Genre.NORMATIVE).exclude(
         Q(interpretations__in=listed)
     )

@@ -20,11 +20,11 @@ from xxgk.web.orgs.scoping import get_visible, has_role, require_role, visible_o
 from xxgk.web.publishing import (
     catalogue,
     chain,
-    checks,
     corrections,
     drafting,
     exports,
     issuing,
+    prepublication,
     registry,
     review,
     scan,
@@ -32,7 +32,7 @@ from xxgk.web.publishing import (
     transitions,
 )
 from xxgk.web.publishing.chain import DRAFTER_ROLES
-from xxgk.web.publishing.deadlines import deadline_of
+from xxgk.web.publishing.deadlines import publication_deadline_of
 from xxgk.web.publishing.errors import InvalidInput, PublishingError
 from xxgk.web.publishing.forms import (
     CorrectionForm,
@@ -65,7 +65,7 @@ def _default_org(request: HttpRequest) -> Organisation:
 def work_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = selectors.publications_for(request.user).exclude(state=State.WITHDRAWN)[:200]
-    pending = [(p, deadline_of(p, today=today)) for p in rows if p.index_number is None]
+    pending = [(p, publication_deadline_of(p, today=today)) for p in rows if p.index_number is None]
     context = {
         "pending": pending,
         "awaiting": selectors.awaiting(request.user),
@@ -146,7 +146,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     user, org = request.user, publication.organisation
     step = chain.current_step(publication)
     findings = (
-        checks.findings_for(publication)
+        prepublication.findings_for(publication)
         if publication.state in (State.DRAFT, State.REVIEW, State.APPROVED)
         else []
     )
@@ -155,12 +155,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "step": step,
         "findings": findings,
         "overridable": [
-            (code, checks.CODE_LABELS[code])
-            for code in sorted({f.code for f in findings if f.is_error and f.code in checks.OVERRIDABLE})
+            (code, prepublication.CODE_LABELS[code])
+            for code in sorted(
+                {f.code for f in findings if f.is_error and f.code in prepublication.OVERRIDABLE}
+            )
         ],
         "decisions": publication.decisions.select_related("actor").order_by("pk"),
         "revisions": publication.revisions.order_by("number"),
-        "deadline": deadline_of(publication, today=timezone.localdate()),
+        "deadline": publication_deadline_of(publication, today=timezone.localdate()),
         "can_draft": has_role(user, org, DRAFTER_ROLES),
         "can_review": step is not None and has_role(user, org, step.role),
         "can_publish": has_role(user, org, transitions.PUBLISHER_ROLES),
@@ -187,7 +189,7 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     remarks = post.get("remarks", "")
     try:
         if name == "submit":
-            overrides = {code: post.get(f"override_{code}", "") for code in checks.OVERRIDABLE}
+            overrides = {code: post.get(f"override_{code}", "") for code in prepublication.OVERRIDABLE}
             drafting.submit(actor=user, publication=publication, overrides=overrides)
             done = "已提交审核。"
         elif name == "approve":

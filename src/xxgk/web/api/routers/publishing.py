@@ -16,7 +16,7 @@ from xxgk.web.api.errors import COMMON_ERRORS
 from xxgk.web.api.listing import ListQuery, Page, csv_openapi, ordering_of, respond
 from xxgk.web.api.lookups import BIG_ID, public_agency
 from xxgk.web.orgs.models import Organisation
-from xxgk.web.publishing import public
+from xxgk.web.publishing import portal_selectors
 from xxgk.web.publishing.models import DocumentKind, Genre, Publication, RegulatoryDocument, Topic, Validity
 
 router = Router(tags=["主动公开"])
@@ -88,8 +88,8 @@ class CatalogueNodeOut(Schema):
 )
 def list_publications(request: HttpRequest, filters: Query[PublicationFilters]) -> dict | HttpResponse:
     today = timezone.localdate()
-    rows = public.find(
-        public.Filters(
+    rows = portal_selectors.find(
+        portal_selectors.Filters(
             query=filters.q or "",
             organisation=filters.agency,
             node=filters.node,
@@ -100,7 +100,7 @@ def list_publications(request: HttpRequest, filters: Query[PublicationFilters]) 
     ).filter(organisation__is_active=True)
 
     def items(page: list[Publication]) -> list[PublicationOut]:
-        texts = public.current_revisions(page)
+        texts = portal_selectors.current_revisions(page)
         return [_publication(request, p, texts.get(p.pk)) for p in page]
 
     return respond(
@@ -191,7 +191,7 @@ def _document(d: RegulatoryDocument, day: dt.date) -> RegistryOut:
     summary="机关的政府信息公开目录",
 )
 def catalogue(request: HttpRequest, agency_id: int) -> list[CatalogueNodeOut]:
-    tree = public.catalogue_tree(public_agency(agency_id))
+    tree = portal_selectors.catalogue_tree(public_agency(agency_id))
     return [
         CatalogueNodeOut(
             id=node.pk,

@@ -97,7 +97,7 @@ def track(request: HttpRequest) -> HttpResponse:
 
 def _status(case: Application, form: TrackForm) -> dict[str, object]:
     reply = next((x for x in case.letters.all() if x.kind == "reply" and x.issued_on), None)
-    deadline = selectors.deadline_of(case) if not case.is_concluded else None
+    deadline = selectors.case_deadline_of(case) if not case.is_concluded else None
     return {
         "case": case,
         "masked_name": mask("name", case.name),

@@ -1,4 +1,4 @@
-"""Public pages of the column: thin views over `publishing.public` and `publishing.exports`."""
+"""Public pages of the column: thin views over `publishing.portal_selectors` and `publishing.exports`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.utils.http import content_disposition_header
 from xxgk.web.fields import field_label
 from xxgk.web.orgs.models import Organisation
 from xxgk.web.portal.selectors import public_agencies
-from xxgk.web.publishing import exports, public, statute
+from xxgk.web.publishing import exports, portal_selectors, statute
 from xxgk.web.publishing import guide as guide_data
 from xxgk.web.publishing.models import (
     STANDARD_COLUMNS,
@@ -40,7 +40,7 @@ def _page(request: HttpRequest, rows) -> tuple:
 
 def _with_revisions(items) -> list[tuple[Publication, object]]:
     items = list(items)
-    revisions = public.current_revisions(items)
+    revisions = portal_selectors.current_revisions(items)
     return [(item, revisions.get(item.pk)) for item in items]
 
 
@@ -54,11 +54,11 @@ def column_index(request: HttpRequest) -> HttpResponse:
 
 def column_home(request: HttpRequest, org: int) -> HttpResponse:
     agency = _agency(org)
-    latest = public.listed_publications().filter(organisation=agency).select_related("organisation")
-    latest = latest.defer(*public.LIST_DEFERRED)
+    latest = portal_selectors.listed_publications().filter(organisation=agency).select_related("organisation")
+    latest = latest.defer(*portal_selectors.LIST_DEFERRED)
     context = {
         "agency": agency,
-        "tree": public.catalogue_tree(agency),
+        "tree": portal_selectors.catalogue_tree(agency),
         "latest": _with_revisions(latest.order_by("-published_at", "-pk")[:10]),
     }
     return render(request, "portal/column/home.html", context)
@@ -84,7 +84,9 @@ def rules(request: HttpRequest, org: int) -> HttpResponse:
 def node(request: HttpRequest, org: int, node: int) -> HttpResponse:
     agency = _agency(org)
     catalogue_node = get_object_or_404(CatalogueNode, organisation=agency, pk=node, is_active=True)
-    rows = public.find(public.Filters(organisation=agency.pk, node=catalogue_node.pk), today=_today())
+    rows = portal_selectors.find(
+        portal_selectors.Filters(organisation=agency.pk, node=catalogue_node.pk), today=_today()
+    )
     page, pairs = _page(request, rows)
     standard = [
         (field_label(CatalogueNode, f), getattr(catalogue_node, f))
@@ -105,7 +107,7 @@ def _int(value: str | None) -> int | None:
 def search(request: HttpRequest, org: int | None = None) -> HttpResponse:
     agency = _agency(org) if org else None
     organisation = agency.pk if agency else _int(request.GET.get("org"))
-    filters = public.Filters(
+    filters = portal_selectors.Filters(
         query=request.GET.get("q", "").strip()[:100],
         organisation=organisation,
         node=_int(request.GET.get("node")),
@@ -114,7 +116,9 @@ def search(request: HttpRequest, org: int | None = None) -> HttpResponse:
         validity=request.GET.get("validity", ""),
     )
     searched = any((filters.query, filters.node, filters.year, filters.issuer, filters.validity))
-    page, pairs = _page(request, public.search_results(filters, today=_today())) if searched else (None, [])
+    page, pairs = (
+        _page(request, portal_selectors.search_results(filters, today=_today())) if searched else (None, [])
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -133,7 +137,7 @@ def search(request: HttpRequest, org: int | None = None) -> HttpResponse:
 def publication(request: HttpRequest, org: int, pk: int, number: int | None = None) -> HttpResponse:
     agency = _agency(org)
     try:
-        item = public.public_publication(agency, pk)
+        item = portal_selectors.public_publication(agency, pk)
     except Publication.DoesNotExist:
         raise Http404("未找到该信息。") from None
     revisions = list(item.revisions.order_by("number"))
@@ -150,10 +154,10 @@ def publication(request: HttpRequest, org: int, pk: int, number: int | None = No
         "shown": shown,
         "revisions": revisions,
         "validity": item.registry_document.validity_on(_today()) if item.registry_document else None,
-        "interpretations": public.listed_publications().filter(interprets=item),
+        "interpretations": portal_selectors.listed_publications().filter(interprets=item),
         "channels": [c.get_channel_display() for c in item.channels.all()],
         "nodes": item.nodes.all(),
-        "attachments": public.revision_attachments(item, shown.number).only("pk", "name", "size"),
+        "attachments": portal_selectors.revision_attachments(item, shown.number).only("pk", "name", "size"),
     }
     return render(request, "portal/column/publication.html", context)
 
@@ -164,7 +168,7 @@ def attachment(
     """A file of a public version, always as a download (never rendered inline from our origin)."""
     agency = _agency(org)
     try:
-        row = public.public_attachment(agency, pk, attachment, number)
+        row = portal_selectors.public_attachment(agency, pk, attachment, number)
     except Attachment.DoesNotExist:
         raise Http404("未找到该附件。") from None
     content_type, _ = mimetypes.guess_type(row.name)
@@ -178,7 +182,7 @@ def registry(request: HttpRequest, org: int) -> HttpResponse:
     kind = request.GET.get("kind", "")
     kind = kind if kind in DocumentKind.values else ""
     validity = request.GET.get("validity", "")
-    rows = public.registry(agency, kind=kind, validity=validity, today=_today())
+    rows = portal_selectors.registry(agency, kind=kind, validity=validity, today=_today())
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     today = _today()
     context = {
@@ -189,7 +193,7 @@ def registry(request: HttpRequest, org: int) -> HttpResponse:
         "validities": Validity.choices,
         "kind": kind,
         "validity": validity,
-        "batches": public.cleanup_batches(agency),
+        "batches": portal_selectors.cleanup_batches(agency),
     }
     return render(request, "portal/column/registry.html", context)
 
@@ -201,8 +205,10 @@ def registry_document(request: HttpRequest, org: int, pk: int) -> HttpResponse:
         "agency": agency,
         "document": document,
         "validity": document.validity_on(_today()),
-        "publications": public.listed_publications().filter(registry_document=document),
-        "interpretations": public.listed_publications().filter(interprets__registry_document=document),
+        "publications": portal_selectors.listed_publications().filter(registry_document=document),
+        "interpretations": portal_selectors.listed_publications().filter(
+            interprets__registry_document=document
+        ),
         "amended_by": document.amended_by.all(),
         "amends": document.amends.all(),
     }
@@ -211,7 +217,7 @@ def registry_document(request: HttpRequest, org: int, pk: int) -> HttpResponse:
 
 def cleanup(request: HttpRequest, org: int, pk: int) -> HttpResponse:
     agency = _agency(org)
-    batch = get_object_or_404(public.cleanup_batches(agency), pk=pk)
+    batch = get_object_or_404(portal_selectors.cleanup_batches(agency), pk=pk)
     entries = batch.entries.select_related("document").order_by("pk")
     return render(
         request, "portal/column/cleanup.html", {"agency": agency, "batch": batch, "entries": entries}
