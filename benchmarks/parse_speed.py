@@ -23,10 +23,9 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "parse"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from layouts import LAYOUTS, write  # noqa: E402
-
+from support.layouts import LAYOUTS, write  # noqa: E402
 from xxgk.parse.detect import read_report  # noqa: E402
 from xxgk.sample import balanced_report  # noqa: E402
 

@@ -128,3 +128,15 @@ def test_each_working_day_deadline_function_has_one_name() -> None:
         if isinstance(node, ast.FunctionDef) and node.name.endswith("deadline_of")
     ]
     assert sorted(names) == ["case_deadline_of", "publication_deadline_of"]
+
+
+def test_no_test_file_imports_another() -> None:
+    """Shared test code lives in `tests/support` and `tests/factories` (issue 18)."""
+    tests = Path(__file__).parent
+    importing = [
+        str(path.relative_to(tests))
+        for path in tests.rglob("test_*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[-1].startswith("test_")
+    ]
+    assert importing == []

@@ -8,7 +8,7 @@ from functools import cache
 from hypothesis import given
 from hypothesis import strategies as st
 
-from real_inputs import REPORTS, SEED
+from support.real_inputs import REPORTS, SEED
 from xxgk import similarity
 from xxgk.parse.detect import read_report_file
 from xxgk.report import Report

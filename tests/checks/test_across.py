@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from checks_strategies import all_cells
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from support.report_strategies import all_cells
 from xxgk.checks import carry_over, consolidated, run_checks
 from xxgk.checks.cells import num, unused_rows
 from xxgk.report import Report

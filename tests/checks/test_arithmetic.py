@@ -8,10 +8,10 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from checks_strategies import all_cells, balanced_reports
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from support.report_strategies import all_cells, balanced_reports
 from xxgk.checks import run_checks
 from xxgk.checks.arithmetic import table3_identities
 from xxgk.checks.cells import unused_rows

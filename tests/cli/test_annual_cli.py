@@ -9,7 +9,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-import annual_factories as factories
+import factories.annual as factories
 from xxgk.cli.main import app
 
 runner = CliRunner()

@@ -6,7 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
-from real_inputs import SEED
+from support.real_inputs import SEED
 from xxgk.cli.main import app
 from xxgk.template import GB2021
 

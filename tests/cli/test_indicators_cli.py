@@ -11,7 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from real_inputs import REPORTS
+from support.real_inputs import REPORTS
 from xxgk.cli.main import app
 from xxgk.sample import balanced_report
 

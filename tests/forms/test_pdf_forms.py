@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from forms.expected import EXPECTED, assert_reads_as, differences
-from real_inputs import DATA, REPORTS, SEED
+from support.real_inputs import DATA, REPORTS, SEED
 from xxgk.checks import run_checks
 from xxgk.parse.detect import read_report, read_report_file
 from xxgk.parse.errors import ReportReadError

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from forms.expected import assert_reads_as, differences
-from real_inputs import DATA
+from support.real_inputs import DATA
 from xxgk.checks import run_checks
 from xxgk.parse.detect import read_report
 from xxgk.report import Report

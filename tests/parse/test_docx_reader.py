@@ -12,7 +12,7 @@ from docx.oxml.ns import nsdecls
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from real_inputs import REPORTS
+from support.real_inputs import REPORTS
 from xxgk.parse.docx import read_docx
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.grid import Document, GridTable

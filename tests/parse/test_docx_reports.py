@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from guanweihui_2024 import TABLE2, TABLE3, TABLE4, cells
 
-from real_inputs import REPORTS
+from support.guanweihui_2024 import TABLE2, TABLE3, TABLE4, cells
+from support.real_inputs import REPORTS
 from xxgk.parse.detect import read_report
 from xxgk.parse.docx import read_docx
 from xxgk.parse.errors import ReportReadError

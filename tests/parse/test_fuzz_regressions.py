@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from real_inputs import REPORTS
+from support.real_inputs import REPORTS
 from xxgk.parse.detect import read_report_file
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "fuzz-regressions"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from real_inputs import REPORTS
+from support.real_inputs import REPORTS
 from xxgk.parse.grid import Document, GridTable
 from xxgk.parse.html import clean_cell_text, decode_html, read_html
 

@@ -7,12 +7,12 @@ import re
 from decimal import Decimal
 
 import pytest
-from guanweihui_2024 import TABLE2 as GUANWEIHUI_TABLE2
-from guanweihui_2024 import TABLE3 as GUANWEIHUI_TABLE3
-from guanweihui_2024 import TABLE4 as GUANWEIHUI_TABLE4
 
 from forms.expected import GUOZIJU_TABLE2
-from real_inputs import REPORTS
+from support.guanweihui_2024 import TABLE2 as GUANWEIHUI_TABLE2
+from support.guanweihui_2024 import TABLE3 as GUANWEIHUI_TABLE3
+from support.guanweihui_2024 import TABLE4 as GUANWEIHUI_TABLE4
+from support.real_inputs import REPORTS
 from xxgk.parse.detect import read_report
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.html import read_html

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from real_inputs import REPORTS
+from support.real_inputs import REPORTS
 from xxgk import corpus
 from xxgk.corpus import read_one
 from xxgk.parse import limits

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_text_reports import CLEAN_INPUT_FORBIDDEN, HEADINGS_2021, assert_tables, codes
 
 from forms.expected import EXPECTED
-from real_inputs import REPORTS
+from support.real_inputs import REPORTS
+from support.report_asserts import CLEAN_INPUT_FORBIDDEN, HEADINGS_2021, assert_tables, codes
 from xxgk.parse.detect import read_report, read_report_file
 from xxgk.parse.errors import ReportReadError
 

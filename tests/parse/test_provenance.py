@@ -22,10 +22,10 @@ import pypdfium2 as pdfium
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from layouts import LAYOUTS, write
 from lxml import etree
 
-from real_inputs import DATA, REPORTS, SEED
+from support.layouts import LAYOUTS, write
+from support.real_inputs import DATA, REPORTS, SEED
 from xxgk.parse.detect import read_report
 from xxgk.parse.text import decode
 from xxgk.report import Report

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from real_inputs import DATA
+from support.real_inputs import DATA
 from xxgk.parse import tables
 from xxgk.parse.detect import read_report
 from xxgk.parse.errors import ReportReadError

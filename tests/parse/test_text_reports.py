@@ -12,47 +12,13 @@ from pathlib import Path
 import pytest
 
 from forms.expected import EXPECTED
-from real_inputs import REPORTS, SEED
+from support.real_inputs import REPORTS, SEED
+from support.report_asserts import CLEAN_INPUT_FORBIDDEN, HEADINGS_2021, assert_tables, codes
 from xxgk.parse.detect import read_report_file
-from xxgk.report import Report
-from xxgk.template import get_template
 
 GONGANJU = REPORTS / "pingtan-2021-gonganju.txt"
 SUPING = REPORTS / "pingtan-2021-supingpianqu.txt"
 JINJING = REPORTS / "pingtan-2020-jinjingpianqu.txt"
-
-CLEAN_INPUT_FORBIDDEN = {"P-ROW-UNKNOWN", "P-CELL-UNREADABLE", "P-ROW-SHORT", "P-ROW-EXTRA-VALUES"}
-HEADINGS_2021 = [s.heading for s in get_template("2021").sections]
-
-
-def codes(report: Report) -> set[str]:
-    return {f.code for f in report.findings}
-
-
-def assert_tables(
-    report: Report, non_zero: dict[str, dict[str, dict[str, object]]], empty: set[str] = frozenset()
-):
-    """Every cell the report prints: `non_zero` lists the printed non-zero cells; every other
-    printed cell must read 0; cells in `empty` ("table.row.column") must be None."""
-    for table in report.spec.tables:
-        for row in table.rows:
-            for col in table.columns_of(row):
-                where = f"{table.key}.{row.key}.{col.key}"
-                value = report.cell(table.key, row.key, col.key)
-                if where in empty or _unused(report, table.key, row.key):
-                    assert value is None, where
-                else:
-                    expected = non_zero.get(table.key, {}).get(row.key, {}).get(col.key, 0)
-                    assert value == expected, f"{where}: expected {expected!r}, read {value!r}"
-                    assert type(value) is type(expected) or expected == 0, where
-
-
-def _unused(report: Report, table: str, row: str) -> bool:
-    """Rows the report's （六） form leaves out (never invented)."""
-    if table != "table3":
-        return False
-    short = report.spec.table3.row("other")
-    return row in short.collapses if report.other_row == "short" else row == "other"
 
 
 def test_seed_report() -> None:

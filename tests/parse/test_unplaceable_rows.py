@@ -13,8 +13,8 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from layouts import write
 
+from support.layouts import write
 from xxgk.parse.detect import read_report
 from xxgk.report import Report
 from xxgk.sample import balanced_report

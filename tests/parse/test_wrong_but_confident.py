@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guanweihui_2024 import TABLE2 as GUANWEIHUI_TABLE2
-from guanweihui_2024 import TABLE3 as GUANWEIHUI_TABLE3
-from guanweihui_2024 import TABLE4 as GUANWEIHUI_TABLE4
-
-from real_inputs import DATA, REPORTS, SEED
+from support.guanweihui_2024 import TABLE2 as GUANWEIHUI_TABLE2
+from support.guanweihui_2024 import TABLE3 as GUANWEIHUI_TABLE3
+from support.guanweihui_2024 import TABLE4 as GUANWEIHUI_TABLE4
+from support.real_inputs import DATA, REPORTS, SEED
 from xxgk.checks import run_checks
 from xxgk.parse.detect import read_report, read_report_file
 from xxgk.report import Report

@@ -10,7 +10,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from word_layout import keep_pngs, libreoffice_pdf, page_texts, pages_between
+from support.word_layout import keep_pngs, libreoffice_pdf, page_texts, pages_between
 from xxgk.parse.detect import read_report
 from xxgk.render import render
 from xxgk.report import Report

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from word_layout import keep_pngs, libreoffice_pdf, page_texts, pages_between
+from support.word_layout import keep_pngs, libreoffice_pdf, page_texts, pages_between
 from xxgk.render import render
 from xxgk.report import Report
 from xxgk.web.applications.letter_docx import letter_bytes

@@ -5,19 +5,18 @@ and in 长者模式 are kept in test-artefacts/ (git-ignored)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
-from axe_support import blocking_violations, describe
 
+from support.artefacts import screenshot
+from support.axe import blocking_violations, describe
 from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.demo import load_demo
 from xxgk.web.publishing.models import Publication
 from xxgk.web.publishing.models import State as PublicationState
 
 pytestmark = pytest.mark.browser
-ARTEFACTS = Path(__file__).resolve().parents[3] / "test-artefacts"
 PHONE = {"width": 360, "height": 740}
 
 
@@ -49,7 +48,6 @@ def _no_horizontal_scroll(page: Any) -> bool:
 
 def test_every_public_page_passes_axe_in_both_modes_and_fits_a_phone(staff_site: Any, browser: Any) -> None:
     pages = _public_pages()
-    ARTEFACTS.mkdir(exist_ok=True)
     found: dict[str, list[dict[str, Any]]] = {}
     for mode in ("standard", "elder"):
         context = browser.new_context(locale="zh-CN", viewport=PHONE)
@@ -61,7 +59,7 @@ def test_every_public_page_passes_axe_in_both_modes_and_fits_a_phone(staff_site:
             assert page.locator("h1").count() >= 1, name
             found[f"{mode}:{name}"] = blocking_violations(page)
             assert _no_horizontal_scroll(page), f"{name} ({mode}) scrolls sideways at 360 px"
-            page.screenshot(path=str(ARTEFACTS / f"{mode}-360-{name}.png"), full_page=True)
+            screenshot(page, f"{mode}-360-{name}")
         # The page a citizen reaches after sending a question (post/redirect/get: /ask/submitted/).
         page.goto(f"{staff_site.url}/ask/")
         page.get_by_label("向哪个机关咨询").select_option(index=1)
@@ -70,7 +68,7 @@ def test_every_public_page_passes_axe_in_both_modes_and_fits_a_phone(staff_site:
         page.wait_for_url("**/ask/submitted/")
         found[f"{mode}:ask-submitted"] = blocking_violations(page)
         assert _no_horizontal_scroll(page), f"ask-submitted ({mode}) scrolls sideways at 360 px"
-        page.screenshot(path=str(ARTEFACTS / f"{mode}-360-ask-submitted.png"), full_page=True)
+        screenshot(page, f"{mode}-360-ask-submitted")
         if mode == "elder":
             base = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
             assert base >= 18, f"长者模式 base text {base}px"

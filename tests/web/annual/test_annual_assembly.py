@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-import annual_factories as factories
+import factories.annual as factories
 from xxgk.web.annual.assembly import assembled_report, assembled_reports, prefilled_sections
 from xxgk.web.annual.models import Draft, YearlyFigures
 from xxgk.web.annual.table3 import cell_condition

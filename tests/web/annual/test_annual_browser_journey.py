@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from artefacts import screenshot
+from support.artefacts import screenshot
 from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.demo import load_demo
 

@@ -11,7 +11,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import annual_factories as factories
+import factories.annual as factories
 from xxgk.web.annual import services
 from xxgk.web.annual.assembly import assembled_report
 from xxgk.web.annual.checking import check_report

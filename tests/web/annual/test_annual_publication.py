@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-import annual_factories as factories
+import factories.annual as factories
 from xxgk.web.annual import selectors, services
 from xxgk.web.annual.errors import EditConflict, PublishBlocked
 from xxgk.web.annual.models import ImmutableError, PublishedVersion

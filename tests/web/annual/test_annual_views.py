@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-import annual_factories as factories
+import factories.annual as factories
 from xxgk.web.annual.models import Draft, PublishedVersion
 
 D = dt.date

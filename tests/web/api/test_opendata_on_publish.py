@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
-import annual_factories as factories
+import factories.annual as factories
 from xxgk.web.annual import services
 from xxgk.web.api import bulk
 from xxgk.web.demo import DemoContext

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from applications_support import Staff
 
+from factories.applications import Staff
 from xxgk.web.demo import DemoContext
 
 

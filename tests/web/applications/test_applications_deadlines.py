@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from applications_support import Staff, fresh
 
+from factories.applications import Staff, fresh
 from xxgk.web.applications import services
 from xxgk.web.applications.errors import InvalidInput
 from xxgk.web.applications.selectors import case_deadline_of

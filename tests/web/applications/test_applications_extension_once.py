@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from applications_support import Staff, fresh
 from django.test import Client
 from django.urls import reverse
 
+from factories.applications import Staff, fresh
 from xxgk.web.applications import services
 
 pytestmark = pytest.mark.django_db

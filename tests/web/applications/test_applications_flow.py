@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from applications_support import fresh
 
+from factories.applications import fresh
 from xxgk.web.applications import case_letters, services
 from xxgk.web.applications.models import CaseEvent, Letter, LetterKind, State
 from xxgk.web.audit.models import AuditEvent

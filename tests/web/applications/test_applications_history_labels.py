@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from applications_support import CALLS, Staff, fresh
 from django.test import Client
 from django.urls import reverse
+
+from factories.applications import CALLS, Staff, fresh
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from applications_support import PERSON
 
+from factories.applications import PERSON
 from xxgk.web.applications import services
 from xxgk.web.applications.errors import InvalidInput, Throttled
 from xxgk.web.applications.intake import ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_FILES, Upload, validate_uploads

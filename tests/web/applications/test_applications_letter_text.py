@@ -7,8 +7,8 @@ import re
 from datetime import date
 
 import pytest
-from applications_support import Staff
 
+from factories.applications import Staff
 from xxgk.fees import fee_by_pages
 from xxgk.web.applications import case_letters, services
 from xxgk.web.applications.errors import InvalidInput

@@ -7,11 +7,11 @@ import io
 from datetime import date
 
 import pytest
-from applications_support import Staff, fresh
 from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
+from factories.applications import Staff, fresh
 from xxgk.web.applications import case_letters, export, services
 from xxgk.web.applications.errors import StaleVersion, TransitionRefused
 from xxgk.web.applications.letter_docx import letter_bytes

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from applications_support import Staff
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+
+from factories.applications import Staff
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,10 @@ import io
 from dataclasses import replace
 
 import pytest
-from applications_support import PERSON, Staff
 from django.test import Client
 from openpyxl import load_workbook
+
+from factories.applications import PERSON, Staff
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from applications_support import CALLS, Staff, fresh, snapshot
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factories.applications import CALLS, Staff, fresh, snapshot
 from xxgk.web.applications.errors import ApplicationError
 from xxgk.web.applications.models import CONCLUDED_STATES
 from xxgk.web.applications.selectors import case_deadline_of

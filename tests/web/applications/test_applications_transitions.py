@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from applications_support import CALLS, D, Staff, case_in, fresh, snapshot
 
+from factories.applications import CALLS, D, Staff, case_in, fresh, snapshot
 from xxgk.web.applications import services
 from xxgk.web.applications import transitions as tr
 from xxgk.web.applications.errors import StaleVersion, TransitionRefused

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from applications_support import Staff, fresh
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from factories.applications import Staff, fresh
 from xxgk.web.applications import services
 from xxgk.web.applications.models import State
 

@@ -5,7 +5,6 @@ from intake to the reply. The final pages are kept as screenshots in test-artefa
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,48 +12,19 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
+from support.artefacts import screenshot
+from support.browser import fill_application, log_in, track
 from xxgk.web.applications import case_letters, services
 from xxgk.web.applications.models import Application
 from xxgk.web.demo import load_demo
 
 pytestmark = pytest.mark.browser
 
-AGENCY = "宜春市机关事务管理中心"
-ARTEFACTS = Path(__file__).resolve().parents[3] / "test-artefacts"
-
-
-def _screenshot(page: Any, name: str) -> None:
-    ARTEFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTEFACTS / name), full_page=True)
-
-
-def _fill_application(page: Any, base: str) -> None:
-    page.goto(f"{base}/apply/")
-    page.get_by_label("向哪个机关申请").select_option(label=AGENCY)
-    page.get_by_label("申请人类型").select_option("natural_person")
-    page.get_by_label("姓名或名称").fill("赵六")
-    page.get_by_label("身份证明号码").fill("360902199202023337")
-    page.get_by_label("联系电话").fill("0795-3202210")
-    page.get_by_label("电子邮箱").fill("zhaoliu@example.com")
-    page.get_by_label("所需政府信息的名称、文号或者便于查询的其他特征性描述").fill("2025年机关食堂采购合同。")
-    page.get_by_label("信息的指定提供形式").select_option("electronic")
-    page.get_by_label("获取信息的方式").select_option("email")
-    page.get_by_label("本人承诺所填信息真实有效").check()
-
-
-def _track(page: Any, base: str, number: str, secret: str) -> str:
-    page.goto(f"{base}/apply/track/")
-    page.get_by_label("受理编号").fill(number)
-    page.get_by_label("查询码").fill(secret.replace("-", "").lower())  # typed without dashes
-    page.get_by_role("button", name="查询").click()
-    page.wait_for_selector("#public-state")
-    return page.locator("main").inner_text()
-
 
 def test_refresh_and_double_click_make_one_case(staff_site: Any, browser_page: Any) -> None:
     load_demo()
     base, page = staff_site.url, browser_page
-    _fill_application(page, base)
+    fill_application(page, base)
     page.get_by_label("身份证明号码").fill("123")
     page.get_by_role("button", name="提交申请").click()
     page.wait_for_load_state()
@@ -82,7 +52,7 @@ def test_citizen_follows_notices_to_the_reply(staff_site: Any, browser_page: Any
     demo = load_demo()
     users, today = demo.users, timezone.localdate()
     base, page = staff_site.url, browser_page
-    _fill_application(page, base)
+    fill_application(page, base)
     page.get_by_role("button", name="提交申请").click()
     page.wait_for_selector("#tracking-number")
     number = page.locator("#tracking-number").inner_text()
@@ -98,7 +68,7 @@ def test_citizen_follows_notices_to_the_reply(staff_site: Any, browser_page: Any
     step(
         services.request_correction, actor=users["jgsw_chengban"], on=today, what=what, respond_by=respond_by
     )
-    text = _track(page, base, number, secret)
+    text = track(page, base, number, secret)
     assert "待补正" in text and "补正申请告知书" in text and f"{respond_by:%Y-%m-%d}前" in text
     with page.expect_download() as download:
         page.get_by_role("button", name="下载补正申请告知书（DOCX）").click()
@@ -107,7 +77,7 @@ def test_citizen_follows_notices_to_the_reply(staff_site: Any, browser_page: Any
     step(services.receive_correction, actor=users["jgsw_chengban"], on=today)
     # 国办函〔2020〕109号 按量计收: pages 31–100 at 10 yuan: 45 pages → 150 yuan.
     step(services.issue_fee_notice, actor=users["jgsw_chengban"], on=today, method="per_page", quantity=45)
-    text = _track(page, base, number, secret)
+    text = track(page, base, number, secret)
     assert "待缴费" in text and "收费通知书" in text and "150元" in text and "缴费期限" in text
     assert "缴纳方式" in text
 
@@ -116,21 +86,12 @@ def test_citizen_follows_notices_to_the_reply(staff_site: Any, browser_page: Any
     step(services.review, actor=users["jgsw_shenhe"])
     step(services.approve, actor=users["jgsw_qianfa"])
     step(services.send_reply, actor=users["jgsw_chengban"], on=today)
-    text = _track(page, base, number, secret)
+    text = track(page, base, number, secret)
     assert page.locator("#public-outcome").inner_text() == "予以公开"
     assert "缴费情况" in text and "已于" in text and "向宜春市人民政府申请行政复议" in text
-    _screenshot(page, "citizen-journey-final.png")
+    screenshot(page, "citizen-journey-final")
     subjects = [m.subject for m in mail.outbox if m.to == ["zhaoliu@example.com"]]
     assert len(subjects) == 3 and all(number in s for s in subjects)
-
-
-def _log_in(page: Any, base: str, username: str, password: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/staff/")
 
 
 def _step(page: Any, transition: str, **selects: str) -> None:
@@ -144,7 +105,7 @@ def _step(page: Any, transition: str, **selects: str) -> None:
 def test_staff_take_an_intake_to_the_reply(staff_site: Any, browser_page: Any) -> None:
     demo = load_demo()
     base, page = staff_site.url, browser_page
-    _log_in(page, base, "jgsw_dengji", demo.password)
+    log_in(page, base, "jgsw_dengji", demo.password)
     page.goto(f"{base}/staff/applications/new/")
     page.get_by_label("申请渠道").select_option("letter")
     page.get_by_label("申请人类型").select_option("natural_person")
@@ -164,13 +125,13 @@ def test_staff_take_an_intake_to_the_reply(staff_site: Any, browser_page: Any) -
     page.wait_for_selector("#case-state")
     case_url = page.url
 
-    _log_in(page, base, "jgsw_chengban", demo.password)
+    log_in(page, base, "jgsw_chengban", demo.password)
     page.goto(case_url)
     _step(page, "draft_reply", outcome="partial")
-    _log_in(page, base, "jgsw_shenhe", demo.password)
+    log_in(page, base, "jgsw_shenhe", demo.password)
     page.goto(case_url)
     _step(page, "review")
-    _log_in(page, base, "jgsw_qianfa", demo.password)
+    log_in(page, base, "jgsw_qianfa", demo.password)
     page.goto(case_url)
     _step(page, "approve")  # refused: the reason is still 【请填写】
     assert "【请填写】" in page.locator("main").inner_text()
@@ -186,9 +147,9 @@ def test_staff_take_an_intake_to_the_reply(staff_site: Any, browser_page: Any) -
     )
     page.goto(case_url)
     _step(page, "approve")
-    _log_in(page, base, "jgsw_chengban", demo.password)
+    log_in(page, base, "jgsw_chengban", demo.password)
     page.goto(case_url)
     _step(page, "send_reply")
     assert page.locator("#case-state").inner_text() == "已答复"
     assert "部分公开" in page.locator("main").inner_text()
-    _screenshot(page, "staff-journey-final.png")
+    screenshot(page, "staff-journey-final")

@@ -4,17 +4,11 @@ what readers may not have: drafts, withdrawn items, files a version did not carr
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "publishing"))
-from publishing_factories import Agency
-from test_publishing_attachments import pdf_bytes
-
+from factories.publications import Agency, pdf_bytes
 from xxgk.web.publishing import corrections, drafting, issuing
 from xxgk.web.publishing.models import RevisionKind
 

@@ -4,17 +4,13 @@ withdrawn and corrected items, the registry with validity filters, 目录 export
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "publishing"))
-from publishing_factories import Agency
-
+from factories.publications import Agency
 from xxgk.web.publishing import corrections, drafting, issuing, registry
 from xxgk.web.publishing.models import DocumentKind, Genre, RevisionKind, Validity
 

@@ -3,17 +3,13 @@ body, with filters and pagination, on SQLite and PostgreSQL alike."""
 
 from __future__ import annotations
 
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "publishing"))
-from publishing_factories import Agency
-
+from factories.publications import Agency
 from xxgk.web.publishing import corrections, drafting, issuing, portal_selectors
 from xxgk.web.publishing.portal_selectors import Filters
 

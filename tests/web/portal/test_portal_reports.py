@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-import annual_factories as factories
+import factories.annual as factories
 from xxgk.web.annual import services
 
 D = dt.date

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 from django.conf import settings
-from test_citizen_journeys_browser import _fill_application, _log_in, _track
+
+from support.browser import fill_application, log_in, track
 
 pytestmark = pytest.mark.browser
 
@@ -34,15 +35,15 @@ def test_a_browser_run_logs_refusals_without_a_traceback(
     staff_site: Any, browser_page: Any, demo: Any, server_log: io.StringIO, capfd: pytest.CaptureFixture[str]
 ) -> None:
     base, page = staff_site.url, browser_page
-    _fill_application(page, base)
+    fill_application(page, base)
     page.get_by_role("button", name="提交申请").click()
     page.wait_for_selector("#tracking-number")
     number = page.locator("#tracking-number").inner_text()
     secret = page.locator("#tracking-secret").inner_text()
-    assert "待确认收到" in _track(page, base, number, secret)
+    assert "待确认收到" in track(page, base, number, secret)
     assert page.goto(f"{base}/no-such-page/").status == 404
     assert page.goto(f"{base}/apply/track/letter/").status == 405
-    _log_in(page, base, "zwgk_jiandu", demo.password)  # the supervisor: reads, registers nothing
+    log_in(page, base, "zwgk_jiandu", demo.password)  # the supervisor: reads, registers nothing
     assert page.goto(f"{base}/staff/applications/new/").status == 403
     log = server_log.getvalue()
     assert (

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import io
 
-import pypdfium2
 import pytest
 from django.test import Client
 from django.urls import reverse
-from publishing_factories import Agency
 
+from factories.publications import EXE, Agency, pdf_bytes
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import RoleRequired
 from xxgk.web.publishing import corrections, drafting, issuing, prepublication
@@ -18,21 +17,6 @@ from xxgk.web.publishing.errors import TransitionRefused
 from xxgk.web.publishing.models import Attachment, RevisionKind, State
 
 pytestmark = pytest.mark.django_db
-
-EXE = (
-    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
-    + b"\x00" * 48
-    + b"This program cannot be run"
-)
-
-
-def pdf_bytes() -> bytes:
-    document = pypdfium2.PdfDocument.new()
-    document.new_page(200, 200)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    document.close()
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(

@@ -8,39 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from publishing_factories import Agency
 
+from factories.publications import Agency
+from support.browser import PASSWORD, draft_publication, log_in, log_out
 from xxgk.web.publishing.chain import DEFAULT_CHAIN
 from xxgk.web.publishing.models import Publication, State
 
 pytestmark = pytest.mark.browser
-PASSWORD = "浏览器测试-2026"
-
-
-def _log_in(page: Any, base: str, user: Any) -> None:
-    page.goto(f"{base}/staff/login/")
-    page.get_by_label("用户名").fill(user.username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/staff/")
-
-
-def _log_out(page: Any) -> None:
-    page.get_by_role("button", name="退出登录").click()
-    page.wait_for_url("**/staff/login/")
-
-
-def _draft(
-    page: Any, base: str, org_pk: int, fields: dict[str, str], selects: dict[str, str], node: str
-) -> None:
-    page.goto(f"{base}/staff/publishing/new/?org={org_pk}")
-    for label, value in fields.items():
-        page.get_by_label(label).fill(value)
-    for label, option in selects.items():
-        page.get_by_label(label).select_option(label=option)
-    page.get_by_label(node, exact=True).check()
-    page.get_by_role("button", name="保存草稿").click()
-    page.get_by_text("草稿已保存。").wait_for()
 
 
 def test_normative_document_from_draft_to_public_search(staff_site: Any, browser_page: Any) -> None:
@@ -51,7 +25,7 @@ def test_normative_document_from_draft_to_public_search(staff_site: Any, browser
         user.save()
     base, page, org = staff_site.url, browser_page, agency.org
 
-    _log_in(page, base, agency.drafter)
+    log_in(page, base, agency.drafter.username)
     page.goto(f"{base}/staff/publishing/registry/new/?org={org.pk}")
     page.get_by_label("类别").select_option(label="行政规范性文件")
     page.get_by_label("统一编号").fill("YCJG-2026-007")
@@ -62,7 +36,7 @@ def test_normative_document_from_draft_to_public_search(staff_site: Any, browser
     page.get_by_role("button", name="登记").click()
     page.get_by_text("文件已登记。").wait_for()
 
-    _draft(
+    draft_publication(
         page,
         base,
         org.pk,
@@ -80,7 +54,7 @@ def test_normative_document_from_draft_to_public_search(staff_site: Any, browser
         "行政法规、规章和规范性文件",
     )
     normative = Publication.objects.get(title="宜春市公共机构节能管理办法")
-    _draft(
+    draft_publication(
         page,
         base,
         org.pk,
@@ -98,12 +72,12 @@ def test_normative_document_from_draft_to_public_search(staff_site: Any, browser
         page.goto(f"{base}/staff/publishing/{item.pk}/")
         page.get_by_role("button", name="提交审核").click()
         page.get_by_text("已提交审核。").wait_for()
-    _log_out(page)
+    log_out(page)
 
     # The 解读 passes the chain in the background; the 规范性文件 through the browser.
     agency.approve_all(interpretation)
     for reviewer, step in zip(agency.reviewers, DEFAULT_CHAIN, strict=True):
-        _log_in(page, base, reviewer)
+        log_in(page, base, reviewer.username)
         page.goto(f"{base}/staff/publishing/{normative.pk}/")
         assert page.get_by_role("heading", name=step.name).is_visible()
         for box in page.locator("input[name=checklist]").all():
@@ -111,9 +85,9 @@ def test_normative_document_from_draft_to_public_search(staff_site: Any, browser
         page.get_by_label("审核意见").fill("同意。")
         page.get_by_role("button", name="审核通过").click()
         page.get_by_text("已审核通过。").wait_for()
-        _log_out(page)
+        log_out(page)
 
-    _log_in(page, base, agency.drafter)
+    log_in(page, base, agency.drafter.username)
     page.goto(f"{base}/staff/publishing/{normative.pk}/")
     page.get_by_role("button", name="立即发布").click()
     page.get_by_text("已发布。").wait_for()
@@ -133,7 +107,7 @@ def test_normative_document_from_draft_to_public_search(staff_site: Any, browser
     assert page.get_by_role("link", name="《宜春市公共机构节能管理办法》政策解读").is_visible()
 
     # A draft with an ID number cannot be submitted.
-    _draft(
+    draft_publication(
         page,
         base,
         org.pk,

@@ -11,11 +11,10 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from publishing_factories import Agency
-from test_publishing_attachments import EXE, pdf_bytes
-from test_publishing_browser import PASSWORD, _draft, _log_in, _log_out
 
-from artefacts import screenshot
+from factories.publications import EXE, Agency, pdf_bytes
+from support.artefacts import screenshot
+from support.browser import PASSWORD, draft_publication, log_in, log_out
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.publishing.chain import DEFAULT_CHAIN
 from xxgk.web.publishing.models import Publication, State
@@ -46,8 +45,8 @@ def test_publication_chain_to_public_download(staff_site: Any, browser_page: Any
     base, page, org = staff_site.url, browser_page, agency.org
     content = pdf_bytes()
 
-    _log_in(page, base, agency.drafter)
-    _draft(
+    log_in(page, base, agency.drafter.username)
+    draft_publication(
         page,
         base,
         org.pk,
@@ -76,9 +75,9 @@ def test_publication_chain_to_public_download(staff_site: Any, browser_page: Any
 
     page.get_by_role("button", name="提交审核").click()
     page.get_by_text("已提交审核。").wait_for()
-    _log_out(page)
+    log_out(page)
     for reviewer, step in zip(agency.reviewers, DEFAULT_CHAIN, strict=True):
-        _log_in(page, base, reviewer)
+        log_in(page, base, reviewer.username)
         page.goto(f"{base}/staff/publishing/{item.pk}/")
         assert page.get_by_role("heading", name=step.name).is_visible()
         for box in page.locator("input[name=checklist]").all():
@@ -86,14 +85,14 @@ def test_publication_chain_to_public_download(staff_site: Any, browser_page: Any
         page.get_by_label("审核意见").fill("同意。")
         page.get_by_role("button", name="审核通过").click()
         page.get_by_text("已审核通过。").wait_for()
-        _log_out(page)
-    _log_in(page, base, agency.drafter)
+        log_out(page)
+    log_in(page, base, agency.drafter.username)
     page.goto(f"{base}/staff/publishing/{item.pk}/")
     page.get_by_role("button", name="立即发布").click()
     page.get_by_text("已发布。").wait_for()
     item.refresh_from_db()
     assert item.state == State.PUBLISHED
-    _log_out(page)
+    log_out(page)
 
     # The reader: the column's search by the exact 索引号, then the page and its file.
     page.goto(f"{base}/gk/{org.pk}/")

@@ -8,8 +8,8 @@ import threading
 import pytest
 from django.db import connection, connections, transaction
 from django.utils import timezone
-from publishing_factories import Agency
 
+from factories.publications import Agency
 from xxgk.web.publishing import drafting, issuing
 from xxgk.web.publishing.models import IndexCounter, Publication
 

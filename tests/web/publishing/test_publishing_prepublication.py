@@ -7,8 +7,8 @@ import io
 
 import docx
 import pytest
-from publishing_factories import Agency
 
+from factories.publications import Agency
 from xxgk.web.publishing import drafting, prepublication
 from xxgk.web.publishing.models import Attachment, Genre, PublishingProfile
 

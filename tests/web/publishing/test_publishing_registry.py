@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
-from publishing_factories import make_org
 
+from factories.publications import make_org
 from xxgk.web.publishing.models import DocumentKind, RegulatoryDocument, Validity
 from xxgk.web.publishing.selectors import registry_table2
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
-from publishing_factories import make_org, make_user
 
+from factories.publications import make_org, make_user
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import RoleRequired
 from xxgk.web.orgs.models import Role

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
-from publishing_factories import Agency
 from typer.testing import CliRunner
 
+from factories.publications import Agency
 from xxgk.web.orgs import services as org_services
 from xxgk.web.publishing import registry, scan
 from xxgk.web.publishing.deadlines import publication_deadline_of

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 from django.core.cache import cache
 from django.test import Client
-from publishing_factories import Agency
 
+from factories.publications import Agency
 from xxgk.web.publishing import catalogue, exports
 from xxgk.web.publishing.models import CatalogueNode
 

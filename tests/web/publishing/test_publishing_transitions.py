@@ -4,8 +4,8 @@ and each refusal names the state the publication is in and the states it must be
 from __future__ import annotations
 
 import pytest
-from publishing_factories import Agency
 
+from factories.publications import Agency
 from xxgk.web.audit.audit_codes import is_defined
 from xxgk.web.orgs.errors import RoleRequired
 from xxgk.web.publishing import corrections, drafting

@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 from django.test import Client
 from django.urls import reverse
-from publishing_factories import Agency
 
+from factories.publications import Agency
 from xxgk.web.publishing import catalogue
 from xxgk.web.publishing.chain import DEFAULT_CHAIN
 from xxgk.web.publishing.models import CatalogueNode, Publication, State

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
-from publishing_factories import Agency, make_user
 
+from factories.publications import Agency, make_user
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
 from xxgk.web.orgs.models import Role

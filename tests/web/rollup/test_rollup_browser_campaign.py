@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 from playwright.sync_api import expect
 
-from artefacts import screenshot
+from support.artefacts import screenshot
 from xxgk.web.demo import load_demo
 from xxgk.web.rollup import demo as rollup_demo
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rollup_helpers import sample, send
 
-from artefacts import screenshot
+from factories.rollup import sample, send
+from support.artefacts import screenshot
 from xxgk.web.demo import load_demo
 from xxgk.web.orgs.models import OrgKind
 from xxgk.web.rollup import demo as rollup_demo

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from rollup_helpers import CITY, PARTS, mini, sample, send
 
+from factories.rollup import CITY, PARTS, mini, sample, send
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
 from xxgk.web.rollup import selectors, services

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from rollup_helpers import CITY, PARTS, client_for, mini
 
+from factories.rollup import CITY, PARTS, client_for, mini
 from xxgk.web.consultations import services as consultations
 from xxgk.web.consultations.models import Channel
 from xxgk.web.rollup import selectors

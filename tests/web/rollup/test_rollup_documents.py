@@ -6,8 +6,8 @@ import io
 
 import pytest
 from docx import Document
-from rollup_helpers import CITY, PARTS, mini, sample, send
 
+from factories.rollup import CITY, PARTS, mini, sample, send
 from xxgk.report import Report
 from xxgk.web.orgs.errors import RoleRequired
 from xxgk.web.orgs.models import OrgKind

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from django.utils import timezone
-from rollup_helpers import CITY, PARTS, client_for, mini, sample, send
 
+from factories.rollup import CITY, PARTS, client_for, mini, sample, send
 from xxgk.checks import run_checks
 from xxgk.report import Report
 from xxgk.web.annual.models import PublishedVersion

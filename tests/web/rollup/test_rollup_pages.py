@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from rollup_helpers import client_for, submission_of
 
+from factories.rollup import client_for, submission_of
 from xxgk.web.demo import DemoContext
 from xxgk.web.rollup import demo as rollup_demo
 from xxgk.web.rollup import selectors

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from rollup_helpers import PARTS, client_for, mini
 
+from factories.rollup import PARTS, client_for, mini
 from xxgk.web.rollup import services
 from xxgk.web.rollup.errors import RollupError
 

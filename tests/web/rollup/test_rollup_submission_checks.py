@@ -4,8 +4,8 @@ rule across reports caught when broken alone, copied text, and a file read with 
 from __future__ import annotations
 
 import pytest
-from rollup_helpers import CITY, PARTS, mini, sample, send
 
+from factories.rollup import CITY, PARTS, mini, sample, send
 from xxgk.render import render
 from xxgk.web.rollup import services
 from xxgk.web.rollup.consolidation import consolidate

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from rollup_helpers import PARTS, mini, sample, send
 
+from factories.rollup import PARTS, mini, sample, send
 from xxgk.web.audit.audit_codes import is_defined
 from xxgk.web.locking import save_next_version
 from xxgk.web.rollup import services

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from artefacts import ARTEFACTS, artefact
+from support.artefacts import ARTEFACTS, artefact
 
 
 def require_tools() -> None:

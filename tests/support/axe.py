@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-AXE = Path(__file__).with_name("axe.min.js")
+AXE = Path(__file__).parent.parent / "web" / "a11y" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-ARTEFACTS = Path(__file__).resolve().parent.parent / "test-artefacts"
+ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artefacts"
 
 
 def artefact(name: str) -> Path:

@@ -2,6 +2,6 @@
 
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 REPORTS = DATA / "reports"
 SEED = DATA / "seeds" / "000_a506050fcd0660b0.txt"

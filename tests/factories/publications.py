@@ -3,9 +3,12 @@ the spot (no demo data needed)."""
 
 from __future__ import annotations
 
+import io
 import itertools
 from datetime import date
 from typing import Any
+
+import pypdfium2
 
 from xxgk.web.orgs.demo import credit_code
 from xxgk.web.orgs.models import Membership, Organisation, OrgKind, Role, User
@@ -72,3 +75,20 @@ class Agency:
         drafting.submit(actor=self.drafter, publication=publication)
         self.approve_all(publication)
         return issuing.publish(actor=self.drafter, publication=publication)
+
+
+# An executable disguised by its name: attachments are checked by content.
+EXE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + b"\x00" * 48
+    + b"This program cannot be run"
+)
+
+
+def pdf_bytes() -> bytes:
+    document = pypdfium2.PdfDocument.new()
+    document.new_page(200, 200)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    document.close()
+    return buffer.getvalue()
