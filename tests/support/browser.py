@@ -60,3 +60,12 @@ def track(page: Any, base: str, number: str, secret: str) -> str:
     page.get_by_role("button", name="查询").click()
     page.wait_for_selector("#public-state")
     return page.locator("main").inner_text()
+
+
+def case_step(page: Any, transition: str, **selects: str) -> None:
+    """Run a transition from the staff case page, choosing its selects, and wait for the page."""
+    form = page.locator(f'form[data-transition="{transition}"]')
+    for name, value in selects.items():
+        form.locator(f'select[name="{transition}-{name}"]').select_option(value)
+    form.get_by_role("button").click()
+    page.wait_for_load_state()

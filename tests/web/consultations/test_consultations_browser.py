@@ -11,6 +11,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from support.browser import log_in
 from xxgk.web.annual.assembly import assembled_report
 from xxgk.web.applications.models import Application
 from xxgk.web.consultations.models import Consultation, Status
@@ -28,14 +29,6 @@ def _orgs() -> DemoContext:
     return context
 
 
-def _log_in(page: Any, url: str, username: str, password: str) -> None:
-    page.goto(f"{url}/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/staff/")
-
-
 def test_ask_answer_read_and_convert_a_phone_question(staff_site: Any, browser: Any) -> None:
     context = _orgs()
     url = staff_site.url
@@ -49,7 +42,7 @@ def test_ask_answer_read_and_convert_a_phone_question(staff_site: Any, browser: 
     secret = citizen.locator("#tracking-secret").inner_text()
 
     staff = browser.new_context(locale="zh-CN").new_page()
-    _log_in(staff, url, "jgsw_chengban", context.password)
+    log_in(staff, url, "jgsw_chengban", context.password)
     assert "待答复：1 件" in staff.locator(".widget", has_text="咨询答复待办").inner_text()
     staff.goto(f"{url}/staff/consultations/")
     staff.get_by_role("link", name=number).click()

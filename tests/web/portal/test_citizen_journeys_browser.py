@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from support.artefacts import screenshot
-from support.browser import fill_application, log_in, track
+from support.browser import case_step, fill_application, log_in, track
 from xxgk.web.applications import case_letters, services
 from xxgk.web.applications.models import Application
 from xxgk.web.demo import load_demo
@@ -94,14 +94,6 @@ def test_citizen_follows_notices_to_the_reply(staff_site: Any, browser_page: Any
     assert len(subjects) == 3 and all(number in s for s in subjects)
 
 
-def _step(page: Any, transition: str, **selects: str) -> None:
-    form = page.locator(f'form[data-transition="{transition}"]')
-    for name, value in selects.items():
-        form.locator(f'select[name="{transition}-{name}"]').select_option(value)
-    form.get_by_role("button").click()
-    page.wait_for_load_state()
-
-
 def test_staff_take_an_intake_to_the_reply(staff_site: Any, browser_page: Any) -> None:
     demo = load_demo()
     base, page = staff_site.url, browser_page
@@ -127,13 +119,13 @@ def test_staff_take_an_intake_to_the_reply(staff_site: Any, browser_page: Any) -
 
     log_in(page, base, "jgsw_chengban", demo.password)
     page.goto(case_url)
-    _step(page, "draft_reply", outcome="partial")
+    case_step(page, "draft_reply", outcome="partial")
     log_in(page, base, "jgsw_shenhe", demo.password)
     page.goto(case_url)
-    _step(page, "review")
+    case_step(page, "review")
     log_in(page, base, "jgsw_qianfa", demo.password)
     page.goto(case_url)
-    _step(page, "approve")  # refused: the reason is still 【请填写】
+    case_step(page, "approve")  # refused: the reason is still 【请填写】
     assert "【请填写】" in page.locator("main").inner_text()
     assert page.locator("#case-state").inner_text() == "答复已审核"
 
@@ -146,10 +138,10 @@ def test_staff_take_an_intake_to_the_reply(staff_site: Any, browser_page: Any) -
         body=letter.body.replace("【请填写】", "合同附件含供应商的银行账户信息"),
     )
     page.goto(case_url)
-    _step(page, "approve")
+    case_step(page, "approve")
     log_in(page, base, "jgsw_chengban", demo.password)
     page.goto(case_url)
-    _step(page, "send_reply")
+    case_step(page, "send_reply")
     assert page.locator("#case-state").inner_text() == "已答复"
     assert "部分公开" in page.locator("main").inner_text()
     screenshot(page, "staff-journey-final")

@@ -14,20 +14,13 @@ from docx import Document
 from playwright.sync_api import expect
 
 from support.artefacts import screenshot
+from support.browser import log_in
 from xxgk.web.demo import load_demo
 from xxgk.web.rollup import demo as rollup_demo
 
 pytestmark = pytest.mark.browser
 
 RED = "rgb(180, 35, 24)"  # --error of the staff stylesheet
-
-
-def _log_in(page: Any, site: Any, username: str, password: str) -> None:
-    page.goto(f"{site.url}/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/staff/")
 
 
 def _docx_text(path: Path) -> str:
@@ -39,7 +32,7 @@ def test_return_correct_resubmit_consolidate_and_notice(
 ) -> None:
     context = load_demo()
     page = browser_page
-    _log_in(page, staff_site, "zwgk_jiandu", context.password)
+    log_in(page, staff_site.url, "zwgk_jiandu", context.password)
 
     page.get_by_role("navigation", name="主导航").get_by_role("link", name="年报报送").click()
     page.get_by_role("row", name="2025年度").get_by_role("link", name="报送情况").click()
@@ -75,7 +68,7 @@ def test_return_correct_resubmit_consolidate_and_notice(
     assert "X-CARRY-OVER" not in page.locator("main").inner_text()
     page.get_by_role("button", name="退出登录").click()
 
-    _log_in(page, staff_site, "zwgk_jiandu", context.password)
+    log_in(page, staff_site.url, "zwgk_jiandu", context.password)
     page.goto(f"{staff_site.url}/staff/rollup/")
     page.get_by_role("row", name="2025年度").get_by_role("link", name="报送情况").click()
     page.get_by_label("汇总政府").select_option(label=rollup_demo.CITY)

@@ -10,6 +10,7 @@ import pytest
 
 from factories.rollup import sample, send
 from support.artefacts import screenshot
+from support.browser import log_in
 from xxgk.web.demo import load_demo
 from xxgk.web.orgs.models import OrgKind
 from xxgk.web.rollup import demo as rollup_demo
@@ -19,14 +20,6 @@ from xxgk.web.rollup.models import Campaign, ReportingUnit, Submission
 pytestmark = pytest.mark.browser
 
 EXTRA = [f"宜春市第{n}测试局" for n in range(1, 7)]
-
-
-def _log_in(page: Any, site: Any, username: str, password: str) -> None:
-    page.goto(f"{site.url}/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(password)
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url("**/staff/")
 
 
 def _more_units(context: Any) -> Campaign:
@@ -49,7 +42,7 @@ def test_charts_fit_more_than_25_units(staff_site: Any, browser_page: Any) -> No
     assert reported >= 25
     page = browser_page
     page.set_viewport_size({"width": 1280, "height": 900})
-    _log_in(page, staff_site, "zwgk_jiandu", context.password)
+    log_in(page, staff_site.url, "zwgk_jiandu", context.password)
     page.goto(f"{staff_site.url}/staff/rollup/campaigns/{campaign.pk}/indicators/")
     page.wait_for_load_state("load")
     page.wait_for_function("Chart.getChart('chart-trends') !== undefined")
