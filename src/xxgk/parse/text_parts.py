@@ -38,6 +38,10 @@ _CN_DATE = re.compile(
 # A heading line is short; a longer line that merely starts like one is body text.
 _HEADING_MAX = 40
 _SIGNATURE_LINES = 4
+_TITLE_MAX = 80
+# How far below a website's navigation the title of a printed page is looked for.
+_TITLE_SEARCH_LINES = 120
+_ORGANISATION_ONLY = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}$")
 
 
 @dataclass
@@ -79,12 +83,16 @@ def read_text_parts(lines: list[TextLine], template: Template) -> TextParts:
 
 
 def _read_title(body: list[TextLine], parts: TextParts) -> int:
-    """Reads the title from the first lines; returns the index of the first line after it."""
-    for end in range(1, min(len(body), 4) + 1):
-        joined = "".join(line.text.strip() for line in body[:end])
-        match = _TITLE.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", joined)))
-        if match and len(joined) <= 80:
-            parts.title = "".join(line.text.strip() for line in body[:end])
+    """Reads the title ending on the earliest line it can: the first lines, or, on a page printed
+    from a website, the first line below the site's navigation that is a title and nothing else;
+    returns the index of the first line after it."""
+    for end in range(1, min(len(body), _TITLE_SEARCH_LINES) + 1):
+        if body[end - 1].text.strip().startswith("一、"):
+            break  # the first section: a title below it would not be this report's
+        window = _title_window(body, end)
+        if window is not None:
+            start, match = window
+            parts.title = "".join(line.text.strip() for line in body[start:end])
             parts.organization = match["org"] or None
             parts.year = int(match["year"])
             return end
@@ -92,6 +100,32 @@ def _read_title(body: list[TextLine], parts: TextParts) -> int:
         Finding("P-TITLE-MISSING", "warning", "未找到“××年政府信息公开工作年度报告”格式的标题", Place(line=1))
     )
     return 0
+
+
+def _title_window(body: list[TextLine], end: int) -> tuple[int, re.Match[str]] | None:
+    """(first line, match) of a title ending on line `end`. A title on one line stands alone unless
+    it is the first line; one wrapped over up to three lines is taken only if what comes before
+    its year is an organisation's name and nothing else (not a navigation item)."""
+    single = _title_match(body[end - 1 : end], alone=end > 1)
+    if single is not None and single["org"]:
+        return end - 1, single
+    for start in range(end - 2, max(end - 4, -1), -1):
+        wrapped = _title_match(body[start:end], alone=start > 0)
+        if wrapped is not None and _ORGANISATION_ONLY.match(wrapped["org"]):
+            return start, wrapped
+    return (end - 1, single) if single is not None else None
+
+
+def _title_match(lines: list[TextLine], *, alone: bool = False) -> re.Match[str] | None:
+    """The title pattern on these lines joined; `alone`: nothing may follow it (below other lines,
+    a breadcrumb or a link list naming some report is not this report's title)."""
+    joined = "".join(line.text.strip() for line in lines)
+    if len(joined) > _TITLE_MAX:
+        return None
+    match = _TITLE.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", joined)))
+    if match is None or (alone and match.end() != len(match.string)):
+        return None
+    return match
 
 
 def _section_starts(
