@@ -26,6 +26,9 @@ READ = {
     "hongze-2023-qzf/original.layout.txt",
     "hongze-2024-qzf/original.layout.txt",
     "huaian-2024-szf/original.layout.txt",
+    "pingtan-2021-gonganju/lo-text.layout.txt",
+    "pingtan-2021-gonganju/lo-text.markitdown.md",
+    "pingtan-2021-gonganju/lo-text.pdftotext.txt",
 }
 # Forms whose cells that differ from the source are empty, each empty cell explained by the reader
 # or the checks, and why they are not read yet.
@@ -41,9 +44,6 @@ NOT_YET = {
     "pingtan-2020-jinjingpianqu/lo-text.layout.txt": _WRAPPED,
     "pingtan-2020-jinjingpianqu/lo-text.markitdown.md": _WRAPPED,
     "pingtan-2020-jinjingpianqu/lo-text.pdftotext.txt": _WRAPPED,
-    "pingtan-2021-gonganju/lo-text.layout.txt": _WRAPPED,
-    "pingtan-2021-gonganju/lo-text.markitdown.md": _WRAPPED,
-    "pingtan-2021-gonganju/lo-text.pdftotext.txt": _WRAPPED,
     "pingtan-2021-supingpianqu/lo-text.layout.txt": _WRAPPED,
     "pingtan-2021-supingpianqu/lo-text.markitdown.md": _WRAPPED,
     "pingtan-2021-supingpianqu/lo-text.pdftotext.txt": _WRAPPED,

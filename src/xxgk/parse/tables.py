@@ -292,7 +292,10 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     # Cells rebuilt from text (not HTML or DOCX cells): a cell printing several numbers means the
     # text ran neighbouring cells together, so the row's other cells are out of place too.
     rebuilt = doc.source_format not in ("html", "docx")
+    after_tables = _after_tables_keys(template)
     for row in value_rows(doc, template.table3):
+        if _starts_after_tables(row, after_tables):
+            break  # section 五 begins: its years and counts in prose are no cell of any table
         bare_before, unplaced_bare = unplaced_bare, None
         if table4_values or _is_table4_row(row, slots, position, template):
             table4_broken = table4_broken or (bool(table4_values) and row.numbers < 3)
@@ -413,6 +416,23 @@ def _between_two_numbers(reading: TableReading, slot: Slot, before: ValueRow, ro
             ),
         )
     )
+
+
+# How much of a heading's key form identifies it inside a line that wrapped it (`五、存在的主要问题及`).
+_HEADING_KEY_CHARS = 6
+
+
+def _after_tables_keys(template: Template) -> tuple[str, ...]:
+    """Key forms of the beginning of every heading of the section after table 四's (its title is
+    its section's heading)."""
+    numbers = [s.number for s in template.sections if template.table4.title in s.headings]
+    after = next(s for s in template.sections if s.number > numbers[0])
+    return tuple(key_form(h)[:_HEADING_KEY_CHARS] for h in after.headings)
+
+
+def _starts_after_tables(row: ValueRow, keys: tuple[str, ...]) -> bool:
+    text = key_form(row.context + row.label)
+    return any(key in text for key in keys)
 
 
 def _table4_unmatched(reading: TableReading, values: list[tuple[CellReading, Cell]]) -> None:
