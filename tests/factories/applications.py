@@ -1,5 +1,5 @@
-"""Shared helpers of the applications tests (a unique module name, so no other test directory's
-helpers shadow it): an applicant, the demo agency's staff, and a lawful call of every transition."""
+"""Cases for the tests: an applicant, the demo agency's staff, and a lawful call of every
+transition, all through the applications services."""
 
 from __future__ import annotations
 

@@ -11,26 +11,14 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from factories.applications import PERSON
 from xxgk.web.annual.models import Draft
 from xxgk.web.api.models import Scope
 from xxgk.web.applications import services
-from xxgk.web.applications.intake import ApplicantData
 from xxgk.web.demo import DemoContext
 from xxgk.web.jobs.models import Job, Status
 
 Tokens = Callable[..., dict[str, str]]
-PERSON = ApplicantData(
-    applicant_kind="natural_person",
-    name="张小明",
-    id_type="id_card",
-    id_number="360902199001011233",
-    phone="13907950000",
-    email="zxm@example.com",
-    address="江西省宜春市袁州区某路1号",
-    description="2024年度市行政中心物业服务合同",
-    info_form="electronic",
-    delivery="email",
-)
 
 
 @pytest.fixture
