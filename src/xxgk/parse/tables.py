@@ -431,10 +431,8 @@ def _after_tables_keys(template: Template) -> tuple[str, ...]:
 
 
 def _starts_after_tables(row: ValueRow, keys: tuple[str, ...]) -> bool:
-    text = row.context + row.label
-    if not any(key[0] in text for key in keys):
-        return False  # most rows: no numeral of the heading, no key form to compute
-    return any(key in key_form(text) for key in keys)
+    text = key_form(row.context + row.label)
+    return any(key in text for key in keys)
 
 
 def _table4_unmatched(reading: TableReading, values: list[tuple[CellReading, Cell]]) -> None:
