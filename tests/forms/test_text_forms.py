@@ -34,7 +34,8 @@ READ = {
 # or the checks, and why they are not read yet.
 _WRAPPED = "a one-line capture wrapped at the page width: rows broken over lines are left empty"
 _PLAIN = "pdftotext without -layout prints one cell per line, columns not rebuilt yet"
-_MARKDOWN = "markitdown runs neighbouring cells together in one Markdown cell"
+_MARKDOWN = "markitdown merges cells and moves label lines away from their values: rows not beside their "
+"own label, or with a column merged into a blank one, are left empty"
 _LAYOUT = "labels wrapped over several lines and columns left empty are not rebuilt yet"
 NOT_YET = {
     "000_a506050fcd0660b0/lo-text.layout.txt": _WRAPPED,

@@ -55,7 +55,11 @@ class ValueRow:
 
     @property
     def numbers(self) -> int:
-        return sum(1 for reading, _ in self.values if reading.kind == "number")
+        """Numbers printed in the row; a cell printing several (`217 1`) counts each."""
+        return sum(
+            1 if reading.kind == "number" else len(cell.text.split()) if reading.kind == "several" else 0
+            for reading, cell in self.values
+        )
 
 
 @dataclass(frozen=True)
@@ -303,8 +307,8 @@ def read_tables(doc: Document, template: Template) -> TableReading:
             if sum(1 for r, _ in table4_values if r.kind != "label") >= _table4_width(template):
                 if table4_broken:
                     _table4_unmatched(reading, table4_values)
-                elif not (rebuilt and _run_together_cells(reading, template.table4.key, None, table4_values)):
-                    _store_table4(reading, template, table4_values)
+                else:
+                    _store_table4_rebuilt(reading, template, table4_values, rebuilt)
                 table4_values = []
                 table4_broken = False
             continue
@@ -351,16 +355,78 @@ def read_tables(doc: Document, template: Template) -> TableReading:
                     Place(table=slot.table.key),
                 )
             )
-        if not (rebuilt and _run_together_cells(reading, slot.table.key, slot.row.key, row.values)):
-            _store_row(reading, slot, row, header)
+        if rebuilt:
+            columns = slot.table.columns_of(slot.row)
+            # Only beside its own label: a converter that merges cells also moves lines, and a row
+            # named by the lines above it may be the next label's (seen in markitdown's output).
+            apart = row.label and _merged_cells_apart(
+                row.values, len(columns), _sums_check(columns, len(columns))
+            )
+            if apart:
+                row = replace(row, values=apart)
+            elif _run_together_cells(reading, slot.table.key, slot.row.key, row.values):
+                position = index + 1
+                continue
+        _store_row(reading, slot, row, header)
         position = index + 1
     if table4_values:
         if table4_broken:
             _table4_unmatched(reading, table4_values)
-        elif not (rebuilt and _run_together_cells(reading, template.table4.key, None, table4_values)):
-            _store_table4(reading, template, table4_values)
+        else:
+            _store_table4_rebuilt(reading, template, table4_values, rebuilt)
     reading.other_row = _other_form(reading, template, doc)
     return reading
+
+
+def _store_table4_rebuilt(
+    reading: TableReading, template: Template, values: list[tuple[CellReading, Cell]], rebuilt: bool
+) -> None:
+    """Table 四's fifteen values stored, from cells rebuilt from text when they print one number each
+    or their numbers can be told apart (`_merged_cells_apart`)."""
+    if rebuilt:
+        width = _table4_width(template)
+        cells = [v for v in values if v[0].kind != "label"]
+        apart = _merged_cells_apart(cells, width, _sums_check(template.table4.columns, width))
+        if apart is not None:
+            values = apart
+        elif _run_together_cells(reading, template.table4.key, None, values):
+            return
+    _store_table4(reading, template, values)
+
+
+def _merged_cells_apart(
+    values: list[tuple[CellReading, Cell]], width: int, valid: Callable[[list[int]], bool] | None
+) -> list[tuple[CellReading, Cell]] | None:
+    """A row whose cells print several numbers (`217 1 | 0 0 | 218`: a converter merged
+    neighbouring columns) as one value per column, or None.
+
+    Merging keeps the columns' order and a printed column holds one number, so when the row prints
+    exactly one number per column in all (no other text; a blank cell is then an empty column of
+    the converter's, as no printed column can be blank), the k-th number is the k-th column's.
+    The row's identity (total = sum of the parts) must hold as well.
+    """
+    if not any(r.kind == "several" for r, _ in values):
+        return None
+    pieces: list[tuple[CellReading, Cell]] = []
+    for reading, cell in values:
+        if reading.kind == "number":
+            pieces.append((reading, cell))
+        elif reading.kind == "several":
+            parts = [read_cell(part) for part in cell.text.split()]
+            if any(part.kind != "number" for part in parts):
+                return None
+            pieces += [(part, Cell(part.text, line=cell.line, page=cell.page)) for part in parts]
+        elif reading.kind != "blank":
+            return None
+    if len(pieces) != width:
+        return None
+    if valid is not None:
+        numbers = [r.number for r, _ in pieces]
+        if any(n is None or n != n.to_integral_value() for n in numbers) or not valid(
+            [int(n) for n in numbers if n is not None]
+        ):
+            return None
+    return pieces
 
 
 def _run_together_cells(
