@@ -29,6 +29,9 @@ READ = {
     "pingtan-2021-gonganju/lo-text.layout.txt",
     "pingtan-2021-gonganju/lo-text.markitdown.md",
     "pingtan-2021-gonganju/lo-text.pdftotext.txt",
+    "pingtan-2023-guoziju/lo-html-docx.layout.txt",
+    "pingtan-2023-guoziju/lo-html.layout.txt",
+    "pingtan-2024-guanweihui/lo-html-docx.layout.txt",
 }
 # Forms whose cells that differ from the source are empty, each empty cell explained by the reader
 # or the checks, and why they are not read yet.
@@ -71,15 +74,12 @@ NOT_YET = {
     "pingtan-2024-guanweihui/chromium-nocss.layout.txt": _LAYOUT,
     "pingtan-2024-guanweihui/chromium-nocss.pdftotext.txt": _PLAIN,
     "pingtan-2024-guanweihui/lo-docx.layout.txt": _LAYOUT,
-    "pingtan-2024-guanweihui/lo-html-docx.layout.txt": _LAYOUT,
     "pingtan-2024-guanweihui/lo-html-docx.pdftotext.txt": _PLAIN,
     "pingtan-2024-guanweihui/lo-html.layout.txt": _LAYOUT,
     "pingtan-2024-guanweihui/lo-html.pdftotext.txt": _PLAIN,
     "hongze-2024-qzf/original.markitdown.md": _MARKDOWN,
     "huaian-2024-szf/original.markitdown.md": _MARKDOWN,
     "pingtan-2023-guoziju/chromium-noborder.markitdown.md": _MARKDOWN,
-    "pingtan-2023-guoziju/lo-html-docx.layout.txt": _LAYOUT,
-    "pingtan-2023-guoziju/lo-html.layout.txt": _LAYOUT,
     "pingtan-2023-guoziju/lo-html.markitdown.md": _MARKDOWN,
     "pingtan-2024-guanweihui/chromium-noborder.markitdown.md": _MARKDOWN,
     "pingtan-2024-guanweihui/chromium-nocss.markitdown.md": _MARKDOWN,

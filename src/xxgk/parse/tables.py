@@ -22,7 +22,7 @@ from xxgk.parse.limits import check_table, too_long_number
 from xxgk.parse.values import CellReading, read_cell, split_run_together
 from xxgk.report import Provenance, TableData
 from xxgk.template import TOTAL, CellKey, Column, Row, Table, Template
-from xxgk.template.labels import key_form, strip_enumeration
+from xxgk.template.labels import key_form, last_enumerated, strip_enumeration
 
 # A label this similar to a template label (after both lose their numbering) is that row.
 FUZZY_THRESHOLD = 0.6
@@ -69,6 +69,10 @@ class _LabelForm:
     key: str
     core: str  # the label without its numbering, in key form
     chars: Counter[str] = field(compare=False)
+
+    @property
+    def numbering(self) -> str:
+        return self.key[: len(self.key) - len(self.core)]
 
 
 @dataclass(frozen=True)
@@ -212,7 +216,7 @@ def _plain_strength(slot: Slot, own: str, whole: str) -> float:
         core = form.core
         if own == core:
             return 4.0
-        if own.endswith(form.key) or (own.endswith(core) and len(core) >= 2):
+        if own.endswith(form.key) or (own.endswith(core) and len(core) >= _BEGUN_CHARS):
             # Headings run together with the row's label in front of it (web captures).
             best = max(best, 3.0 + len(core) / 1000)
         if not own and len(core) >= 4 and whole.endswith(core):
@@ -222,6 +226,26 @@ def _plain_strength(slot: Slot, own: str, whole: str) -> float:
             if text and core in text and len(core) * 2 >= len(text):
                 best = max(best, base + len(core) / 1000)
     return best
+
+
+# Characters of a label's beginning that, after its own numbering, name the row (`2.其他法律` wrapped
+# before 行政法规禁止公开).
+_BEGUN_CHARS = 4
+
+
+def _begun_strength(slot: Slot, begun: tuple[str, str] | None) -> float:
+    """2.2 when the printed text's last numbering is the slot's and the text after it begins the
+    slot's label (the rest wrapped below the row's numbers, the text before it the tail of the
+    row above or a group heading), else 0: above a fuzzy match, below a label found whole."""
+    if begun is None:
+        return 0.0
+    numbering, after = begun
+    if len(after) < _BEGUN_CHARS or any(ch.isdigit() for ch in after):
+        return 0.0  # digits among the label's words: a number out of place, not a wrapped label
+    for form in slot.forms:
+        if form.numbering == numbering and form.core.startswith(after[:_BEGUN_CHARS]):
+            return 2.2
+    return 0.0
 
 
 def _fuzzy_strength(slot: Slot, own: str, whole: str) -> float:
@@ -271,8 +295,13 @@ def _best_slot(
     candidates = [(i, _plain_strength(slots[i], own, whole)) for i in range(position, len(slots))]
     index, strength = max(candidates, key=lambda c: (c[1], -c[0]), default=(None, 0.0))
     if strength < 2.5:
-        # No label found in the text: a fuzzy match (strength at most 2) may decide.
-        candidates = [(i, max(s, _fuzzy_strength(slots[i], own, whole))) for i, s in candidates]
+        # No label found in the text: the beginning of a wrapped label after its numbering, else a
+        # fuzzy match (strength at most 2), may decide.
+        begun = last_enumerated(row.context + row.label)
+        candidates = [
+            (i, max(s, _begun_strength(slots[i], begun), _fuzzy_strength(slots[i], own, whole)))
+            for i, s in candidates
+        ]
         index, strength = max(candidates, key=lambda c: (c[1], -c[0]), default=(None, 0.0))
     return index, strength
 

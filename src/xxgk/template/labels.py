@@ -12,8 +12,11 @@ from difflib import SequenceMatcher
 
 # Characters that carry no meaning for matching a label.
 _NOISE = re.compile(r"[\s\u00a0\u3000,，、.．。:：;；\"'“”‘’「」『』()（）\[\]【】<>《》\-—–_/|·•…]")
-# Leading enumeration: 一、 二、 （三） 3. 3、 ⑴ etc.
-_ENUM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[⑴-⒇])")
+# Enumeration: 一、 二、 （三） 3. 3、 ⑴ etc.
+_ENUM_FORMS = r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、]|[⑴-⒇])"
+_ENUM = re.compile("^" + _ENUM_FORMS)
+# Inside running text: not the digits of a decimal (`18651.06`) or of a longer number.
+_ENUM_INSIDE = re.compile(r"(?<![\d.．])" + _ENUM_FORMS + r"(?!\d)")
 
 
 def key_form(text: str) -> str:
@@ -25,6 +28,16 @@ def strip_enumeration(text: str) -> str:
     """`（三）不予公开` → `不予公开`; `1.属于国家秘密` → `属于国家秘密` (one level, in key form)."""
     folded = unicodedata.normalize("NFKC", text).strip()
     return key_form(_ENUM.sub("", folded, count=1))
+
+
+def last_enumerated(text: str) -> tuple[str, str] | None:
+    """The last enumeration printed in `text` and the text after it, both in key form
+    (`…申请（六）其2.申请人逾期` → `("2", "申请人逾期")`); None when there is none."""
+    folded = unicodedata.normalize("NFKC", text)
+    found = list(_ENUM_INSIDE.finditer(folded))
+    if not found:
+        return None
+    return key_form(found[-1].group()), key_form(folded[found[-1].end() :])
 
 
 def similarity(a: str, b: str) -> float:
