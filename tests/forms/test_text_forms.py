@@ -31,7 +31,9 @@ READ = {
     "pingtan-2021-gonganju/lo-text.pdftotext.txt",
     "pingtan-2023-guoziju/lo-html-docx.layout.txt",
     "pingtan-2023-guoziju/lo-html.layout.txt",
+    "pingtan-2024-guanweihui/lo-docx.layout.txt",
     "pingtan-2024-guanweihui/lo-html-docx.layout.txt",
+    "pingtan-2024-guanweihui/lo-html.layout.txt",
 }
 # Forms whose cells that differ from the source are empty, each empty cell explained by the reader
 # or the checks, and why they are not read yet.
@@ -73,9 +75,7 @@ NOT_YET = {
     "pingtan-2024-guanweihui/chromium-noborder.pdftotext.txt": _PLAIN,
     "pingtan-2024-guanweihui/chromium-nocss.layout.txt": _LAYOUT,
     "pingtan-2024-guanweihui/chromium-nocss.pdftotext.txt": _PLAIN,
-    "pingtan-2024-guanweihui/lo-docx.layout.txt": _LAYOUT,
     "pingtan-2024-guanweihui/lo-html-docx.pdftotext.txt": _PLAIN,
-    "pingtan-2024-guanweihui/lo-html.layout.txt": _LAYOUT,
     "pingtan-2024-guanweihui/lo-html.pdftotext.txt": _PLAIN,
     "hongze-2024-qzf/original.markitdown.md": _MARKDOWN,
     "huaian-2024-szf/original.markitdown.md": _MARKDOWN,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -74,3 +75,13 @@ def test_the_last_enumeration_and_the_words_after_it() -> None:
     assert last_enumerated("情形）（三）不1.属于国家秘密") == ("1", "属于国家秘密")
     assert last_enumerated("本年收费金额 18651.06") is None
     assert last_enumerated("三安全一稳定") is None
+
+
+def test_an_unnumbered_label_wrapped_around_its_number_is_found_by_its_beginning() -> None:
+    report = balanced_report(random.Random(12), year=2024, template="2021", other_row="split")
+    text = write(report, "spaces", random.Random(12))
+    line = next(ln for ln in text.split("\n") if ln.startswith("行政事业性收费"))
+    printed = "  行政事业性收\n            18651.06\n  费"
+    parsed = read_report(text.replace(line, printed).encode(), source="layout.txt")
+    assert parsed.table2["fees"]["amount"] == Decimal("18651.06")
+    assert parsed.table3 == report.table3

@@ -233,18 +233,23 @@ def _plain_strength(slot: Slot, own: str, whole: str) -> float:
 _BEGUN_CHARS = 4
 
 
-def _begun_strength(slot: Slot, begun: tuple[str, str] | None) -> float:
+def _begun_strength(slot: Slot, begun: tuple[str, str] | None, whole: str) -> float:
     """2.2 when the printed text's last numbering is the slot's and the text after it begins the
     slot's label (the rest wrapped below the row's numbers, the text before it the tail of the
-    row above or a group heading), else 0: above a fuzzy match, below a label found whole."""
-    if begun is None:
-        return 0.0
-    numbering, after = begun
-    if len(after) < _BEGUN_CHARS or any(ch.isdigit() for ch in after):
-        return 0.0  # digits among the label's words: a number out of place, not a wrapped label
+    row above or a group heading); 2.1 when an unnumbered label's first characters (at least
+    `_BEGUN_CHARS` + 1) end the text; else 0: above a fuzzy match, below a label found whole."""
     for form in slot.forms:
-        if form.numbering == numbering and form.core.startswith(after[:_BEGUN_CHARS]):
-            return 2.2
+        if form.numbering:
+            if begun is None:
+                continue
+            numbering, after = begun
+            # Digits among the label's words: a number out of place, not a wrapped label.
+            if len(after) < _BEGUN_CHARS or any(ch.isdigit() for ch in after):
+                continue
+            if form.numbering == numbering and form.core.startswith(after[:_BEGUN_CHARS]):
+                return 2.2
+        elif any(whole.endswith(form.core[:k]) for k in range(_BEGUN_CHARS + 1, len(form.core))):
+            return 2.1
     return 0.0
 
 
@@ -299,7 +304,7 @@ def _best_slot(
         # fuzzy match (strength at most 2), may decide.
         begun = last_enumerated(row.context + row.label)
         candidates = [
-            (i, max(s, _begun_strength(slots[i], begun), _fuzzy_strength(slots[i], own, whole)))
+            (i, max(s, _begun_strength(slots[i], begun, whole), _fuzzy_strength(slots[i], own, whole)))
             for i, s in candidates
         ]
         index, strength = max(candidates, key=lambda c: (c[1], -c[0]), default=(None, 0.0))
