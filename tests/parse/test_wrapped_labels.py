@@ -22,9 +22,11 @@ _ROW = re.compile(r"^(?P<label>.*?\D)\s+(?P<values>\d+(?:\s+\d+){6})\s*$")
 _ENUMERATED = re.compile(r"(?:\d+\.|（[一二三四五六七]）|[一二三四]、)(?=[^\d（]+$)")
 
 
-def wrap_labels(text: str, rng: random.Random) -> tuple[str, int]:
+def wrap_labels(text: str, rng: random.Random, numbering_alone: bool = False) -> tuple[str, int]:
     """Every table 三 label whose own words are longer than four characters cut at random after its
-    fourth: the beginning on a line above the numbers, the rest on a line below."""
+    fourth: the beginning on a line above the numbers, the rest on a line below. With
+    `numbering_alone`, a label that starts with its numbering prints it on a line of its own below
+    the beginning (centred beside the label's two lines)."""
     out, wrapped = [], 0
     for line in text.split("\n"):
         match = _ROW.match(line)
@@ -40,17 +42,27 @@ def wrap_labels(text: str, rng: random.Random) -> tuple[str, int]:
         cut = numbered.end() + rng.randint(4, len(words) - 1)
         while len(key_form(label[numbered.end() : cut])) < 4:
             cut += 1
-        out += [label[:cut], "      " + match["values"], "  " + label[cut:]]
+        if numbering_alone and not label[: numbered.start()].strip():
+            head = label[numbered.end() : cut]
+            out += [head, " " + numbered.group(), "      " + match["values"], "  " + label[cut:]]
+        else:
+            out += [label[:cut], "      " + match["values"], "  " + label[cut:]]
         wrapped += 1
     return "\n".join(out), wrapped
 
 
 @settings(max_examples=30, deadline=None)
-@given(seed=st.integers(0, 2**32 - 1), other_row=st.sampled_from(["split", "short"]))
-def test_labels_wrapped_around_their_numbers_read_as_printed(seed: int, other_row: str) -> None:
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    other_row=st.sampled_from(["split", "short"]),
+    numbering_alone=st.booleans(),
+)
+def test_labels_wrapped_around_their_numbers_read_as_printed(
+    seed: int, other_row: str, numbering_alone: bool
+) -> None:
     report = balanced_report(random.Random(seed), year=2024, template="2021", other_row=other_row)
     text = write(report, "spaces", random.Random(seed))
-    wrapped_text, wrapped = wrap_labels(text, random.Random(seed))
+    wrapped_text, wrapped = wrap_labels(text, random.Random(seed), numbering_alone)
     assert wrapped >= 10
     parsed = read_report(wrapped_text.encode(), source="layout.txt")
     assert parsed.table3 == report.table3
@@ -85,3 +97,48 @@ def test_an_unnumbered_label_wrapped_around_its_number_is_found_by_its_beginning
     parsed = read_report(text.replace(line, printed).encode(), source="layout.txt")
     assert parsed.table2["fees"]["amount"] == Decimal("18651.06")
     assert parsed.table3 == report.table3
+
+
+def break_rows(text: str, rng: random.Random) -> tuple[str, int]:
+    """Table 三 rows printed over two lines at random: the first numbers beside the label, the rest
+    on the line below; a sub-row's numbering (`5.`) on a line of its own between them."""
+    out, broken = [], 0
+    for line in text.split("\n"):
+        match = _ROW.match(line)
+        if match is None or rng.random() < 0.4:
+            out.append(line)
+            continue
+        values = match["values"].split()
+        k = rng.randint(1, len(values) - 1)
+        numbered = re.match(r"(\d+\.)(.+)", match["label"])
+        if numbered:
+            out += [
+                f"  {numbered[2]} {' '.join(values[:k])}",
+                f" {numbered[1]}",
+                "   " + " ".join(values[k:]),
+            ]
+        else:
+            out += [f"{match['label']} {' '.join(values[:k])}", "        " + " ".join(values[k:])]
+        broken += 1
+    return "\n".join(out), broken
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), other_row=st.sampled_from(["split", "short"]))
+def test_rows_printed_over_two_lines_read_as_printed(seed: int, other_row: str) -> None:
+    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row=other_row)
+    text, broken = break_rows(write(report, "spaces", random.Random(seed)), random.Random(seed))
+    assert broken >= 5
+    parsed = read_report(text.encode(), source="layout.txt")
+    assert parsed.table3 == report.table3
+
+
+def test_a_row_over_two_lines_whose_total_is_not_its_sum_stays_empty() -> None:
+    report = balanced_report(random.Random(13), year=2024, template="2021", other_row="split")
+    text = write(report, "spaces", random.Random(13))
+    line = next(ln for ln in text.split("\n") if ln.startswith("（二）部分公开"))
+    printed = "（二）部分公开（区分处理的， 5\n只计这一情形，不计其他情形）  1 0 0 0 0 29"
+    parsed = read_report(text.replace(line, printed).encode(), source="layout.txt")
+    assert set(parsed.table3["partial"].values()) == {None}
+    assert "P-ROW-SPLIT" in {f.code for f in parsed.findings}
+    assert parsed.table3["granted"] == report.table3["granted"]

@@ -52,6 +52,8 @@ class ValueRow:
     values: list[tuple[CellReading, Cell]]
     # The column header printed above the row's table, where it departs from the template's order.
     header: PrintedColumns | None = None
+    # Printed over two lines (`_rejoined`): its numbers are placed only when its identity holds.
+    rejoined: bool = False
 
     @property
     def numbers(self) -> int:
@@ -125,7 +127,13 @@ def value_rows(doc: Document, headed: Table | None = None) -> list[ValueRow]:
                 context = []
                 label_rows = []
             elif labels:
-                context.append("".join(labels))
+                text = "".join(labels)
+                if not spans and context and not strip_enumeration(text):
+                    # A numbering alone on a line, below the first line of its two-line label
+                    # (`pdftotext -layout` centres it): it goes in front of that line.
+                    context.insert(len(context) - 1, text)
+                else:
+                    context.append(text)
                 label_rows.append(cells)
     return rows
 
@@ -331,7 +339,8 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     # text ran neighbouring cells together, so the row's other cells are out of place too.
     rebuilt = doc.source_format not in ("html", "docx")
     after_tables = _after_tables_keys(template)
-    for row in value_rows(doc, template.table3):
+    rows = value_rows(doc, template.table3)
+    for row in _rejoined(rows, len(template.table3.columns)) if rebuilt else rows:
         if _starts_after_tables(row, after_tables):
             break  # section 五 begins: its years and counts in prose are no cell of any table
         bare_before, unplaced_bare = unplaced_bare, None
@@ -389,6 +398,10 @@ def read_tables(doc: Document, template: Template) -> TableReading:
                     Place(table=slot.table.key),
                 )
             )
+        if row.rejoined and not _identity_holds(slot, row):
+            _split_row_unmatched(reading, slot, row)
+            position = index + 1
+            continue
         if rebuilt:
             columns = slot.table.columns_of(slot.row)
             # Only beside its own label: a converter that merges cells also moves lines, and a row
@@ -410,6 +423,78 @@ def read_tables(doc: Document, template: Template) -> TableReading:
             _store_table4_rebuilt(reading, template, table4_values, rebuilt)
     reading.other_row = _other_form(reading, template, doc)
     return reading
+
+
+# Text between the two lines of a row printed over two lines: a wrapped label's few characters.
+_BETWEEN_PARTS_CHARS = 12
+_BETWEEN_PARTS_LINES = 3
+
+
+def _rejoined(rows: list[ValueRow], width: int) -> list[ValueRow]:
+    """Rows printed over two lines joined: the first numbers beside the beginning of the label, the
+    rest on a line below (`…确认或重新出 0` / `5.` / `具已获取信息 0 0 0 0 0 0`: a browser prints
+    cells aligned differently). Two lines are one row when both print numbers only, fewer than
+    `width`, together exactly `width`, with at most a few label characters between them; a
+    numbering printed alone between them goes in front of the label."""
+    out: list[ValueRow] = []
+    i = 0
+    while i < len(rows):
+        first, second = rows[i], rows[i + 1] if i + 1 < len(rows) else None
+        if second is not None and _two_parts(first, second, width):
+            between = second.context
+            numbering = between if between.strip() and not strip_enumeration(between) else ""
+            label = numbering + first.label + ("" if numbering else between) + second.label
+            out.append(
+                ValueRow(label, first.context, first.values + second.values, second.header, rejoined=True)
+            )
+            i += 2
+        else:
+            out.append(first)
+            i += 1
+    return out
+
+
+def _two_parts(first: ValueRow, second: ValueRow, width: int) -> bool:
+    values = (*first.values, *second.values)
+    first_line, second_line = first.values[0][1].line, second.values[0][1].line
+    return (
+        0 < first.numbers < width
+        and 0 < second.numbers < width
+        and first.numbers + second.numbers == width
+        # Lines next to each other: never two rows cut out of one line of cells run together,
+        # whose `00` (two cells) makes a row look a number short.
+        and first_line is not None
+        and second_line is not None
+        and 0 < second_line - first_line <= _BETWEEN_PARTS_LINES
+        and all(r.kind == "number" and not (len(r.text) > 1 and r.text[0] == "0") for r, _ in values)
+        and len(key_form(second.context)) <= _BETWEEN_PARTS_CHARS
+    )
+
+
+def _identity_holds(slot: Slot, row: ValueRow) -> bool:
+    columns = slot.table.columns_of(slot.row)
+    valid = _sums_check(columns, len(columns))
+    numbers = [r.number for r, _ in row.values]
+    return (
+        valid is not None
+        and len(numbers) == len(columns)
+        and all(n is not None and n == n.to_integral_value() for n in numbers)
+        and valid([int(n) for n in numbers if n is not None])
+    )
+
+
+def _split_row_unmatched(reading: TableReading, slot: Slot, row: ValueRow) -> None:
+    reading.printed_rows.add(f"{slot.table.key}.{slot.row.key}")
+    reading.matched_rows += 1
+    shown = "、".join(f"「{r.text}」" for r, _ in row.values)
+    reading.findings.append(
+        Finding(
+            "P-ROW-SPLIT",
+            "error",
+            f"该行数字分两行印出（{shown}），合起来不符合该行的合计关系，各列无法逐格对应，该行数字记为空",
+            Place(table=slot.table.key, row=slot.row.key, **_line_page(row.values[0][1])),
+        )
+    )
 
 
 def _store_table4_rebuilt(

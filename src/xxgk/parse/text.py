@@ -29,6 +29,8 @@ _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
 # A digit followed by `.` or `、` and a non-digit is a sub-row's numbering (`2.其他…`), not a value.
 _ENUM_AFTER = re.compile(r"[.．、](?=\D)")
+# `2.` alone on a line: a wrapped label's numbering (its words on the lines around it), not a value.
+_NUMBERING_ALONE = re.compile(r"\d{1,2}[.．、]")
 # No leading `\s*` (the pieces are stripped): from each start of a long run of spaces it would
 # scan to the run's end, quadratic in the run.
 _DATE_AT_END = re.compile(r"(\S{2,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
@@ -222,6 +224,8 @@ def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
 
 def _segment(text: str, line: int | None, page: int | None = None) -> list[list[Cell]]:
     """`规章 0 0 0` → one row; a whole table run together on one line → its rows, at each number run."""
+    if _NUMBERING_ALONE.fullmatch(text):
+        return [[Cell(text, line=line, page=page)]]  # a label's numbering printed on a line of its own
     rows: list[list[Cell]] = []
     label_start = 0
     for match in _NUMBERS.finditer(text):
