@@ -12,7 +12,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from forms.expected import EXPECTED, assert_reads_as, differences
+from forms.expected import EXPECTED, assert_reads_as
 from support.real_inputs import DATA, REPORTS, SEED
 from xxgk.checks import run_checks
 from xxgk.parse.detect import read_report, read_report_file
@@ -22,12 +22,6 @@ from xxgk.report import Report
 FORMS = DATA / "forms"
 REAL_PDFS = sorted(REPORTS.glob("*.pdf"))
 MADE_PDFS = sorted(FORMS.glob("*/*.pdf"))
-# Forms the reader does not read yet, and why (their cells must then be null, never another number).
-NOT_YET = {
-    "pingtan-2024-guanweihui/chromium-noborder": "tables printed without rules: columns from the x-alignment "
-    "of the numbers are not rebuilt yet, labels wrapped over several columns defeat the line reading",
-    "pingtan-2023-guoziju/chromium-noborder": "as pingtan-2024-guanweihui/chromium-noborder",
-}
 # The form each made PDF was printed from (the DOCX and the page of 平潭 2024 read alike).
 ORIGINALS = {p.stem: p for p in REPORTS.iterdir() if p.suffix in {".html", ".txt"}} | {SEED.stem: SEED}
 HONGZE_2024 = REPORTS / "hongze-2024-qzf.pdf"
@@ -58,28 +52,14 @@ def test_the_corpus_holds_every_form() -> None:
     assert set(EXPECTED) == {stem_of(p) for p in REAL_PDFS + MADE_PDFS}
 
 
-READ = [p for p in REAL_PDFS + MADE_PDFS if form_id(p) not in NOT_YET]
-
-
-@pytest.mark.parametrize("path", READ, ids=form_id)
+@pytest.mark.parametrize("path", REAL_PDFS + MADE_PDFS, ids=form_id)
 def test_form_reads_as_its_source(path: Path) -> None:
     report = read(path)
     assert report.source_format == "pdf"
     assert_reads_as(report, stem_of(path))
 
 
-@pytest.mark.parametrize("form", sorted(NOT_YET))
-def test_a_form_not_read_yet_gives_no_wrong_number(form: str) -> None:
-    """Every cell read is the source's; the others are null (and the reader says so)."""
-    path = FORMS / f"{form}.pdf"
-    report = read(path)
-    wrong = [d for d in differences(report, stem_of(path)) if not d.endswith("read None")]
-    assert wrong == []
-    # The reader or the checks say the tables could not be read.
-    assert report.findings or "TABLE-ROWS-MISSING" in {f.code for f in run_checks(report)}
-
-
-@pytest.mark.parametrize("path", [p for p in MADE_PDFS if p in READ], ids=form_id)
+@pytest.mark.parametrize("path", MADE_PDFS, ids=form_id)
 def test_check_finds_on_the_form_what_it_finds_on_the_original(path: Path) -> None:
     original = read_report_file(ORIGINALS[stem_of(path)])
     assert Counter(f.code for f in run_checks(read(path))) == Counter(f.code for f in run_checks(original))

@@ -92,7 +92,12 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
     # One cell per line: a tab, then text without further tabs (a tab-separated row with empty
     # leading cells also starts with a tab).
     tab_lines = sum(1 for ln in body if ln.text.startswith("\t") and "\t" not in ln.text.strip())
-    rows = _tab_rows(body) if tab_lines >= _TAB_LAYOUT_MIN else _line_rows(body)
+    # Lines printing a row's numbers side by side are no one-cell-per-line layout, however indented
+    # (a typeset page read as text marks indented lines with a tab).
+    row_lines = sum(1 for ln in body if len(_NUMBER.findall(ln.text)) >= _TAB_LAYOUT_MIN // 2)
+    rows = (
+        _tab_rows(body) if tab_lines >= _TAB_LAYOUT_MIN and row_lines < _TAB_LAYOUT_MIN else _line_rows(body)
+    )
     if rows:
         doc.tables.append(GridTable(rows=rows, after_line=start + len(headings)))
     return doc
