@@ -23,6 +23,9 @@ TEXT_FORMS = sorted(
 
 # Forms read exactly (every cell, the year, the organisation, the template and the （六） form).
 READ = {
+    "000_a506050fcd0660b0/lo-text.layout.txt",
+    "000_a506050fcd0660b0/lo-text.markitdown.md",
+    "000_a506050fcd0660b0/lo-text.pdftotext.txt",
     "hongze-2023-qzf/original.layout.txt",
     "hongze-2024-qzf/original.layout.txt",
     "huaian-2024-szf/original.layout.txt",
@@ -48,9 +51,6 @@ _PLAIN = "pdftotext without -layout prints one cell per line, columns not rebuil
 _MARKDOWN = "markitdown merges cells and moves label lines away from their values: rows not beside their "
 "own label, or with a column merged into a blank one, are left empty"
 NOT_YET = {
-    "000_a506050fcd0660b0/lo-text.layout.txt": _WRAPPED,
-    "000_a506050fcd0660b0/lo-text.markitdown.md": _WRAPPED,
-    "000_a506050fcd0660b0/lo-text.pdftotext.txt": _WRAPPED,
     "hongze-2023-qzf/original.markitdown.md": _MARKDOWN,
     "pingtan-2020-jinjingpianqu/lo-text.layout.txt": _WRAPPED,
     "pingtan-2020-jinjingpianqu/lo-text.markitdown.md": _WRAPPED,

@@ -35,6 +35,8 @@ _NUMBERING_ALONE = re.compile(r"\d{1,2}[.．、]")
 # scan to the run's end, quadratic in the run.
 _DATE_AT_END = re.compile(r"(\S{2,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 _TAB_LAYOUT_MIN = 10
+# Lines of one number each, one after the other, that mark a one-cell-per-line row.
+_CELLS_IN_A_RUN = 3
 # The numerals of the headings inside the table region (二, 三, 四).
 _TABLE_SECTION_NUMERALS = frozenset(key_form(s.heading)[0] for s in GB2021.sections[1:4])
 _LONG_LINE = 300
@@ -95,9 +97,12 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
     # Lines printing a row's numbers side by side are no one-cell-per-line layout, however indented
     # (a typeset page read as text marks indented lines with a tab).
     row_lines = sum(1 for ln in body if len(_NUMBER.findall(ln.text)) >= _TAB_LAYOUT_MIN // 2)
-    rows = (
-        _tab_rows(body) if tab_lines >= _TAB_LAYOUT_MIN and row_lines < _TAB_LAYOUT_MIN else _line_rows(body)
-    )
+    if tab_lines >= _TAB_LAYOUT_MIN and row_lines < _TAB_LAYOUT_MIN:
+        rows = _tab_rows(body)
+    elif row_lines < _TAB_LAYOUT_MIN and _number_runs(body) >= _TAB_LAYOUT_MIN // 2:
+        rows = _tab_rows(body, every_line_a_cell=True)  # the same layout, its tabs lost (a PDF's text)
+    else:
+        rows = _line_rows(body)
     if rows:
         doc.tables.append(GridTable(rows=rows, after_line=start + len(headings)))
     return doc
@@ -181,8 +186,18 @@ def _table_region(lines: list[TextLine]) -> tuple[int, int]:
     return start, len(lines) if end is None else end
 
 
-def _tab_rows(body: list[TextLine]) -> list[list[Cell]]:
-    """One cell per line (tab-prefixed), rows separated by blank lines; untabbed lines continue a cell."""
+def _number_runs(body: list[TextLine]) -> int:
+    """Runs of three or more lines in a row that each print one number and nothing else."""
+    runs = length = 0
+    for ln in body:
+        length = length + 1 if _NUMBER.fullmatch(ln.text.strip()) else 0
+        runs += length == _CELLS_IN_A_RUN
+    return runs
+
+
+def _tab_rows(body: list[TextLine], every_line_a_cell: bool = False) -> list[list[Cell]]:
+    """One cell per line (tab-prefixed), rows separated by blank lines; untabbed lines continue a
+    cell, unless `every_line_a_cell` (the tabs were lost: each line is a cell)."""
     rows: list[list[Cell]] = []
     current: list[Cell] = []
     for ln in body:
@@ -190,7 +205,19 @@ def _tab_rows(body: list[TextLine]) -> list[list[Cell]]:
             if current:
                 rows.append(current)
                 current = []
-        elif ln.text.startswith("\t"):
+        elif ln.text.startswith("\t") or every_line_a_cell:
+            if every_line_a_cell and current and _is_number(current[-1].text) and not _is_number(ln.text):
+                rows.append(current)  # a label after the numbers: the next row (a page break, no blank)
+                current = []
+            elif (
+                every_line_a_cell
+                and ln.text.startswith("\f")
+                and not current
+                and rows
+                and _is_number(ln.text)
+                and _is_number(rows[-1][-1].text)
+            ):
+                current = rows.pop()  # a page that starts with numbers goes on with the row above
             current.append(Cell(ln.text.strip(), line=ln.line, page=ln.page))
         elif current and _is_number(current[-1].text) and _is_number(ln.text):
             # Never glued onto a number (`2` + `3` → `23`): kept apart and flagged.

@@ -1,0 +1,63 @@
+"""The one-cell-per-line layout (`\\t自` / `然人` / `\\t0`) as text pulled from its PDF gives it back:
+the tabs are gone and a page break (`\\f`) may fall inside a row, after a blank line, or between
+two rows without one. Each line is then a cell, a label after numbers starts the next row, and a
+page that starts with numbers goes on with the row above."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from support.layouts import write
+from xxgk.parse.detect import read_report
+from xxgk.parse.values import read_cell
+from xxgk.report import Report
+from xxgk.sample import balanced_report
+
+
+def _is_number(line: str) -> bool:
+    return read_cell(line).kind == "number"
+
+
+def pulled_from_pdf(text: str, rng: random.Random) -> tuple[str, int]:
+    """Tabs dropped; page breaks put at random inside rows and between rows; how many."""
+    lines = [line.removeprefix("\t") for line in text.split("\n")]
+    out: list[str] = []
+    breaks = 0
+    for i, line in enumerate(lines):
+        before = out[-1] if out else ""
+        if _is_number(line) and _is_number(before) and rng.random() < 0.1:
+            out += ["", "\f" + line]  # the row cut by the page's end
+            breaks += 1
+        elif line and not _is_number(line) and not before and i > 1 and _is_number(lines[i - 2]):
+            if rng.random() < 0.2:
+                out[-1] = "\f" + line  # no blank line between the two rows
+                breaks += 1
+            else:
+                out.append(line)
+        else:
+            out.append(line)
+    return "\n".join(out), breaks
+
+
+def cells(report: Report) -> dict[str, object]:
+    return {
+        f"{t}.{r}.{c}": v
+        for t in ("table2", "table3", "table4")
+        for r, columns in report.table(t).items()
+        for c, v in columns.items()
+    }
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), other_row=st.sampled_from(["split", "short"]))
+def test_cells_one_per_line_without_their_tabs_read_as_with_them(seed: int, other_row: str) -> None:
+    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row=other_row)
+    text = write(report, "tab_cells", random.Random(seed))
+    pulled, breaks = pulled_from_pdf(text, random.Random(seed))
+    assert breaks > 0
+    assert cells(read_report(pulled.encode(), source="pulled.txt")) == cells(
+        read_report(text.encode(), source="cells.txt")
+    )
