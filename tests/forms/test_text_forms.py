@@ -29,9 +29,15 @@ READ = {
     "hongze-2023-qzf/original.layout.txt",
     "hongze-2024-qzf/original.layout.txt",
     "huaian-2024-szf/original.layout.txt",
+    "pingtan-2020-jinjingpianqu/lo-text.layout.txt",
+    "pingtan-2020-jinjingpianqu/lo-text.markitdown.md",
+    "pingtan-2020-jinjingpianqu/lo-text.pdftotext.txt",
     "pingtan-2021-gonganju/lo-text.layout.txt",
     "pingtan-2021-gonganju/lo-text.markitdown.md",
     "pingtan-2021-gonganju/lo-text.pdftotext.txt",
+    "pingtan-2021-supingpianqu/lo-text.layout.txt",
+    "pingtan-2021-supingpianqu/lo-text.markitdown.md",
+    "pingtan-2021-supingpianqu/lo-text.pdftotext.txt",
     "pingtan-2023-guoziju/chromium-css.layout.txt",
     "pingtan-2023-guoziju/chromium-noborder.layout.txt",
     "pingtan-2023-guoziju/chromium-nocss.layout.txt",
@@ -46,18 +52,11 @@ READ = {
 }
 # Forms whose cells that differ from the source are empty, each empty cell explained by the reader
 # or the checks, and why they are not read yet.
-_WRAPPED = "a one-line capture wrapped at the page width: rows broken over lines are left empty"
 _PLAIN = "pdftotext without -layout prints one cell per line, columns not rebuilt yet"
 _MARKDOWN = "markitdown merges cells and moves label lines away from their values: rows not beside their "
 "own label, or with a column merged into a blank one, are left empty"
 NOT_YET = {
     "hongze-2023-qzf/original.markitdown.md": _MARKDOWN,
-    "pingtan-2020-jinjingpianqu/lo-text.layout.txt": _WRAPPED,
-    "pingtan-2020-jinjingpianqu/lo-text.markitdown.md": _WRAPPED,
-    "pingtan-2020-jinjingpianqu/lo-text.pdftotext.txt": _WRAPPED,
-    "pingtan-2021-supingpianqu/lo-text.layout.txt": _WRAPPED,
-    "pingtan-2021-supingpianqu/lo-text.markitdown.md": _WRAPPED,
-    "pingtan-2021-supingpianqu/lo-text.pdftotext.txt": _WRAPPED,
     "hongze-2023-qzf/original.pdftotext.txt": _PLAIN,
     "hongze-2024-qzf/original.pdftotext.txt": _PLAIN,
     "huaian-2024-szf/original.pdftotext.txt": _PLAIN,

@@ -2,7 +2,8 @@
 
 For every input of the test corpus, each non-null cell has provenance; its token holds the value
 (the value itself, or a run of digits printed together that the value was cut from), and the
-token is printed at that place of the source: the text line (text files), the `<td>` starting at
+token is printed at that place of the source: the text line (text files; a token may run on into
+the next line where a paragraph was wrapped at the page width), the `<td>` starting at
 that source line (HTML), the body block of that ordinal (DOCX), the page (PDF). The places are
 looked up in the source bytes here, independently of the readers.
 """
@@ -89,7 +90,11 @@ class Places:
         if self.suffix in (".html", ".htm"):
             # The cells starting on that source line, one per line of the result.
             return self.cells.get(line, [])
-        return [spaced(self.lines[line - 1])]
+        here = self.lines[line - 1]
+        # A paragraph wrapped at the page width carries a token over the line end (`…情形）10` /
+        # `0 0 0 01（三）…`): the token then starts on this line and ends on the next.
+        wrapped = [here.rstrip() + self.lines[line].lstrip()] if line < len(self.lines) else []
+        return [spaced(t) for t in (here, *wrapped)]
 
 
 def _blocks(body: etree._Element) -> list[etree._Element]:

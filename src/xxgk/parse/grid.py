@@ -31,6 +31,8 @@ class GridTable:
     rows: list[list[Cell]] = field(default_factory=list)
     # Index into `Document.lines` of the text line after which the table stands.
     after_line: int = 0
+    # Rows cut out of running text (cells run together in a paragraph), not printed line by line.
+    running_text: bool = False
 
 
 @dataclass
@@ -39,6 +41,9 @@ class TextLine:
     # 1-based line (text formats) and page (PDF) in the source.
     line: int | None = None
     page: int | None = None
+    # The source line of each character, when the line was joined from several (a paragraph
+    # wrapped at the page width): a cell cut from it points at the line it starts on.
+    origins: tuple[int, ...] | None = None
 
 
 @dataclass

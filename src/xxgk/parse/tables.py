@@ -340,7 +340,9 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     rebuilt = doc.source_format not in ("html", "docx")
     after_tables = _after_tables_keys(template)
     rows = value_rows(doc, template.table3)
-    for row in _rejoined(rows, len(template.table3.columns)) if rebuilt else rows:
+    # Rows cut out of running text have no lines to be printed over.
+    rejoin = rebuilt and not any(table.running_text for table in doc.tables)
+    for row in _rejoined(rows, len(template.table3.columns)) if rejoin else rows:
         if _starts_after_tables(row, after_tables):
             break  # section 五 begins: its years and counts in prose are no cell of any table
         bare_before, unplaced_bare = unplaced_bare, None

@@ -57,7 +57,7 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
     check_lines(text.split("\n"))
     lines = [TextLine(_MARKDOWN_HEADING.sub("", t), line=n) for n, t in _capture_body(text)]
     if not _starts_sections(lines):
-        lines = _cut_wrapped_lines(lines)
+        lines = _cut_wrapped_lines(_joined_paragraphs(lines))
     return document_from_lines(_split_long_lines(lines), source=source, source_format="text")
 
 
@@ -72,16 +72,65 @@ def _starts_sections(lines: list[TextLine]) -> bool:
     return False
 
 
-def _cut_wrapped_lines(lines: list[TextLine]) -> list[TextLine]:
+def _joined_paragraphs(lines: list[TextLine]) -> list[TextLine]:
     """A one-line body wrapped at the page width (a PDF of a text capture, its pdftotext or
-    Markdown text): each line is cut before the section headings printed inside it."""
+    Markdown text) joined back: lines in a row are one paragraph (a new page, `\f`, goes on with
+    the paragraph before it), joined without a space, so digits parted by the wrap stay together
+    (read as run-together cells, never as two numbers that were one); each character keeps its
+    source line."""
+    out: list[TextLine] = []
+    texts: list[str] = []
+    origins: list[int] = []
+    blanks = 0  # blank lines since the paragraph's last line
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            blanks += 1
+            continue
+        # A blank line ends the paragraph, unless a new page starts after it; a line that does not
+        # follow in the source (a capture's title, taken from its header) starts one.
+        gap = (line.line or 0) - origins[-1] - 1 if texts else 0
+        if texts and gap and not (line.text.startswith("\f") and gap == blanks):
+            out.append(TextLine("".join(texts), line=origins[0], origins=tuple(origins)))
+            texts, origins = [], []
+        blanks = 0
+        texts.append(text)
+        origins += [line.line or 0] * len(text)
+    if texts:
+        out.append(TextLine("".join(texts), line=origins[0], origins=tuple(origins)))
+    return out
+
+
+def _piece(line: TextLine, start: int, end: int) -> TextLine:
+    """`line.text[start:end]`, stripped, with its source line (and its characters' lines)."""
+    text = line.text[start:end]
+    start += len(text) - len(text.lstrip())
+    end = start + len(text.strip())
+    if line.origins is None:
+        return TextLine(line.text[start:end], line=line.line, page=line.page)
+    origins = line.origins[start:end]
+    return TextLine(
+        line.text[start:end], line=origins[0] if origins else line.line, page=line.page, origins=origins
+    )
+
+
+def _cut_wrapped_lines(lines: list[TextLine]) -> list[TextLine]:
+    """Each joined paragraph cut before the section headings printed inside it."""
     out: list[TextLine] = []
     for line in lines:
         if len(line.text) >= _LONG_LINE:
             out.append(line)  # cut with its signature by `_split_long_lines`
             continue
-        pieces = _cut_at_headings(line.text, GB2021.sections)
-        out += [TextLine(p.strip(), line=line.line, page=line.page) for p in pieces if p.strip()]
+        out += [p for p in _pieces(line, _cut_at_headings(line.text, GB2021.sections)) if p.text]
+    return out
+
+
+def _pieces(line: TextLine, texts: list[str]) -> list[TextLine]:
+    """`line` cut into consecutive `texts` (which make up the whole of it)."""
+    out, position = [], 0
+    for text in texts:
+        out.append(_piece(line, position, position + len(text)))
+        position += len(text)
     return out
 
 
@@ -104,7 +153,8 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
     else:
         rows = _line_rows(body)
     if rows:
-        doc.tables.append(GridTable(rows=rows, after_line=start + len(headings)))
+        running = any(ln.origins is not None or len(ln.text) >= _LONG_LINE for ln in body)
+        doc.tables.append(GridTable(rows=rows, after_line=start + len(headings), running_text=running))
     return doc
 
 
@@ -131,10 +181,12 @@ def _split_long_lines(lines: list[TextLine]) -> list[TextLine]:
         last = pieces.pop()
         signature = _DATE_AT_END.search(last)
         if signature:
-            pieces += [last[: signature.start()], signature.group(1), signature.group(2)]
+            # What stands between the body and the signature's name is dropped, as before.
+            pieces += [last[: signature.start()], last[signature.start() : signature.end(1)]]
+            pieces += [last[signature.end(1) : signature.start(2)], last[signature.start(2) :]]
         else:
             pieces.append(last)
-        out += [TextLine(p.strip(), line=line.line, page=line.page) for p in pieces if p.strip()]
+        out += [p for p in _pieces(line, pieces) if p.text]
     return out
 
 
@@ -170,7 +222,8 @@ def _split_headings(region: list[TextLine]) -> tuple[list[TextLine], list[TextLi
             TextLine(text[: len(text) - len(rest)].strip() if rest else text, line=ln.line, page=ln.page)
         )
         if rest:
-            body.append(TextLine(rest, line=ln.line, page=ln.page))
+            # The rest of the line after the heading (a suffix of it), its characters' lines kept.
+            body.append(_piece(ln, len(ln.text.rstrip()) - len(rest), len(ln.text)))
     return headings, body
 
 
@@ -250,30 +303,35 @@ def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
         elif "\t" in text:
             rows.append([Cell(c.strip(), line=ln.line, page=ln.page) for c in text.split("\t")])
         else:
-            rows.extend(_segment(text, ln.line, ln.page))
+            rows.extend(_segment(_piece(ln, 0, len(ln.text))))
     return rows
 
 
-def _segment(text: str, line: int | None, page: int | None = None) -> list[list[Cell]]:
+def _segment(ln: TextLine) -> list[list[Cell]]:
     """`规章 0 0 0` → one row; a whole table run together on one line → its rows, at each number run."""
+    text = ln.text
+
+    def cell(start: int, end: int) -> Cell:
+        piece = _piece(ln, start, end)
+        return Cell(piece.text, line=piece.line, page=ln.page)
+
     if _NUMBERING_ALONE.fullmatch(text):
-        return [[Cell(text, line=line, page=page)]]  # a label's numbering printed on a line of its own
+        return [[cell(0, len(text))]]  # a label's numbering printed on a line of its own
     rows: list[list[Cell]] = []
     label_start = 0
     for match in _NUMBERS.finditer(text):
-        numbers, end = match.group(), match.end()
+        end = match.end()
         if _ENUM_AFTER.match(text, end):
-            # The run's last digit numbers the next label (`…00000002.其他法律…`).
-            numbers, end = numbers[:-1].rstrip(), end - 1
+            end -= 1  # the run's last digit numbers the next label (`…00000002.其他法律…`)
+        numbers = text[match.start() : end]
         if not numbers.strip() or _inside_label(text, end):
             continue
-        label = text[label_start : match.start()].strip()
-        label_cells = [Cell(label, line=line, page=page)] if label else []
-        rows.append([*label_cells, *(Cell(n, line=line, page=page) for n in _NUMBER.findall(numbers))])
+        label = [cell(label_start, match.start())] if text[label_start : match.start()].strip() else []
+        values = [cell(match.start() + n.start(), match.start() + n.end()) for n in _NUMBER.finditer(numbers)]
+        rows.append([*label, *values])
         label_start = end
-    tail = text[label_start:].strip()
-    if tail:
-        rows.append([Cell(tail, line=line, page=page)])
+    if text[label_start:].strip():
+        rows.append([cell(label_start, len(text))])
     return rows
 
 
