@@ -1,19 +1,21 @@
 """Every text form of every real report (pdftotext, `pdftotext -layout`, markitdown of each PDF in
-tests/data/forms) reads to exactly the source's cells and year, or, for a form not read yet, gives
+tests/data/forms) reads to exactly the source's cells and year, and `xxgk check` finds on it what it
+finds on the source; or, for a form not read yet, gives
 no number the source does not print in that cell and says why its cells are empty.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from forms.expected import assert_reads_as, differences
-from support.real_inputs import DATA
+from support.real_inputs import DATA, REPORTS, SEED
 from xxgk.checks import run_checks
-from xxgk.parse.detect import read_report
+from xxgk.parse.detect import read_report, read_report_file
 from xxgk.report import Report
 
 FORMS = DATA / "forms"
@@ -106,6 +108,18 @@ def test_every_text_form_is_listed_once() -> None:
 @pytest.mark.parametrize("path", [p for p in TEXT_FORMS if form_id(p) in READ], ids=form_id)
 def test_form_reads_as_its_source(path: Path) -> None:
     assert_reads_as(read(path), path.parent.name)
+
+
+# The source each form was made from (a real PDF stands for itself: its text forms were pulled from it).
+ORIGINALS = {p.stem: p for p in sorted(REPORTS.iterdir()) if p.suffix in {".pdf", ".html", ".txt"}} | {
+    SEED.stem: SEED
+}
+
+
+@pytest.mark.parametrize("path", [p for p in TEXT_FORMS if form_id(p) in READ], ids=form_id)
+def test_check_finds_on_the_form_what_it_finds_on_the_original(path: Path) -> None:
+    original = read_report_file(ORIGINALS[path.parent.name])
+    assert Counter(f.code for f in run_checks(read(path))) == Counter(f.code for f in run_checks(original))
 
 
 def _wrong_numbers(report: Report, stem: str) -> list[str]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import ctypes
 import logging
-import re
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.errors import ReportReadError
+from xxgk.parse.furniture import PAGE_NUMBER, drop_site_footer, drop_site_header, is_decorated_page_number
 from xxgk.parse.geometry import (
     PageLayout,
     PlacedLine,
@@ -31,19 +31,11 @@ from xxgk.parse.geometry import (
 )
 from xxgk.parse.grid import Cell, Document, TextLine
 from xxgk.parse.text import read_text
-from xxgk.parse.text_parts import parse_date, read_text_parts
-from xxgk.template import GB2021
 
 log = logging.getLogger(__name__)
 
-_PAGE_NUMBER = re.compile(
-    # `(?:\s*页)?`, not `\s*(?:页)?`: three whitespace runs in a row would be cubic on a long one.
-    r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,3}(?:\s*页)?)?[\s\-—–－·]*$"
-)
 # Code units of no printed character: PDFium's markers and every kind of space.
 _NOT_PRINTED = frozenset([0x0000, 0xFFFE, 0xFFFF] + [c for c in range(0x3001) if chr(c).isspace()])
-# How many first lines may hold the report's title (as the text reader looks for it).
-_TITLE_LINES = 4
 # A path this thin (points) along one side is a rule, not a shaded area.
 _THIN = 2.5
 # A stroked rectangle (move, 3 lines, close) is the four borders of a cell or a table.
@@ -83,8 +75,8 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
     doc = join_pages(layouts, source=source, source_format="pdf")
     if not doc.tables:
         doc = _read_as_text(layouts, source)
-    _drop_site_header(doc)
-    _drop_site_footer(doc)
+    drop_site_header(doc)
+    drop_site_footer(doc)
     for number in broken:
         log.warning("PDF page %d of %s cannot be loaded", number, source or "input")
         doc.findings.append(
@@ -96,31 +88,6 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
             )
         )
     return doc
-
-
-def _drop_site_header(doc: Document) -> None:
-    """A web page printed to PDF starts with the site's header and navigation: when no report title
-    opens the document, the lines above the first line that is one are left out (as the HTML reader
-    reads only the article)."""
-    if read_text_parts(doc.lines[:_TITLE_LINES], GB2021).year is not None:
-        return
-    first_table = min((t.after_line for t in doc.tables), default=len(doc.lines))
-    for index, line in enumerate(doc.lines[:first_table]):
-        if line.text and read_text_parts([line], GB2021).year is not None:
-            del doc.lines[:index]
-            for table in doc.tables:
-                table.after_line -= index
-            return
-
-
-def _drop_site_footer(doc: Document) -> None:
-    """A report ends with its signing date: on a printed web page, the site's footer and links
-    follow it and are left out (the last line after every table that is a date only)."""
-    start = max((t.after_line for t in doc.tables), default=0)
-    for index in range(len(doc.lines) - 1, start - 1, -1):
-        if parse_date(doc.lines[index].text) is not None:
-            del doc.lines[index + 1 :]
-            return
 
 
 def _read_as_text(layouts: list[PageLayout], source: str | None) -> Document:
@@ -162,9 +129,9 @@ def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
 def _furniture(block: PlacedLine | PlacedTable, neighbour: float, *, decorated: bool = False) -> bool:
     """A page number set apart (by more than a line) from the text next to it; at the top of a
     page only a decorated one (`- 2 -`, `第2页`): a bare number there is the end of a table row."""
-    if not isinstance(block, PlacedLine) or not _PAGE_NUMBER.match(block.line.text):
+    if not isinstance(block, PlacedLine) or not PAGE_NUMBER.match(block.line.text):
         return False
-    if decorated and block.line.text.strip().isdigit():
+    if decorated and not is_decorated_page_number(block.line.text):
         return False
     gap = block.y0 - neighbour if block.y0 > neighbour else neighbour - block.y1
     return gap > 1.5 * (block.y1 - block.y0)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from xxgk.parse.encoding import as_utf8_if_utf16
+from xxgk.parse.furniture import drop_site_footer, is_decorated_page_number
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 from xxgk.parse.limits import MAX_MARKUP_BYTES, check_input_size, check_lines
 from xxgk.parse.text_parts import line_key, match_heading
@@ -58,7 +59,9 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
     lines = [TextLine(_MARKDOWN_HEADING.sub("", t), line=n) for n, t in _capture_body(text)]
     if not _starts_sections(lines):
         lines = _cut_wrapped_lines(_joined_paragraphs(lines))
-    return document_from_lines(_split_long_lines(lines), source=source, source_format="text")
+    doc = document_from_lines(_split_long_lines(lines), source=source, source_format="text")
+    drop_site_footer(doc)  # a printed web page pulled out of its PDF goes on past the signature
+    return doc
 
 
 def _starts_sections(lines: list[TextLine]) -> bool:
@@ -139,6 +142,7 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
     start, end = _table_region(lines)
     doc = Document(source=source, source_format=source_format)
     headings, body = _split_headings(lines[start:end])
+    body = [ln for ln in body if not is_decorated_page_number(ln.text)]  # `-3-` between two pages
     doc.lines = lines[:start] + headings + lines[end:]
     # One cell per line: a tab, then text without further tabs (a tab-separated row with empty
     # leading cells also starts with a tab).

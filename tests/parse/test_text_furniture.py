@@ -1,0 +1,57 @@
+"""Text pulled out of a printed report keeps its page furniture: page numbers (`-3-`) between the
+rows of a table and, for a web page, the site's footer after the signing date. Neither is read as
+part of the report."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from support.layouts import write
+from xxgk.parse.detect import read_report
+from xxgk.parse.furniture import is_decorated_page_number
+from xxgk.sample import balanced_report
+
+FOOTER = "\n".join(
+    [
+        "",
+        "附件下载",
+        "网站标识码：3590000001  公安备案号：35012899001-19002",
+        "版权所有：示例市人民政府网站",
+        "",
+    ]
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), mark=st.sampled_from(["-{}-", "- {} -", "— {} —", "第{}页"]))
+def test_page_numbers_between_rows_are_no_rows(seed: int, mark: str) -> None:
+    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row="split")
+    lines = write(report, "spaces", random.Random(seed)).split("\n")
+    rng = random.Random(seed)
+    start = next(i for i, line in enumerate(lines) if line.startswith("二、"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("五、"))
+    for page, at in enumerate(sorted(rng.sample(range(start + 2, end), 3), reverse=True), start=2):
+        lines.insert(at, "      " + mark.format(page))
+    parsed = read_report("\n".join(lines).encode(), source="pulled.txt")
+    assert (parsed.table2, parsed.table3, parsed.table4) == (report.table2, report.table3, report.table4)
+    assert "P-ROW-UNKNOWN" not in {f.code for f in parsed.findings}
+
+
+def test_the_site_footer_after_the_signing_date_is_not_the_report() -> None:
+    report = balanced_report(random.Random(3), year=2024, template="2021", other_row="split")
+    text = write(report, "spaces", random.Random(3))
+    plain = read_report(text.encode(), source="report.txt")
+    printed = read_report((text + FOOTER).encode(), source="page.txt")
+    assert plain.signed_on is not None
+    assert printed.signed_on == plain.signed_on
+    assert printed.sections[-1].text == plain.sections[-1].text
+
+
+def test_what_is_a_page_number_and_what_a_count() -> None:
+    for mark in ("-3-", " - 3 - ", "— 12 —", "第3页", "第 3 页", "3/12", "\f-2-"):
+        assert is_decorated_page_number(mark), mark
+    for count in ("3", "-3", "+3", "30", "-", "1.5", "2024年"):
+        assert not is_decorated_page_number(count), count
