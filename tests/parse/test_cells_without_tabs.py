@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from support.layouts import write
+from support.report_asserts import all_cells
 from xxgk.parse.detect import read_report
 from xxgk.parse.values import read_cell
-from xxgk.report import Report
 from xxgk.sample import balanced_report
 
 
@@ -42,15 +42,6 @@ def pulled_from_pdf(text: str, rng: random.Random) -> tuple[str, int]:
     return "\n".join(out), breaks
 
 
-def cells(report: Report) -> dict[str, object]:
-    return {
-        f"{t}.{r}.{c}": v
-        for t in ("table2", "table3", "table4")
-        for r, columns in report.table(t).items()
-        for c, v in columns.items()
-    }
-
-
 @settings(max_examples=30, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), other_row=st.sampled_from(["split", "short"]))
 def test_cells_one_per_line_without_their_tabs_read_as_with_them(seed: int, other_row: str) -> None:
@@ -58,6 +49,6 @@ def test_cells_one_per_line_without_their_tabs_read_as_with_them(seed: int, othe
     text = write(report, "tab_cells", random.Random(seed))
     pulled, breaks = pulled_from_pdf(text, random.Random(seed))
     assert breaks > 0
-    assert cells(read_report(pulled.encode(), source="pulled.txt")) == cells(
+    assert all_cells(read_report(pulled.encode(), source="pulled.txt")) == all_cells(
         read_report(text.encode(), source="cells.txt")
     )

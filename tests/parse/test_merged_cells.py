@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from support.layouts import write
+from support.report_asserts import all_cells
 from xxgk.parse.detect import read_report
 from xxgk.report import Report
 from xxgk.sample import balanced_report
@@ -44,15 +45,6 @@ def merge_cells(markdown: str, rng: random.Random) -> tuple[str, int]:
     return "\n".join(out), merged
 
 
-def cells(report: Report) -> dict[str, object]:
-    return {
-        f"{t}.{r}.{c}": v
-        for t in ("table2", "table3", "table4")
-        for r, columns in report.table(t).items()
-        for c, v in columns.items()
-    }
-
-
 @settings(max_examples=40, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), other_row=st.sampled_from(["split", "short"]))
 def test_merged_cells_read_as_the_cells_kept_apart(seed: int, other_row: str) -> None:
@@ -62,7 +54,7 @@ def test_merged_cells_read_as_the_cells_kept_apart(seed: int, other_row: str) ->
     apart = read_report(markdown.encode(), source="apart.md")
     together = read_report(merged_text.encode(), source="merged.md")
     assert merged > 0
-    assert cells(together) == cells(apart)
+    assert all_cells(together) == all_cells(apart)
     assert "P-ROW-CELLS-RUN-TOGETHER" not in {f.code for f in together.findings}
 
 

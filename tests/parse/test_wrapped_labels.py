@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from support.layouts import write
 from xxgk.parse.detect import read_report
+from xxgk.report import Report
 from xxgk.sample import balanced_report
 from xxgk.template.labels import key_form, last_enumerated
 
@@ -69,15 +70,22 @@ def test_labels_wrapped_around_their_numbers_read_as_printed(
     assert parsed.other_row == report.other_row
 
 
+def reprinted(seed: int, starts: str, printed: str) -> tuple[Report, Report]:
+    """A generated report and its reading with the line starting with `starts` printed as `printed`."""
+    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row="split")
+    text = write(report, "spaces", random.Random(seed))
+    line = next(ln for ln in text.split("\n") if ln.startswith(starts))
+    return report, read_report(text.replace(line, printed).encode(), source="layout.txt")
+
+
 def test_a_short_label_is_not_found_at_the_end_of_a_wrapped_one() -> None:
     """`…不计其他` ends with 其他 (the label of （六）3.其他), but it is the wrapped label of （二）部分公开."""
-    report = balanced_report(random.Random(11), year=2024, template="2021", other_row="split")
-    text = write(report, "spaces", random.Random(11))
-    partial = report.table3["partial"]
+    partial = balanced_report(random.Random(11), year=2024, template="2021", other_row="split").table3[
+        "partial"
+    ]
     values = "  ".join(str(v) for v in partial.values())
-    line = next(ln for ln in text.split("\n") if ln.startswith("（二）部分公开"))
     printed = f"（二）部分公开（区分处理\n的，只计这一情形，不计其他  {values}\n情形）"
-    parsed = read_report(text.replace(line, printed).encode(), source="layout.txt")
+    report, parsed = reprinted(11, "（二）部分公开", printed)
     assert parsed.table3["partial"] == partial
     assert parsed.table3["other.other"] == report.table3["other.other"]
 
@@ -90,11 +98,7 @@ def test_the_last_enumeration_and_the_words_after_it() -> None:
 
 
 def test_an_unnumbered_label_wrapped_around_its_number_is_found_by_its_beginning() -> None:
-    report = balanced_report(random.Random(12), year=2024, template="2021", other_row="split")
-    text = write(report, "spaces", random.Random(12))
-    line = next(ln for ln in text.split("\n") if ln.startswith("行政事业性收费"))
-    printed = "  行政事业性收\n            18651.06\n  费"
-    parsed = read_report(text.replace(line, printed).encode(), source="layout.txt")
+    report, parsed = reprinted(12, "行政事业性收费", "  行政事业性收\n            18651.06\n  费")
     assert parsed.table2["fees"]["amount"] == Decimal("18651.06")
     assert parsed.table3 == report.table3
 
@@ -134,11 +138,8 @@ def test_rows_printed_over_two_lines_read_as_printed(seed: int, other_row: str) 
 
 
 def test_a_row_over_two_lines_whose_total_is_not_its_sum_stays_empty() -> None:
-    report = balanced_report(random.Random(13), year=2024, template="2021", other_row="split")
-    text = write(report, "spaces", random.Random(13))
-    line = next(ln for ln in text.split("\n") if ln.startswith("（二）部分公开"))
     printed = "（二）部分公开（区分处理的， 5\n只计这一情形，不计其他情形）  1 0 0 0 0 29"
-    parsed = read_report(text.replace(line, printed).encode(), source="layout.txt")
+    report, parsed = reprinted(13, "（二）部分公开", printed)
     assert set(parsed.table3["partial"].values()) == {None}
     assert "P-ROW-SPLIT" in {f.code for f in parsed.findings}
     assert parsed.table3["granted"] == report.table3["granted"]

@@ -38,3 +38,13 @@ def _unused(report: Report, table: str, row: str) -> bool:
         return False
     short = report.spec.table3.row("other")
     return row in short.collapses if report.other_row == "short" else row == "other"
+
+
+def all_cells(report: Report) -> dict[str, object]:
+    """Every cell of tables 二, 三 and 四 by its key (`table3.new.total`), to compare two readings."""
+    return {
+        f"{t}.{r}.{c}": v
+        for t in ("table2", "table3", "table4")
+        for r, columns in report.table(t).items()
+        for c, v in columns.items()
+    }

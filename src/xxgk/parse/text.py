@@ -8,6 +8,7 @@ The tables stand between the headings of sections 二 and 五.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from xxgk.parse.encoding import as_utf8_if_utf16
@@ -41,6 +42,9 @@ _CELLS_IN_A_RUN = 3
 # The numerals of the headings inside the table region (二, 三, 四).
 _TABLE_SECTION_NUMERALS = frozenset(key_form(s.heading)[0] for s in GB2021.sections[1:4])
 _LONG_LINE = 300
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Digits at the very start of a line that are no label's numbering (`2.其他…`).
+_GOES_ON_WITH_DIGITS = re.compile(r"\f?\d+(?![\d.．、])")
 
 
 def decode(data: bytes) -> str:
@@ -57,7 +61,7 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
     text = decode(as_utf8_if_utf16(data)).replace("\r\n", "\n").replace("\r", "\n")
     check_lines(text.split("\n"))
     lines = [TextLine(_MARKDOWN_HEADING.sub("", t), line=n) for n, t in _capture_body(text)]
-    if not _starts_sections(lines):
+    if not _starts_sections(lines) or _wrapped_inside_a_number(lines):
         lines = _cut_wrapped_lines(_joined_paragraphs(lines))
     doc = document_from_lines(_split_long_lines(lines), source=source, source_format="text")
     drop_site_footer(doc)  # a printed web page pulled out of its PDF goes on past the signature
@@ -73,6 +77,16 @@ def _starts_sections(lines: list[TextLine]) -> bool:
             if found >= 2:
                 return True
     return False
+
+
+def _wrapped_inside_a_number(lines: list[TextLine]) -> bool:
+    """A line of text that ends in a digit and a next line that goes on with digits (`行政强制14` /
+    `0第二十条…`, `规章 0 0 14` / `0 行政…`): the body was wrapped at the page width, even where
+    headings happen to start lines, and reading it line by line would cut a number in two."""
+    return any(
+        line.text[-1:].isdigit() and _GOES_ON_WITH_DIGITS.match(after.text) and _CJK.search(line.text)
+        for line, after in itertools.pairwise(lines)
+    )
 
 
 def _joined_paragraphs(lines: list[TextLine]) -> list[TextLine]:
