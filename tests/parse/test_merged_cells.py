@@ -91,3 +91,33 @@ def test_a_merged_row_below_its_label_stays_empty() -> None:
     report = _report_with_new_row(f"{NEW}\n| | 217 1 | 0 0 | 0 0 | 218 |")
     assert set(report.table3["new"].values()) == {None}
     assert "P-ROW-CELLS-RUN-TOGETHER" in {f.code for f in report.findings}
+
+
+def labels_on_the_row_above(markdown: str) -> tuple[str, int]:
+    """Each row of table 三 printed as markitdown prints a tall label cell: its labels on a row of
+    their own right above its numbers, in the same table; how many rows."""
+    out, moved = [], 0
+    for line in markdown.split("\n"):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.startswith("| ") else []
+        values = [i for i, c in enumerate(cells) if _VALUE.match(c)]
+        if len(values) != 7 or values[0] == 0:
+            out.append(line)
+            continue
+        labels = cells[: values[0]]
+        out.append("| " + " | ".join([*labels, *[""] * 7]) + " |")
+        out.append("| " + " | ".join([*[""] * len(labels), *cells[values[0] :]]) + " |")
+        moved += 1
+    return "\n".join(out), moved
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), other_row=st.sampled_from(["split", "short"]))
+def test_labels_on_the_row_above_in_the_same_table_are_the_rows_own(seed: int, other_row: str) -> None:
+    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row=other_row)
+    markdown = write(report, "markdown", random.Random(seed))
+    above, moved = labels_on_the_row_above(markdown)
+    merged, _ = merge_cells(above, random.Random(seed))
+    assert moved >= 20
+    assert all_cells(read_report(merged.encode(), source="merged.md")) == all_cells(
+        read_report(markdown.encode(), source="apart.md")
+    )

@@ -308,17 +308,29 @@ def _is_number(text: str) -> bool:
 
 def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
+    labels_above: list[Cell] = []  # a Markdown row of labels only, right above in the same table
     for ln in body:
         text = ln.text.strip()
         if not text or set(text) <= set("|-: "):
+            if not text:
+                labels_above = []
             continue
         if text.count("|") >= 2:
             # Markdown pads every row to the table's width: empty cells at the end are padding.
-            cells = [c.strip() for c in text.strip("|").split("|")]
-            while cells and not cells[-1]:
+            cells = [Cell(c.strip(), line=ln.line, page=ln.page) for c in text.strip("|").split("|")]
+            while cells and not cells[-1].text:
                 cells.pop()
-            rows.append([Cell(c, line=ln.line, page=ln.page) for c in cells])
-        elif "\t" in text:
+            kinds = {read_cell(c.text).kind for c in cells if c.text}
+            if labels_above and "label" not in kinds:
+                # markitdown puts a cell's label on the row above its numbers, in the same table:
+                # the label is the row's own (`| 年度办 | （二）部分公开… |` / `| | 29 0 | … |`).
+                rows.pop()
+                cells = [*labels_above, *(c for c in cells if c.text)]
+            labels_above = [c for c in cells if c.text] if kinds == {"label"} else []
+            rows.append(cells)
+            continue
+        labels_above = []
+        if "\t" in text:
             rows.append([Cell(c.strip(), line=ln.line, page=ln.page) for c in text.split("\t")])
         else:
             rows.extend(_segment(_piece(ln, 0, len(ln.text))))
