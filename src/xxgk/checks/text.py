@@ -106,14 +106,14 @@ def check_table_rows_missing(report: Report) -> Iterator[Finding]:
         if len(missing) == len(rows):
             yield finding(
                 "TABLE-ROWS-MISSING",
-                f"报告缺少「{table.title}」表格（全表无数字）",
+                f"未读到「{table.title}」表格的任何数字：报告未印出该表，或其各行均未能与年报格式对应",
                 place=Place(table=table.key),
             )
             continue
         for row in missing:
             yield finding(
                 "TABLE-ROWS-MISSING",
-                f"「{table.title}」表缺少「{row_name(table, row)}」一行（该行无任何数字）",
+                f"「{table.title}」表未读到「{row_name(table, row)}」一行：报告未印出该行，或该行未能与年报格式对应",
                 place=Place(table=table.key, row=row.key),
             )
 
