@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from support.real_inputs import DATA
-from xxgk.parse import tables
+from xxgk.parse import row_labels
 from xxgk.parse.detect import read_report
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.limits import MAX_TABLE_ROWS
@@ -23,14 +23,14 @@ def _repeated(n: int) -> bytes:
 
 def _fuzzy_calls(data: bytes, monkeypatch: pytest.MonkeyPatch) -> int:
     calls = 0
-    original = tables._fuzzy_strength
+    original = row_labels._fuzzy_strength
 
     def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
         nonlocal calls
         calls += 1
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(tables, "_fuzzy_strength", counted)
+    monkeypatch.setattr(row_labels, "_fuzzy_strength", counted)
     read_report(data, source="repeated.txt")
     return calls
 
@@ -38,7 +38,7 @@ def _fuzzy_calls(data: bytes, monkeypatch: pytest.MonkeyPatch) -> int:
 def test_copies_of_a_row_do_not_multiply_the_label_matching(monkeypatch: pytest.MonkeyPatch) -> None:
     few = _fuzzy_calls(_repeated(10), monkeypatch)
     many = _fuzzy_calls(_repeated(900), monkeypatch)
-    assert many <= few + len(tables._matching_data(read_report(LAYOUT, source="a.txt").spec)[0])
+    assert many <= few + len(row_labels.matching_data(read_report(LAYOUT, source="a.txt").spec)[0])
 
 
 def test_the_copies_are_not_read_as_other_rows() -> None:

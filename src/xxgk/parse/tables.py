@@ -1,32 +1,27 @@
-"""Grid rows → template cells: label matching and row order, shared by every reader.
+"""Grid rows → template cells: row order and cell placement, shared by every reader.
 
 Each grid row is read as label cells followed by value cells. Rows without values lend their
 text to the next value row (labels wrapped over lines, group headings merged into rows). Value
-rows are matched to the template's rows in printed order; a value row whose label matches no
-row is reported, never assigned by guess.
+rows are matched to the template's rows in printed order (which row a label names:
+`row_labels.py`); a value row whose label matches no row is reported, never assigned by guess.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TypedDict
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import Cell, Document
 from xxgk.parse.limits import check_table, too_long_number
+from xxgk.parse.row_labels import Slot, best_slot, matching_data
 from xxgk.parse.values import CellReading, read_cell, split_run_together
 from xxgk.report import Provenance, TableData
-from xxgk.template import TOTAL, CellKey, Column, Row, Table, Template
-from xxgk.template.labels import key_form, last_enumerated, strip_enumeration
-
-# A label this similar to a template label (after both lose their numbering) is that row.
-FUZZY_THRESHOLD = 0.6
-
+from xxgk.template import TOTAL, CellKey, Column, Table, Template
+from xxgk.template.labels import key_form, strip_enumeration
 
 # A header cell's rowspan/colspan beyond this is not a real table's (fuzzed input).
 _MAX_SPAN = 64
@@ -62,30 +57,6 @@ class ValueRow:
             1 if reading.kind == "number" else len(cell.text.split()) if reading.kind == "several" else 0
             for reading, cell in self.values
         )
-
-
-@dataclass(frozen=True)
-class _LabelForm:
-    """A template label prepared for matching once per process: key form, core, its characters."""
-
-    key: str
-    core: str  # the label without its numbering, in key form
-    chars: Counter[str] = field(compare=False)
-
-    @property
-    def numbering(self) -> str:
-        return self.key[: len(self.key) - len(self.core)]
-
-
-@dataclass(frozen=True)
-class Slot:
-    table: Table
-    row: Row
-    forms: tuple[_LabelForm, ...] = ()
-
-    @property
-    def width(self) -> int:
-        return len(self.table.columns_of(self.row))
 
 
 @dataclass
@@ -190,135 +161,6 @@ def _printed_columns(block: list[list[Cell]], table: Table, spans: bool) -> Prin
     return None
 
 
-# Per template (by key: hashing a Template walks all its rows): its slots and `_exact_index`.
-_MATCHING: dict[str, tuple[tuple[Slot, ...], dict[str, tuple[int, ...]]]] = {}
-
-
-def _matching_data(template: Template) -> tuple[tuple[Slot, ...], dict[str, tuple[int, ...]]]:
-    found = _MATCHING.get(template.key)
-    if found is None or found[0][0].table is not template.table2:
-        slots = tuple(Slot(t, r, _label_forms(r)) for t in (template.table2, template.table3) for r in t.rows)
-        found = _MATCHING[template.key] = (slots, _exact_index(slots))
-    return found
-
-
-def _label_forms(row: Row) -> tuple[_LabelForm, ...]:
-    forms = []
-    for label in row.labels:
-        core = strip_enumeration(label)
-        if core:
-            forms.append(_LabelForm(key_form(label), core, Counter(core)))
-    return tuple(forms)
-
-
-def _plain_strength(slot: Slot, own: str, whole: str) -> float:
-    """How well a printed label names `slot`, without fuzzy matching: 0, 2.5 to 3.x, or 4 (exactly).
-
-    `own` is the row's own label without its numbering, `whole` the label with the text of the
-    value-less rows before it, both in key form. A label counts as contained in the printed text
-    when the text ends with it, or when it makes up most of the text, so that a short label
-    (3.其他) is not found inside a longer one (2.其他法律行政法规禁止公开).
-    """
-    best = 0.0
-    for form in slot.forms:
-        core = form.core
-        if own == core:
-            return 4.0
-        if own.endswith(form.key) or (own.endswith(core) and len(core) >= _BEGUN_CHARS):
-            # Headings run together with the row's label in front of it (web captures).
-            best = max(best, 3.0 + len(core) / 1000)
-        if not own and len(core) >= 4 and whole.endswith(core):
-            # A label wrapped over lines below a repeated table header (a page break in a PDF).
-            best = max(best, 2.5 + len(core) / 1000)
-        for text, base in ((own, 3.0), (whole, 2.5)):
-            if text and core in text and len(core) * 2 >= len(text):
-                best = max(best, base + len(core) / 1000)
-    return best
-
-
-# Characters of a label's beginning that, after its own numbering, name the row (`2.其他法律` wrapped
-# before 行政法规禁止公开).
-_BEGUN_CHARS = 4
-
-
-def _begun_strength(slot: Slot, begun: tuple[str, str] | None, whole: str) -> float:
-    """2.2 when the printed text's last numbering is the slot's and the text after it begins the
-    slot's label (the rest wrapped below the row's numbers, the text before it the tail of the
-    row above or a group heading); 2.1 when an unnumbered label's first characters (at least
-    `_BEGUN_CHARS` + 1) end the text; else 0: above a fuzzy match, below a label found whole."""
-    for form in slot.forms:
-        if form.numbering:
-            if begun is None:
-                continue
-            numbering, after = begun
-            # Digits among the label's words: a number out of place, not a wrapped label.
-            if len(after) < _BEGUN_CHARS or any(ch.isdigit() for ch in after):
-                continue
-            if form.numbering == numbering and form.core.startswith(after[:_BEGUN_CHARS]):
-                return 2.2
-        elif any(whole.endswith(form.core[:k]) for k in range(_BEGUN_CHARS + 1, len(form.core))):
-            return 2.1
-    return 0.0
-
-
-def _fuzzy_strength(slot: Slot, own: str, whole: str) -> float:
-    """1 + the similarity of the printed text to the slot's label where it reaches the threshold
-    (at most 2, so below every `_plain_strength` match), else 0."""
-    best = 0.0
-    for form in slot.forms:
-        for text in (own, whole):
-            score = _similarity(text, form) if text else 0.0
-            if score >= FUZZY_THRESHOLD:
-                best = max(best, 1.0 + score)
-    return best
-
-
-def _similarity(text: str, form: _LabelForm) -> float:
-    """`labels.similarity` of two key forms; 0 early where the ratio cannot reach the threshold
-    (difflib's upper bounds: by length, then by shared characters)."""
-    if text == form.core:
-        return 1.0
-    total = len(text) + len(form.core)
-    if 2 * min(len(text), len(form.core)) < FUZZY_THRESHOLD * total:
-        return 0.0
-    shared = sum((Counter(text) & form.chars).values())
-    if 2 * shared < FUZZY_THRESHOLD * total:
-        return 0.0
-    return SequenceMatcher(None, text, form.core, autojunk=False).ratio()
-
-
-def _exact_index(slots: tuple[Slot, ...]) -> dict[str, tuple[int, ...]]:
-    """A label's core (key form without numbering) → the slots it names exactly, in order."""
-    index: dict[str, list[int]] = {}
-    for i, slot in enumerate(slots):
-        for form in slot.forms:
-            index.setdefault(form.core, []).append(i)
-    return {core: tuple(sorted(set(found))) for core, found in index.items()}
-
-
-def _best_slot(
-    slots: tuple[Slot, ...], exact_index: dict[str, tuple[int, ...]], position: int, row: ValueRow
-) -> tuple[int | None, float]:
-    """The first of the strongest slots from `position` on, and its strength (0: none)."""
-    own = strip_enumeration(row.label)
-    exact = next((i for i in exact_index.get(own, ()) if i >= position), None)
-    if exact is not None:
-        return exact, 4.0  # the strongest match; the first from `position` on wins ties
-    whole = key_form(row.context + row.label)
-    candidates = [(i, _plain_strength(slots[i], own, whole)) for i in range(position, len(slots))]
-    index, strength = max(candidates, key=lambda c: (c[1], -c[0]), default=(None, 0.0))
-    if strength < 2.5:
-        # No label found in the text: the beginning of a wrapped label after its numbering, else a
-        # fuzzy match (strength at most 2), may decide.
-        begun = last_enumerated(row.context + row.label)
-        candidates = [
-            (i, max(s, _begun_strength(slots[i], begun, whole), _fuzzy_strength(slots[i], own, whole)))
-            for i, s in candidates
-        ]
-        index, strength = max(candidates, key=lambda c: (c[1], -c[0]), default=(None, 0.0))
-    return index, strength
-
-
 def read_tables(doc: Document, template: Template) -> TableReading:
     data: dict[str, TableData] = {
         t.key: {r.key: {c.key: None for c in t.columns_of(r)} for r in t.rows} for t in template.tables
@@ -326,7 +168,7 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     reading = TableReading(data)
     # Every reader's tables under the same bound (HTML and DOCX check theirs while reading).
     check_table(sum(len(t.rows) for t in doc.tables), sum(len(r) for t in doc.tables for r in t.rows))
-    slots, exact_index = _matching_data(template)
+    slots, exact_index = matching_data(template)
     # A row's best slot depends only on its label, its context and the position: a row printed again
     # (a table repeated on every page, or a mutated file) costs one look-up, not a fuzzy match.
     best_slots: dict[tuple[str, str, int], tuple[int | None, float]] = {}
@@ -359,7 +201,7 @@ def read_tables(doc: Document, template: Template) -> TableReading:
             continue
         key = (row.label, row.context, position)
         if key not in best_slots:
-            best_slots[key] = _best_slot(slots, exact_index, position, row)
+            best_slots[key] = best_slot(slots, exact_index, position, row.label, row.context)
         index, strength = best_slots[key]
         if index is None or strength == 0.0:
             if not row.label and row.numbers:
