@@ -54,9 +54,14 @@ READ = {
 }
 # Forms whose cells that differ from the source are empty, each empty cell explained by the reader
 # or the checks, and why they are not read yet.
-_PLAIN = "pdftotext without -layout prints one cell per line, columns not rebuilt yet"
-_MARKDOWN = "markitdown merges cells and moves label lines away from their values: rows not beside their "
-"own label, or with a column merged into a blank one, are left empty"
+_PLAIN = (
+    "pdftotext without -layout prints a row's labels apart from its numbers and may swap cells in a row: "
+    "reading numbers in printed order was rejected (tests/data/forms/README.md)"
+)
+_MARKDOWN = (
+    "markitdown merges cells and moves label lines away from their values: rows not beside their own "
+    "label, or with a column merged into a blank one, are left empty"
+)
 NOT_YET = {
     "hongze-2023-qzf/original.markitdown.md": _MARKDOWN,
     "hongze-2023-qzf/original.pdftotext.txt": _PLAIN,

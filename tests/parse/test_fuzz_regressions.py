@@ -102,6 +102,11 @@ def test_whitespace_run_gives_the_cells_of_the_original() -> None:
     assert result["report"]["table2"]["normative_documents"] == {"issued": 6, "repealed": 1, "in_force": 26}
 
 
+def test_a_long_paragraph_is_searched_for_its_signature_at_its_end_only() -> None:
+    result = read_in_child("text-2mb-signature-searched-everywhere.txt")
+    assert "不是政府信息公开工作年度报告" in result["error"]
+
+
 def test_pdf_with_a_broken_page_names_the_page() -> None:
     result = read_in_child("pdf-one-page-broken.pdf")
     assert re.search(r"第\s*\d+(?:、\d+)*\s*页", result["error"]) and "损坏" in result["error"]

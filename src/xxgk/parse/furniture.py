@@ -19,6 +19,8 @@ _TITLE_LINES = 4
 
 
 _DASHES = "-—–－·"
+# A line holding a date only is short (`二〇二四年十二月三十一日`, spaced `2024 年 12 月 31 日`).
+_DATE_LINE_MAX = 40
 
 
 def is_decorated_page_number(text: str) -> bool:
@@ -50,6 +52,7 @@ def drop_site_footer(doc: Document) -> None:
     follow it and are left out (the last line after every table that is a date only)."""
     start = max((t.after_line for t in doc.tables), default=0)
     for index in range(len(doc.lines) - 1, start - 1, -1):
-        if parse_date(doc.lines[index].text) is not None:
+        text = doc.lines[index].text.strip()
+        if len(text) <= _DATE_LINE_MAX and parse_date(text) is not None:
             del doc.lines[index + 1 :]
             return

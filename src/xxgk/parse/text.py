@@ -36,6 +36,8 @@ _NUMBERING_ALONE = re.compile(r"\d{1,2}[.．、]")
 # No leading `\s*` (the pieces are stripped): from each start of a long run of spaces it would
 # scan to the run's end, quadratic in the run.
 _DATE_AT_END = re.compile(r"(\S{2,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+# How far from a line's end a signature (a name, a date) may start.
+_SIGNATURE_TAIL = 120
 _TAB_LAYOUT_MIN = 10
 # Lines of one number each, one after the other, that mark a one-cell-per-line row.
 _CELLS_IN_A_RUN = 3
@@ -197,7 +199,9 @@ def _split_long_lines(lines: list[TextLine]) -> list[TextLine]:
             continue
         pieces = _cut_at_headings(line.text, GB2021.sections)
         last = pieces.pop()
-        signature = _DATE_AT_END.search(last)
+        # The signature stands in the line's last characters: searched there only, so a long
+        # paragraph costs one look at its end, not a try at every position.
+        signature = _DATE_AT_END.search(last, max(0, len(last.rstrip()) - _SIGNATURE_TAIL))
         if signature:
             # What stands between the body and the signature's name is dropped, as before.
             pieces += [last[: signature.start()], last[signature.start() : signature.end(1)]]
