@@ -318,13 +318,14 @@ def _two_parts(first: ValueRow, second: ValueRow, width: int) -> bool:
 def _identity_holds(slot: Slot, row: ValueRow) -> bool:
     columns = slot.table.columns_of(slot.row)
     valid = _sums_check(columns, len(columns))
-    numbers = [r.number for r, _ in row.values]
-    return (
-        valid is not None
-        and len(numbers) == len(columns)
-        and all(n is not None and n == n.to_integral_value() for n in numbers)
-        and valid([int(n) for n in numbers if n is not None])
-    )
+    return valid is not None and len(row.values) == len(columns) and _sums_hold(row.values, valid)
+
+
+def _sums_hold(values: list[tuple[CellReading, Cell]], valid: Callable[[list[int]], bool]) -> bool:
+    """Every value a whole count and the row's identity (`_sums_check`) holding on them."""
+    numbers = [r.number for r, _ in values]
+    counts = [int(n) for n in numbers if n is not None and n == n.to_integral_value()]
+    return len(counts) == len(numbers) and valid(counts)
 
 
 def _split_row_unmatched(reading: TableReading, slot: Slot, row: ValueRow) -> None:
@@ -383,12 +384,8 @@ def _merged_cells_apart(
             return None
     if len(pieces) != width:
         return None
-    if valid is not None:
-        numbers = [r.number for r, _ in pieces]
-        if any(n is None or n != n.to_integral_value() for n in numbers) or not valid(
-            [int(n) for n in numbers if n is not None]
-        ):
-            return None
+    if valid is not None and not _sums_hold(pieces, valid):
+        return None
     return pieces
 
 
