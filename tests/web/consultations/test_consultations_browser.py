@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.db import transaction
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from support.browser import log_in
 from xxgk.web.annual.assembly import assembled_report
@@ -76,7 +77,8 @@ def test_ask_answer_read_and_convert_a_phone_question(staff_site: Any, browser: 
     convert.get_by_label("所需政府信息的名称、文号或者便于查询的其他特征性描述").fill("机关公务接待费明细")
     convert.get_by_label("获取信息的方式").select_option(label="当面领取")
     convert.get_by_role("button", name="转为申请").click()
-    assert staff.locator(".field-error", has_text="请先由申请人确认申请内容").is_visible()
+    # The form comes back with the error: wait for the reloaded page, not the one being left.
+    expect(staff.locator(".field-error", has_text="请先由申请人确认申请内容")).to_be_visible()
     convert = staff.locator("form", has=staff.get_by_role("button", name="转为申请"))
     convert.get_by_label("申请人已确认以上申请内容（第二十九条）").check()
     convert.get_by_label("身份证明号码").fill("360902199001010011")
