@@ -179,3 +179,92 @@ def test_the_cli_says_when_a_file_was_read_by_ocr(monkeypatch, tmp_path: Path) -
     extract = runner.invoke(app, ["extract", str(path)])
     assert json.loads(extract.stdout)["source_format"] == "scan"
     assert "经 OCR 识别" in extract.stderr
+
+
+# --- the second look at cells (scan_cells.py) ----------------------------------------------------
+
+# Cells of _grid_image by (row, column), and a blob of ink standing for a printed number in each.
+_CELL = {(r, c): (XS[c], YS[r], XS[c + 1], YS[r + 1]) for r in range(3) for c in range(3)}
+
+
+def _blob(draw: ImageDraw.ImageDraw, cell: tuple[int, int], width: int, dy: int = 0) -> tuple[int, int]:
+    """A dark block `width` wide and 24 high in the middle of `cell` (shifted down by `dy`)."""
+    x0, y0, x1, y1 = _CELL[cell]
+    left, top = (x0 + x1) // 2 - width // 2, (y0 + y1) // 2 - 12 + dy
+    draw.rectangle([(left, top), (left + width - 1, top + 23)], fill=0)
+    return left, top
+
+
+def _second_look(monkeypatch, glyphs: list[Glyph], answers: dict[int, tuple[str, list[float]]], draw_ink):
+    """The page's cells after both passes, with the page-wide OCR giving `glyphs` and the per-cell
+    recogniser answering by the width of the ink it is shown (`answers`); also the crops it saw."""
+    image = _grid_image()
+    draw_ink(ImageDraw.Draw(image))
+    seen: list[np.ndarray] = []
+
+    def alone(crops: list[np.ndarray]) -> list[tuple[str, list[float]]]:
+        seen.extend(crops)
+        # The crop is the ink on a margin of 40 % of its height (24 px → 10 px) each side.
+        return [answers.get(crop.shape[1] - 20, ("", [])) for crop in crops]
+
+    monkeypatch.setattr(ocr, "recognise", _fake_ocr(glyphs))
+    monkeypatch.setattr(ocr, "recognise_alone", alone)
+    layout = scan._page_layout(np.asarray(image), dpi=150, number=1)
+    (table,) = layout.tables
+    return [[c.text for c in row] for row in table.rows], seen
+
+
+def test_an_uncertain_digit_is_read_again_alone_and_replaced_only_by_a_sure_reading(monkeypatch) -> None:
+    def ink(draw: ImageDraw.ImageDraw) -> None:
+        _blob(draw, (0, 1), 12)
+        _blob(draw, (0, 2), 14)
+        _blob(draw, (1, 1), 16)
+
+    glyphs = (
+        _characters("规章", 150, 260)
+        + _characters("0", 644, 263, 0.7)  # sure the second time
+        + _characters("8", 944, 263, 0.7)  # still unsure the second time
+        + _characters("3", 644, 413, 0.99)  # read well: not looked at again
+    )
+    answers = {12: ("0", [0.99]), 14: ("6", [0.9])}
+    cells, seen = _second_look(monkeypatch, glyphs, answers, ink)
+    assert cells[0] == ["规章", "0", "８"]  # the unsure 8 stays unsure (full width: settle nulls it)
+    assert cells[1][1] == "3"
+    assert len(seen) == 2
+
+
+def test_a_number_missed_by_the_page_wide_pass_is_found_in_its_cell(monkeypatch) -> None:
+    def ink(draw: ImageDraw.ImageDraw) -> None:
+        _blob(draw, (0, 1), 12)
+
+    cells, seen = _second_look(monkeypatch, _characters("规章", 150, 260), {12: ("1", [0.99])}, ink)
+    assert cells[0] == ["规章", "1", ""]
+    # The crop shows the ink only: the cell's rules were whitened, its margin is paper.
+    (crop,) = seen
+    assert crop.shape == (44, 32)
+    assert crop[:10].min() == 255 and crop[:, :10].min() == 255 and crop[10:34, 10:22].max() < 128
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [("05", [0.99, 0.99]), ("5.", [0.99, 0.99]), ("S", [0.99]), ("", []), ("12", [0.99, 0.5])],
+    ids=["leading-zero", "not-a-whole-number", "a-letter", "nothing", "one-digit-unsure"],
+)
+def test_a_second_reading_that_is_not_a_sure_whole_number_changes_nothing(monkeypatch, answer) -> None:
+    def ink(draw: ImageDraw.ImageDraw) -> None:
+        _blob(draw, (0, 1), 12)
+
+    glyphs = _characters("规章", 150, 260) + _characters("5", 644, 263, 0.7)
+    cells, _ = _second_look(monkeypatch, glyphs, {12: answer}, ink)
+    assert cells[0] == ["规章", "５", ""]
+
+
+def test_blank_cells_and_cells_with_two_lines_are_not_read_again(monkeypatch) -> None:
+    def ink(draw: ImageDraw.ImageDraw) -> None:
+        _blob(draw, (1, 1), 12, dy=-30)  # two lines in one cell: a crop would read them as one
+        _blob(draw, (1, 1), 12, dy=30)
+        draw.point([(950, 420), (951, 420)], fill=0)  # a speck of dust
+
+    cells, seen = _second_look(monkeypatch, _characters("规章", 150, 260), {12: ("7", [0.99])}, ink)
+    assert seen == []
+    assert cells[0] == ["规章", "", ""]

@@ -25,6 +25,8 @@ Contract
   same height share a number). Fragments outside every frame become `PlacedLine`s (a `TextLine`
   and its box), ordered top to bottom, with the tables in between (`PageLayout.blocks`). Tables
   printed without any rule are not rebuilt here: their rows come out as text lines.
+- `cell_boxes(rules)` → the box of every cell of every table frame, as `tables_from_geometry` cuts
+  them (the OCR reader looks at a cell's pixels again).
 - `plain_lines(layouts)` → the text of pages without tables as a text file would print it: a wrapped
   line rejoined with the next, an indented line starting with a tab, a blank line for a wide gap.
 - `join_pages(layouts)` → `Document`: the pages in order; a table that ends a page and one that
@@ -268,6 +270,17 @@ def _regions(hs: list[Rule], vs: list[Rule], tol: float) -> tuple[list[_Region],
     ]
     regions.sort(key=lambda r: (r.row, r.col))
     return regions, ys, xs
+
+
+def cell_boxes(
+    rules: list[Rule], tolerance: float = DEFAULT_TOLERANCE
+) -> list[tuple[float, float, float, float]]:
+    """Every cell of every table frame the rules draw, as (x0, y0, x1, y1)."""
+    return [
+        (r.x0, r.y0, r.x1, r.y1)
+        for hs, vs in _frames(_merge_rules(rules, tolerance), tolerance)
+        for r in _regions(hs, vs, tolerance)[0]
+    ]
 
 
 # --- words → lines and cell text -----------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 Each page image is straightened (a scan skewed within ±1°), its ruling lines are found by
 morphology (long thin runs of dark pixels), its characters are recognised with their boxes and
-confidences (`ocr.py`), and `geometry.tables_from_geometry` turns both into cells, as for a PDF
+confidences (`ocr.py`), the cells left empty or uncertain are recognised again one by one
+(`scan_cells.py`), and `geometry.tables_from_geometry` turns both into cells, as for a PDF
 with a text layer. A digit recognised with a confidence below `DIGIT_CONFIDENCE` is carried as its
 full-width form, so the cell still reads as a number in the grid (its row keeps its shape) but
 `settle` leaves every value holding one null with a finding naming page and cell. `settle` also
@@ -21,8 +22,9 @@ import numpy as np
 from xxgk.checks.arithmetic import Identity
 from xxgk.findings import Finding, Place
 from xxgk.parse.errors import ReportReadError
-from xxgk.parse.geometry import PageLayout, Rule, Word, join_pages, tables_from_geometry
+from xxgk.parse.geometry import PageLayout, Rule, Word, cell_boxes, join_pages, tables_from_geometry
 from xxgk.parse.grid import Document
+from xxgk.parse.scan_cells import reread_cells
 from xxgk.report import Report
 from xxgk.template import CellKey
 
@@ -111,15 +113,27 @@ def _image_dpi(page) -> float:
 
 
 def _page_layout(image: np.ndarray, dpi: float, number: int) -> PageLayout:
+    import cv2
+
     from xxgk.parse.ocr import recognise
 
     image = straighten(image)
-    rules = ruling_lines(image, dpi)
-    words = [
-        Word(_marked(g.text, g.confidence), g.x0, g.y0, g.x1, g.y1, number, g.confidence)
-        for g in recognise(image)
-    ]
+    ink = _ink(image)
+    drawn = _rule_pixels(ink)
+    rules = _rules(drawn, dpi)
     tolerance = max(3.0, dpi / 25)  # about 1 mm
+    # The rules whitened, with a margin for their blurred edges, so a cell's crop holds its text only.
+    margin = max(3, round(dpi / 50))
+    ruled = cv2.dilate(drawn[0] | drawn[1], np.ones((margin, margin), np.uint8)) > 0
+    plain = image.copy()
+    plain[ruled] = 255
+    ink[ruled] = 0
+    glyphs = reread_cells(
+        plain, ink, cell_boxes(rules, tolerance), recognise(image), dpi=dpi, threshold=DIGIT_CONFIDENCE
+    )
+    words = [
+        Word(_marked(g.text, g.confidence), g.x0, g.y0, g.x1, g.y1, number, g.confidence) for g in glyphs
+    ]
     return tables_from_geometry(words, rules, number, height=float(image.shape[0]), tolerance=tolerance)
 
 
@@ -166,22 +180,31 @@ def straighten(image: np.ndarray) -> np.ndarray:
 
 
 def ruling_lines(image: np.ndarray, dpi: float) -> list[Rule]:
-    """Horizontal and vertical ruling segments: ink that survives an opening by a long thin line."""
+    """Horizontal and vertical ruling segments of a page image."""
+    return _rules(_rule_pixels(_ink(image)), dpi)
+
+
+def _rule_pixels(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The ink that survives an opening by a long thin line: horizontal, then vertical."""
     import cv2
 
-    ink = _ink(image)
     h, w = ink.shape
+    return tuple(  # type: ignore[return-value]
+        cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+        for size in ((max(int(w * _MIN_RULE_SHARE), 10), 1), (1, max(int(h * _MIN_RULE_SHARE), 10)))
+    )
+
+
+def _rules(drawn: tuple[np.ndarray, np.ndarray], dpi: float) -> list[Rule]:
+    """Each piece of the rule pixels thin enough to be a rule (not a block of text or a stamp)."""
+    import cv2
+
     thick = _MAX_RULE_THICKNESS * dpi / 100
     rules: list[Rule] = []
-    for kernel_shape, size in (
-        ("h", (max(int(w * _MIN_RULE_SHARE), 10), 1)),
-        ("v", (1, max(int(h * _MIN_RULE_SHARE), 10))),
-    ):
-        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
-        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
+    for orientation, lines in zip(("h", "v"), drawn, strict=True):
         count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
         for x, y, bw, bh, _area in stats[1:count]:
-            across = bh if kernel_shape == "h" else bw
+            across = bh if orientation == "h" else bw
             if across <= thick:
                 rules.append(Rule.from_box(float(x), float(y), float(x + bw), float(y + bh)))
     return rules
