@@ -95,7 +95,7 @@ class Outcome:
 def compare(report: Report, stem: str, *, cells: set[str] | None = None) -> Outcome:
     """Every cell the source prints (or only `cells`): read exactly, null, or wrong."""
     want = EXPECTED[stem]
-    outcome = Outcome()
+    expected: dict[tuple[str, str, str], object] = {}
     for table in report.spec.tables:
         for row in table.rows:
             if _unused(want.other_row, report, table.key, row.key):
@@ -104,16 +104,39 @@ def compare(report: Report, stem: str, *, cells: set[str] | None = None) -> Outc
                 where = f"{table.key}.{row.key}.{col.key}"
                 if where in want.empty or (cells is not None and where not in cells):
                     continue
-                expected = want.nonzero.get(table.key, {}).get(row.key, {}).get(col.key, 0)
-                value = report.cell(table.key, row.key, col.key)
-                if value is None:
-                    outcome.null += 1
-                    if not _explained(report, table.key, row.key, col.key):
-                        outcome.unexplained.append(where)
-                elif value == expected:
-                    outcome.exact += 1
-                else:
-                    outcome.wrong.append(f"{where}: expected {expected!r}, read {value!r}")
+                expected[table.key, row.key, col.key] = (
+                    want.nonzero.get(table.key, {}).get(row.key, {}).get(col.key, 0)
+                )
+    return _tally(report, expected)
+
+
+def compare_with(report: Report, source: Report) -> Outcome:
+    """Every cell `source` holds, as `report` read it back."""
+    return _tally(
+        report,
+        {
+            (table.key, row.key, col.key): source.cell(table.key, row.key, col.key)
+            for table in source.spec.tables
+            for row in table.rows
+            for col in table.columns_of(row)
+            if source.cell(table.key, row.key, col.key) is not None
+        },
+    )
+
+
+def _tally(report: Report, expected: dict[tuple[str, str, str], object]) -> Outcome:
+    outcome = Outcome()
+    for (table, row, col), want in expected.items():
+        where = f"{table}.{row}.{col}"
+        value = report.cell(table, row, col)
+        if value is None:
+            outcome.null += 1
+            if not _explained(report, table, row, col):
+                outcome.unexplained.append(where)
+        elif value == want:
+            outcome.exact += 1
+        else:
+            outcome.wrong.append(f"{where}: expected {want!r}, read {value!r}")
     return outcome
 
 

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
-from xxgk.parse import detect, ocr, scan
+from xxgk.parse import detect, geometry, ocr, scan
 from xxgk.parse.ocr import Glyph
 from xxgk.report import Provenance
 from xxgk.sample import balanced_report
@@ -268,3 +268,24 @@ def test_blank_cells_and_cells_with_two_lines_are_not_read_again(monkeypatch) ->
     cells, seen = _second_look(monkeypatch, _characters("规章", 150, 260), {12: ("7", [0.99])}, ink)
     assert seen == []
     assert cells[0] == ["规章", "", ""]
+
+
+def test_a_table_of_one_short_row_has_its_rules_and_a_large_character_makes_no_table() -> None:
+    """Table 二's blocks are a header and one row (rules 8 mm tall); a title's 开 at 22 pt
+    is two strokes each way, 8 mm long, crossing like a frame."""
+    mm = 150 / 25.4  # pixels per millimetre at 150 dpi
+    image = Image.new("L", (1241, 1754), 255)  # A4
+    draw = ImageDraw.Draw(image)
+    xs, ys = (100, 600, 1100), (400, 400 + round(4 * mm), 400 + round(8 * mm))
+    for x in xs:
+        draw.line([(x, ys[0]), (x, ys[-1])], fill=0, width=2)
+    for y in ys:
+        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=2)
+    left, top, size = 500, 100, round(8 * mm)
+    for y in (top + size // 3, top + 2 * size // 3):
+        draw.line([(left, y), (left + size, y)], fill=0, width=4)
+    for x in (left + size // 3, left + 2 * size // 3):
+        draw.line([(x, top), (x, top + size)], fill=0, width=4)
+    rules = scan.ruling_lines(np.asarray(image), dpi=150)
+    assert sorted(r.at for r in rules if r.orientation == "v") == pytest.approx(xs, abs=3)
+    assert len(geometry.cell_boxes(rules, tolerance=6)) == 4  # the table's cells, and no other

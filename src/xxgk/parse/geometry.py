@@ -171,7 +171,8 @@ def _merge_rules(rules: list[Rule], tol: float) -> list[Rule]:
     return merged
 
 
-def _crosses(h: Rule, v: Rule, tol: float) -> bool:
+def crosses(h: Rule, v: Rule, tol: float) -> bool:
+    """A horizontal and a vertical rule meet (within `tol`)."""
     return h.start - tol <= v.at <= h.end + tol and v.start - tol <= h.at <= v.end + tol
 
 
@@ -189,7 +190,7 @@ def _frames(rules: list[Rule], tol: float) -> list[tuple[list[Rule], list[Rule]]
 
     for i, h in enumerate(hs):
         for j, v in enumerate(vs):
-            if _crosses(h, v, tol):
+            if crosses(h, v, tol):
                 parent[find(i)] = find(len(hs) + j)
     groups: dict[int, tuple[list[Rule], list[Rule]]] = {}
     for i, h in enumerate(hs):

@@ -22,7 +22,15 @@ import numpy as np
 from xxgk.checks.arithmetic import Identity
 from xxgk.findings import Finding, Place
 from xxgk.parse.errors import ReportReadError
-from xxgk.parse.geometry import PageLayout, Rule, Word, cell_boxes, join_pages, tables_from_geometry
+from xxgk.parse.geometry import (
+    PageLayout,
+    Rule,
+    Word,
+    cell_boxes,
+    crosses,
+    join_pages,
+    tables_from_geometry,
+)
 from xxgk.parse.grid import Document
 from xxgk.parse.scan_cells import reread_cells
 from xxgk.report import Report
@@ -36,9 +44,15 @@ DIGIT_CONFIDENCE = 0.95
 # The skew searched for, in degrees either way, and the step of the search.
 MAX_SKEW = 1.0
 _SKEW_STEP = 0.1
-# A ruling line is at least this share of the page's width (horizontal) or height (vertical) long
-# in one piece, and at most this many pixels thick per 100 dpi.
-_MIN_RULE_SHARE = 0.03
+# A ruling line is at least this long in one piece (mm), and at most `_MAX_RULE_THICKNESS` pixels
+# thick per 100 dpi. A vertical rule may be as short as one row of one line (table 二's blocks of a
+# header and one row: 3 % of the page's height, 9 mm, lost them), so it counts only where it meets
+# a horizontal rule at least `_ROW_RULE_MM` long: the strokes of a title's characters (开 at 22 pt
+# is 8 mm wide) would otherwise cross into a frame of their own.
+_MIN_RULE_MM = {"h": 6.0, "v": 4.0}
+_ROW_RULE_MM = 20.0
+# Pieces of rules this long (mm) are whitened before a cell is read again.
+_MIN_PIECE_MM = 4.0
 _MAX_RULE_THICKNESS = 4.0
 # Page images are rendered from a PDF at their own resolution, within these bounds (dpi).
 _MIN_DPI, _MAX_DPI, _DEFAULT_DPI = 150, 300, 200
@@ -119,12 +133,11 @@ def _page_layout(image: np.ndarray, dpi: float, number: int) -> PageLayout:
 
     image = straighten(image)
     ink = _ink(image)
-    drawn = _rule_pixels(ink)
-    rules = _rules(drawn, dpi)
+    rules = _rules(ink, dpi)
     tolerance = max(3.0, dpi / 25)  # about 1 mm
     # The rules whitened, with a margin for their blurred edges, so a cell's crop holds its text only.
     margin = max(3, round(dpi / 50))
-    ruled = cv2.dilate(drawn[0] | drawn[1], np.ones((margin, margin), np.uint8)) > 0
+    ruled = cv2.dilate(_rule_ink(ink, dpi).astype(np.uint8), np.ones((margin, margin), np.uint8)) > 0
     plain = image.copy()
     plain[ruled] = 255
     ink[ruled] = 0
@@ -181,33 +194,45 @@ def straighten(image: np.ndarray) -> np.ndarray:
 
 def ruling_lines(image: np.ndarray, dpi: float) -> list[Rule]:
     """Horizontal and vertical ruling segments of a page image."""
-    return _rules(_rule_pixels(_ink(image)), dpi)
+    return _rules(_ink(image), dpi)
 
 
-def _rule_pixels(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The ink that survives an opening by a long thin line: horizontal, then vertical."""
-    import cv2
+def _rules(ink: np.ndarray, dpi: float) -> list[Rule]:
+    found: dict[str, list[Rule]] = {"h": [], "v": []}
+    for orientation, _labels, stats, kept in _thin_lines(ink, dpi, _MIN_RULE_MM):
+        for label in kept:
+            x, y, bw, bh, _area = stats[label]
+            found[orientation].append(Rule.from_box(float(x), float(y), float(x + bw), float(y + bh)))
+    rows = [h for h in found["h"] if h.end - h.start >= dpi * _ROW_RULE_MM / 25.4]
+    tolerance = dpi / 25
+    return found["h"] + [v for v in found["v"] if any(crosses(h, v, tolerance) for h in rows)]
 
-    h, w = ink.shape
-    return tuple(  # type: ignore[return-value]
-        cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
-        for size in ((max(int(w * _MIN_RULE_SHARE), 10), 1), (1, max(int(h * _MIN_RULE_SHARE), 10)))
-    )
+
+def _rule_ink(ink: np.ndarray, dpi: float) -> np.ndarray:
+    """Every piece of a ruling line, however short (a blurred rule breaks into pieces), as a mask."""
+    pixels = np.zeros(ink.shape, dtype=bool)
+    for _orientation, labels, _stats, kept in _thin_lines(ink, dpi, {"h": _MIN_PIECE_MM, "v": _MIN_PIECE_MM}):
+        pixels |= np.isin(labels, kept)
+    return pixels
 
 
-def _rules(drawn: tuple[np.ndarray, np.ndarray], dpi: float) -> list[Rule]:
-    """Each piece of the rule pixels thin enough to be a rule (not a block of text or a stamp)."""
+def _thin_lines(
+    ink: np.ndarray, dpi: float, least_mm: dict[str, float]
+) -> Iterator[tuple[str, np.ndarray, np.ndarray, list[int]]]:
+    """Per orientation, the pieces of ink that survive an opening by a line `least_mm` long and are
+    thin enough across to be a rule (not a block of text or a stamp): the labels image, the pieces'
+    stats and the labels kept."""
     import cv2
 
     thick = _MAX_RULE_THICKNESS * dpi / 100
-    rules: list[Rule] = []
-    for orientation, lines in zip(("h", "v"), drawn, strict=True):
-        count, _, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
-        for x, y, bw, bh, _area in stats[1:count]:
-            across = bh if orientation == "h" else bw
-            if across <= thick:
-                rules.append(Rule.from_box(float(x), float(y), float(x + bw), float(y + bh)))
-    return rules
+    for orientation in ("h", "v"):
+        length = max(round(dpi * least_mm[orientation] / 25.4), 10)
+        size = (length, 1) if orientation == "h" else (1, length)
+        lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)
+        across = 3 if orientation == "h" else 2  # the stats column of the piece's thickness
+        kept = [label for label in range(1, count) if stats[label][across] <= thick]
+        yield orientation, labels, stats, kept
 
 
 # --- after mapping ------------------------------------------------------------------------------
