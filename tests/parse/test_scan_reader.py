@@ -155,8 +155,9 @@ def test_a_number_with_a_look_alike_letter_keeps_its_place_and_is_never_read() -
     glyphs = ocr._characters(box, "1o", 0.9, char_boxes, ["1", "o"], [0.99, 0.8])
     assert [(g.text, g.confidence) for g in glyphs] == [("1", 0.99), ("0", 0.0)]
     assert scan._marked("0", 0.0) == "０"
-    (alone,) = ocr._characters(box, "I", 0.99, [box], ["I"], [0.99])
-    assert (alone.text, alone.confidence) == ("1", 0.0)
+    for letter, digit in (("I", "1"), ("D", "0")):
+        (alone,) = ocr._characters(box, letter, 0.99, [box], [letter], [0.99])
+        assert (alone.text, alone.confidence) == (digit, 0.0)
     # Ordinary words keep their letters.
     text = ocr._characters(box, "gov", 0.99, [*char_boxes, box], ["g", "o", "v"], [0.99] * 3)
     assert "".join(g.text for g in text) == "gov"

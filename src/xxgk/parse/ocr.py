@@ -88,7 +88,8 @@ def _characters(
     if _LOOKALIKE_RUN.match(text) and not text.strip().isdigit():
         # A run of digits and look-alike letters (`o`, `l`) is a number the engine was unsure of:
         # its letters become the digits they stand for, with no confidence, so the cell keeps its
-        # place in the row (a letter there would shift the row's values) and is never read.
+        # place in the row (a letter there would shift the row's values) and is never read as it
+        # stands (`scan_cells` recognises such a cell again alone).
         glyphs = [
             replace(g, text=_LOOKALIKES[g.text], confidence=0.0) if g.text in _LOOKALIKES else g
             for g in glyphs
@@ -120,8 +121,9 @@ def _placed(
     return [Glyph(c, x0 + i * step, y0, x0 + (i + 1) * step, y1, lowest) for i, c in enumerate(visible)]
 
 
-_LOOKALIKES = {"o": "0", "O": "0", "l": "1", "I": "1"}
-_LOOKALIKE_RUN = re.compile(r"^\s*[\doOlI]+\s*$")
+# `D` is how a lone 0 in a narrow cell comes back at 300 dpi, with a high confidence.
+_LOOKALIKES = {"o": "0", "O": "0", "D": "0", "l": "1", "I": "1"}
+_LOOKALIKE_RUN = re.compile(r"^\s*[\doODlI]+\s*$")
 
 
 def _bounds(points: list[list[float]]) -> tuple[float, float, float, float]:
