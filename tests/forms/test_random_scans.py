@@ -42,6 +42,9 @@ def _printed(report: Report, producer: str, workdir: Path) -> Path:
 @pytest.mark.parametrize("producer", ["weasyprint", "libreoffice"])
 @settings(
     max_examples=2,
+    # The same examples on every run: a scan costs half a minute, so the suite tries few, and CI
+    # must not turn red by the luck of the draw. Wider searches are run by hand (docs/benchmarks.md).
+    derandomize=True,
     deadline=None,
     # Each example costs half a minute: report the failing one as found, without shrinking it.
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
