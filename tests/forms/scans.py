@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image, ImageFilter
 
 from forms.expected import EXPECTED, _unused
+from support.report_strategies import all_cells
 from xxgk.report import Report
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -113,14 +114,7 @@ def compare(report: Report, stem: str, *, cells: set[str] | None = None) -> Outc
 def compare_with(report: Report, source: Report) -> Outcome:
     """Every cell `source` holds, as `report` read it back."""
     return _tally(
-        report,
-        {
-            (table.key, row.key, col.key): source.cell(table.key, row.key, col.key)
-            for table in source.spec.tables
-            for row in table.rows
-            for col in table.columns_of(row)
-            if source.cell(table.key, row.key, col.key) is not None
-        },
+        report, {key: source.cell(*key) for key in all_cells(source) if source.cell(*key) is not None}
     )
 
 

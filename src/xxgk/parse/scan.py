@@ -134,7 +134,7 @@ def _page_layout(image: np.ndarray, dpi: float, number: int) -> PageLayout:
     image = straighten(image)
     ink = _ink(image)
     rules = _rules(ink, dpi)
-    tolerance = max(3.0, dpi / 25)  # about 1 mm
+    tolerance = _tolerance(dpi)
     # The rules whitened, with a margin for their blurred edges, so a cell's crop holds its text only.
     margin = max(3, round(dpi / 50))
     ruled = cv2.dilate(_rule_ink(ink, dpi).astype(np.uint8), np.ones((margin, margin), np.uint8)) > 0
@@ -203,9 +203,18 @@ def _rules(ink: np.ndarray, dpi: float) -> list[Rule]:
         for label in kept:
             x, y, bw, bh, _area = stats[label]
             found[orientation].append(Rule.from_box(float(x), float(y), float(x + bw), float(y + bh)))
-    rows = [h for h in found["h"] if h.end - h.start >= dpi * _ROW_RULE_MM / 25.4]
-    tolerance = dpi / 25
+    rows = [h for h in found["h"] if h.end - h.start >= _pixels(_ROW_RULE_MM, dpi)]
+    tolerance = _tolerance(dpi)
     return found["h"] + [v for v in found["v"] if any(crosses(h, v, tolerance) for h in rows)]
+
+
+def _pixels(mm: float, dpi: float) -> float:
+    return dpi * mm / 25.4
+
+
+def _tolerance(dpi: float) -> float:
+    """How far apart two rules, or a rule and a cell edge, may be and still be one line: about 1 mm."""
+    return max(3.0, dpi / 25)
 
 
 def _rule_ink(ink: np.ndarray, dpi: float) -> np.ndarray:
@@ -226,7 +235,7 @@ def _thin_lines(
 
     thick = _MAX_RULE_THICKNESS * dpi / 100
     for orientation in ("h", "v"):
-        length = max(round(dpi * least_mm[orientation] / 25.4), 10)
+        length = max(round(_pixels(least_mm[orientation], dpi)), 10)
         size = (length, 1) if orientation == "h" else (1, length)
         lines = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, size))
         count, labels, stats, _ = cv2.connectedComponentsWithStats(lines, connectivity=8)

@@ -63,8 +63,8 @@ def _uncertain_number(glyphs: list[Glyph], threshold: float) -> bool:
 def _ink_line(ink: np.ndarray, box: Box, dpi: float) -> tuple[int, int, int, int] | None:
     """The box around the cell's ink, when it is one line of more than a speck; None otherwise
     (a blank cell, or two lines: a crop the recogniser would read as one)."""
-    x0, y0, x1, y1 = (round(v) for v in box)
-    part = ink[max(y0, 0) : max(y1, 0), max(x0, 0) : max(x1, 0)]
+    x0, y0, x1, y1 = (max(round(v), 0) for v in box)
+    part = ink[y0:y1, x0:x1]
     if part.size == 0 or np.count_nonzero(part) < (dpi / 50) ** 2:
         return None
     rows = np.flatnonzero(part.any(axis=1))
