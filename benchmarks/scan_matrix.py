@@ -3,6 +3,7 @@
 
     uv run --frozen python benchmarks/scan_matrix.py              # the full matrix (long: ~1 h)
     uv run --frozen python benchmarks/scan_matrix.py --quick      # the three real PDFs, plain grey scans
+    uv run --frozen python benchmarks/scan_matrix.py --report pingtan-2023-guoziju   # one report's rows
 
 Scans are made from the PDFs as the tests make them (tests/forms/scans.py: pdftoppm, Pillow); the
 expected cells are the hand-read figures of tests/forms/expected.py. The OCR engine runs on one
@@ -40,8 +41,16 @@ QUICK = [Variant(dpi) for dpi in (150, 200, 300)]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the real PDFs only, plain grey scans")
+    parser.add_argument(
+        "--report",
+        action="append",
+        choices=[stem for stem, _ in SOURCES],
+        help="only this report (repeatable)",
+    )
     args = parser.parse_args()
     sources = SOURCES[:3] if args.quick else SOURCES
+    if args.report:
+        sources = [source for source in sources if source[0] in args.report]
     variants = QUICK if args.quick else FULL
     print("| report | variant | exact | null | wrong | share read | s/page (CPU) | wall s/page |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")

@@ -7,14 +7,18 @@ truncation and splicing. Each input runs in a worker process with an address-spa
 killed after the time limit, and counts as a failure when it raises anything but
 `ReportReadError`, takes over `SLOW_SECONDS` of CPU time or lifts the worker's peak RSS over `MAX_RSS_MB`.
 
-Long run (documented in docs/benchmarks.md):
-    nice -n 19 uv run --frozen python tests/fuzz/harness.py --seconds 3600 --seed 1
+Long run (documented in docs/benchmarks.md), in chunks: each worker writes its state (counts, the
+random generator's state) into `--save` every 10,000 inputs and when it stops, and `--resume` goes on
+from there, so a run of 1,000,000 inputs is the same sequence of inputs however often it is cut:
+    nice -n 19 uv run --frozen python tests/fuzz/harness.py --workers 2 --inputs 1000000 --seconds 3600 --seed 11
+    nice -n 19 uv run --frozen python tests/fuzz/harness.py --workers 2 --inputs 1000000 --seconds 3600 --seed 11 --resume
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import multiprocessing as mp
 import random
 import re
@@ -206,6 +210,45 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
 
 
+def checkpoint_path(save: Path, name: str) -> Path:
+    return save / f"state-{name}.json"
+
+
+def write_checkpoint(save: Path, name: str, seed: int, summary: Summary, rng: random.Random) -> None:
+    """A worker's checkpoint; failing inputs are in their own files, only kind and detail here."""
+    version, internal, gauss = rng.getstate()
+    state = {
+        "seed": seed,
+        "inputs": summary.inputs,
+        "refused": summary.refused,
+        "seconds": summary.seconds,
+        "slowest": summary.slowest,
+        "peak_rss_mb": summary.peak_rss_mb,
+        "failures": [[f.kind, f.detail] for f in summary.failures],
+        "rng": [version, list(internal), gauss],
+    }
+    save.mkdir(parents=True, exist_ok=True)
+    part = checkpoint_path(save, name).with_suffix(".part")
+    part.write_text(json.dumps(state), encoding="utf-8")
+    part.replace(checkpoint_path(save, name))  # a run cut while writing keeps the previous checkpoint
+
+
+def read_checkpoint(save: Path, name: str, seed: int, rng: random.Random) -> Summary:
+    state = json.loads(checkpoint_path(save, name).read_text(encoding="utf-8"))
+    if state["seed"] != seed:
+        raise SystemExit(f"{checkpoint_path(save, name)} is a run with seed {state['seed']}, not {seed}")
+    version, internal, gauss = state["rng"]
+    rng.setstate((version, tuple(internal), gauss))
+    return Summary(
+        inputs=state["inputs"],
+        refused=state["refused"],
+        seconds=state["seconds"],
+        slowest=state["slowest"],
+        peak_rss_mb=state["peak_rss_mb"],
+        failures=[Failure(kind, detail, b"") for kind, detail in state["failures"]],
+    )
+
+
 class Runner:
     """One worker process at a time; replaced after a kill or once its RSS passed the bound."""
 
@@ -257,13 +300,21 @@ PROGRESS_EVERY = 10_000
 
 
 def fuzz(
-    seconds: float, seed: int, max_inputs: int | None = None, save: Path | None = None, name: str = "w0"
+    seconds: float,
+    seed: int,
+    max_inputs: int | None = None,
+    save: Path | None = None,
+    name: str = "w0",
+    resume: bool = False,
 ) -> Summary:
-    """Mutate and run inputs for `seconds` (or `max_inputs`); failing inputs are written to `save` as
-    they are found (a long run that is stopped keeps them), a progress line every 10,000 inputs."""
+    """Mutate and run inputs for `seconds` (or until `max_inputs` in all); failing inputs are written
+    to `save` as they are found (a long run that is stopped keeps them), with a checkpoint and a
+    progress line every 10,000 inputs. `resume` goes on from the checkpoint in `save`: the counts,
+    the time and the inputs drawn continue as if the run had not stopped."""
     rng = random.Random(seed)
     corpus = seed_corpus()
-    summary = Summary()
+    summary = read_checkpoint(save, name, seed, rng) if resume and save is not None else Summary()
+    before = summary.seconds
     runner = Runner()
     started = time.perf_counter()
     try:
@@ -275,32 +326,36 @@ def fuzz(
                     save.mkdir(parents=True, exist_ok=True)
                     (save / f"{name}-{n:04d}-{failure.kind}.bin").write_bytes(failure.data)
             if summary.inputs % PROGRESS_EVERY == 0:
-                took = time.perf_counter() - started
+                summary.seconds = before + time.perf_counter() - started
+                if save is not None:
+                    write_checkpoint(save, name, seed, summary, rng)
                 print(
-                    f"[{name}] {summary.inputs} inputs, {took:.0f} s, {len(summary.failures)} failures",
+                    f"[{name}] {summary.inputs} inputs, {summary.seconds:.0f} s, {len(summary.failures)} failures",
                     flush=True,
                 )
     finally:
         runner.close()
-    summary.seconds = time.perf_counter() - started
+        summary.seconds = before + time.perf_counter() - started
+        if save is not None:
+            write_checkpoint(save, name, seed, summary, rng)
     return summary
 
 
 def _fuzz_into(
-    queue: Any, seconds: float, seed: int, max_inputs: int | None, save: Path | None, name: str
+    queue: Any, seconds: float, seed: int, max_inputs: int | None, save: Path | None, name: str, resume: bool
 ) -> None:
-    summary = fuzz(seconds, seed, max_inputs, save, name)
+    summary = fuzz(seconds, seed, max_inputs, save, name, resume)
     summary.failures = [Failure(f.kind, f.detail, b"") for f in summary.failures]  # saved already
     queue.put(summary)
 
 
 def fuzz_parallel(
-    seconds: float, seed: int, workers: int, max_inputs: int | None, save: Path | None
+    seconds: float, seed: int, workers: int, max_inputs: int | None, save: Path | None, resume: bool = False
 ) -> Summary:
     """`workers` harnesses side by side, worker i seeded `seed + i` (worker 0 draws the inputs a
     one-worker run draws); the input budget is shared out between them."""
     if workers == 1:
-        return fuzz(seconds, seed, max_inputs, save)
+        return fuzz(seconds, seed, max_inputs, save, resume=resume)
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
     shares = [
@@ -308,7 +363,7 @@ def fuzz_parallel(
         for i in range(workers)
     ]
     procs = [
-        ctx.Process(target=_fuzz_into, args=(queue, seconds, seed + i, shares[i], save, f"w{i}"))
+        ctx.Process(target=_fuzz_into, args=(queue, seconds, seed + i, shares[i], save, f"w{i}", resume))
         for i in range(workers)
     ]
     for proc in procs:
@@ -333,9 +388,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=1, help="harnesses side by side (one per core)")
     parser.add_argument("--inputs", type=int, default=None, help="stop after this many inputs in all")
-    parser.add_argument("--save", type=Path, default=Path("fuzz-failures"), help="where failing inputs go")
+    parser.add_argument(
+        "--save", type=Path, default=Path("fuzz-failures"), help="where failing inputs and checkpoints go"
+    )
+    parser.add_argument("--resume", action="store_true", help="go on from the checkpoints in --save")
     args = parser.parse_args()
-    summary = fuzz_parallel(args.seconds, args.seed, max(1, args.workers), args.inputs, args.save)
+    summary = fuzz_parallel(
+        args.seconds, args.seed, max(1, args.workers), args.inputs, args.save, args.resume
+    )
     print(
         f"{summary.inputs} inputs in {summary.seconds:.0f} s ({summary.inputs / summary.seconds:.1f}/s), "
         f"{summary.refused} refused with ReportReadError, slowest {summary.slowest:.2f} s, "

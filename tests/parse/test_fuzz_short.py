@@ -3,7 +3,21 @@ in docs/benchmarks.md): no exception but `ReportReadError`, no input over the ti
 
 from __future__ import annotations
 
-from fuzz.harness import MAX_RSS_MB, fuzz
+import random
+from pathlib import Path
+
+import pytest
+
+from fuzz.harness import (
+    MAX_RSS_MB,
+    Failure,
+    Summary,
+    fuzz,
+    mutate,
+    read_checkpoint,
+    seed_corpus,
+    write_checkpoint,
+)
 
 
 def test_short_fuzz_run_finds_nothing() -> None:
@@ -11,3 +25,25 @@ def test_short_fuzz_run_finds_nothing() -> None:
     assert summary.inputs > 20  # a loaded machine reads fewer; the bounds matter, not the count
     assert [(f.kind, f.detail) for f in summary.failures] == []
     assert summary.peak_rss_mb < MAX_RSS_MB
+
+
+def test_a_resumed_run_draws_the_inputs_an_uninterrupted_run_draws(tmp_path: Path) -> None:
+    corpus = seed_corpus()
+    rng = random.Random(5)
+    for _ in range(3):
+        mutate(rng, corpus)
+    write_checkpoint(
+        tmp_path, "w0", 5, Summary(inputs=3, refused=1, failures=[Failure("slow", "2.5 s", b"")]), rng
+    )
+    uninterrupted = [mutate(rng, corpus) for _ in range(3)]
+
+    resumed = random.Random(5)
+    summary = read_checkpoint(tmp_path, "w0", 5, resumed)
+    assert (summary.inputs, summary.refused, [(f.kind, f.detail) for f in summary.failures]) == (
+        3,
+        1,
+        [("slow", "2.5 s")],
+    )
+    assert [mutate(resumed, corpus) for _ in range(3)] == uninterrupted
+    with pytest.raises(SystemExit):  # a checkpoint of another run is not continued
+        read_checkpoint(tmp_path, "w0", 6, random.Random(6))
