@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_validator, model_validator
@@ -78,23 +79,25 @@ class Report(BaseModel):
     @model_validator(mode="after")
     def _complete_tables(self) -> Report:
         """Every cell of the template is present (None when absent); no unknown keys; amounts Decimal."""
-        tpl = self.spec
         if self.template == "2019":
             self.other_row = "short"
-        for table in tpl.tables:
-            data: TableData = getattr(self, table.key)
-            unknown = set(data) - {row.key for row in table.rows}
-            if unknown:
-                raise ValueError(f"{table.key}: unknown rows {sorted(unknown)}")
-            for row in table.rows:
-                values = data.setdefault(row.key, {})
-                cols = table.columns_of(row)
-                extra = set(values) - {c.key for c in cols}
-                if extra:
-                    raise ValueError(f"{table.key}.{row.key}: unknown columns {sorted(extra)}")
-                for col in cols:
-                    value = values.get(col.key)
-                    values[col.key] = _coerce(value, col.kind, str(CellKey(table.key, row.key, col.key)))
+        for table_key, rows in _shape(self.template):
+            data: TableData = getattr(self, table_key)
+            if not data.keys() <= rows.keys():
+                raise ValueError(f"{table_key}: unknown rows {sorted(set(data) - rows.keys())}")
+            for row_key, columns in rows.items():
+                values = data.setdefault(row_key, {})
+                if not values.keys() <= columns.keys():
+                    raise ValueError(
+                        f"{table_key}.{row_key}: unknown columns {sorted(set(values) - columns.keys())}"
+                    )
+                for col_key, kind in columns.items():
+                    value = values.get(col_key)
+                    # Counts read by the parsers are ints already: the common case costs one test.
+                    if value is None or (type(value) is int and kind == "count"):
+                        values[col_key] = value
+                    else:
+                        values[col_key] = _coerce(value, kind, CellKey(table_key, row_key, col_key))
         return self
 
     @property
@@ -115,7 +118,17 @@ class Report(BaseModel):
         return self.table(table)[row][column]
 
 
-def _coerce(value: Any, kind: str, where: str) -> CellValue:
+@cache
+def _shape(template: str) -> tuple[tuple[str, dict[str, dict[str, str]]], ...]:
+    """Table key → row key → column key → kind, for every cell of `template`."""
+    spec = get_template(template)
+    return tuple(
+        (table.key, {row.key: {col.key: col.kind for col in table.columns_of(row)} for row in table.rows})
+        for table in spec.tables
+    )
+
+
+def _coerce(value: Any, kind: str, where: CellKey) -> CellValue:
     if value is None:
         return None
     if kind == "amount":

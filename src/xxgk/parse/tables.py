@@ -514,7 +514,7 @@ def _store_row(
         columns = tuple(by_key[key] for key in header.keys)
     reading.printed_rows.add(f"{slot.table.key}.{slot.row.key}")
     where = Place(table=slot.table.key, row=slot.row.key)
-    values = _unrun(row.values, len(columns), _sums_check(columns, len(columns)), reading, where)
+    values = _unrun(row.values, len(columns), columns, reading, where)
     if values is None:
         return
     if len(values) > len(columns):
@@ -560,7 +560,7 @@ def _store_table4(reading: TableReading, template: Template, values: list[tuple[
     width = _table4_width(template)
     cells = [v for v in values if v[0].kind != "label"]
     where = Place(table=table.key)
-    unrun = _unrun(cells, width, _sums_check(table.columns, width), reading, where)
+    unrun = _unrun(cells, width, table.columns, reading, where)
     reading.matched_rows += 1
     if unrun is None:
         return
@@ -604,16 +604,31 @@ def _sums_check(columns: tuple[Column, ...], width: int) -> Callable[[list[int]]
     size = len(columns)
 
     def valid(values: list[int]) -> bool:
-        blocks = [values[i : i + size] for i in range(0, len(values) - size + 1, size)]
-        return all(block[-1] == sum(block[:-1]) for block in blocks)
+        return all(
+            values[end - 1] == sum(values[end - size : end - 1]) for end in range(size, len(values) + 1, size)
+        )
 
     return valid
+
+
+def _newest_block_sums(columns: tuple[Column, ...]) -> Callable[[list[int]], bool] | None:
+    """`_sums_check` for a search that asks about each beginning as it grows by one value
+    (`split_run_together`'s `prefix_ok`): the blocks before the newest were checked already."""
+    if not columns or columns[-1].key != TOTAL:
+        return None
+    size = len(columns)
+
+    def newest_ok(values: list[int]) -> bool:
+        end = len(values)
+        return end % size != 0 or values[end - 1] == sum(values[end - size : end - 1])
+
+    return newest_ok
 
 
 def _unrun(
     values: list[tuple[CellReading, Cell]],
     width: int,
-    valid: Callable[[list[int]], bool] | None,
+    columns: tuple[Column, ...],
     reading: TableReading,
     where: Place,
 ) -> list[tuple[CellReading, Cell]] | None:
@@ -631,7 +646,9 @@ def _unrun(
         return None
     if len(values) >= width or not values or any(r.kind != "number" for r, _ in values):
         return values
-    split = split_run_together([r.text for r, _ in values], width, valid, prefix_ok=valid)
+    split = split_run_together(
+        [r.text for r, _ in values], width, _sums_check(columns, width), prefix_ok=_newest_block_sums(columns)
+    )
     cell = values[0][1]
     if split is None:
         if any(len(r.text) > 1 for r, _ in values):

@@ -12,7 +12,7 @@ from xxgk.findings import Finding, Place
 from xxgk.parse.grid import TextLine
 from xxgk.report import SectionText
 from xxgk.template import Section, Template
-from xxgk.template.labels import key_form, similarity
+from xxgk.template.labels import key_form, similar
 
 _TITLE = re.compile(
     r"^(?P<org>.*?)(?P<year>(?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)"
@@ -154,7 +154,7 @@ def match_heading(text: str, section: Section) -> str | None:
     for head_key in head_keys:
         if key.startswith(head_key):
             return _after_key_chars(text, len(head_key))
-    if len(text.strip()) <= _HEADING_MAX and max(similarity(text, h) for h in section.headings) >= 0.75:
+    if len(text.strip()) <= _HEADING_MAX and any(similar(text, h, 0.75) for h in section.headings):
         return ""
     return None
 

@@ -72,7 +72,8 @@ def split_run_together(
     most `MAX_NUMBER_DIGITS` digits. Returns the one split that `valid` accepts, or None when
     there is none or more than one (or the search is too long): a value is never guessed.
     `prefix_ok`, when given, rejects a beginning that no accepted split can have (it must be
-    False only where `valid` would be False for every completion).
+    False only where `valid` would be False for every completion). It is asked about every
+    beginning as it grows by one piece, so it may look at the newest piece only.
 
     Dynamic programming over positions: `ways[pos][k]` counts (up to 2) the cuts of the digits
     from `pos` into `k` pieces, so the enumeration under `valid` never enters a dead end.

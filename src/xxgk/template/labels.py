@@ -48,3 +48,17 @@ def similarity(a: str, b: str) -> float:
     if ka == kb:
         return 1.0
     return SequenceMatcher(None, ka, kb, autojunk=False).ratio()
+
+
+def similar(a: str, b: str, threshold: float) -> bool:
+    """`similarity(a, b) >= threshold`, deciding early where difflib's upper bounds (by length,
+    then by shared characters) are below it."""
+    ka, kb = key_form(a), key_form(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if 2 * min(len(ka), len(kb)) < threshold * (len(ka) + len(kb)):
+        return False
+    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
