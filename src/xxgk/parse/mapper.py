@@ -78,7 +78,8 @@ def map_document(doc: Document) -> Report:
 
 def _label_variants(doc: Document, template: Template) -> list[Finding]:
     """Table 二 labels printed in an older or non-standard wording (e.g. 规范性文件)."""
-    cells = {key_form(c.text) for table in doc.tables for row in table.rows for c in row}
+    # Texts first: numbers repeat from cell to cell, and each text is folded once.
+    cells = {key_form(text) for text in {c.text for table in doc.tables for row in table.rows for c in row}}
     findings = []
     for row in template.table2.rows:
         if key_form(row.label) in cells:

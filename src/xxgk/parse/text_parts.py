@@ -168,11 +168,16 @@ def _heading_keys(section: Section) -> tuple[str, ...]:
     return tuple(key_form(h) for h in section.headings)
 
 
+@cache
+def _counts_in_key(char: str) -> bool:
+    return bool(key_form(char))
+
+
 def _after_key_chars(text: str, count: int) -> str:
     """The part of `text` after its first `count` key-form characters."""
     seen = 0
     for i, char in enumerate(text):
-        if key_form(char):
+        if _counts_in_key(char):
             seen += 1
             if seen == count:
                 return text[i + 1 :].strip()
