@@ -15,6 +15,7 @@ import pytest
 
 from support.real_inputs import REPORTS
 from xxgk.parse.detect import read_report_file
+from xxgk.parse.limits import MAX_TEXT_CHARS
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "fuzz-regressions"
 # The work is bounded in CPU time (robust to a loaded machine), the child in wall time (a hang);
@@ -28,6 +29,7 @@ import json, sys, time
 from pathlib import Path
 from xxgk.checks.registry import run_checks
 from xxgk.parse.detect import read_report_file
+from xxgk.parse.limits import MAX_TEXT_CHARS
 from xxgk.parse.errors import ReportReadError
 started = time.process_time()
 try:
@@ -102,9 +104,16 @@ def test_whitespace_run_gives_the_cells_of_the_original() -> None:
     assert result["report"]["table2"]["normative_documents"] == {"issued": 6, "repealed": 1, "in_force": 26}
 
 
-def test_a_long_paragraph_is_searched_for_its_signature_at_its_end_only() -> None:
-    result = read_in_child("text-2mb-signature-searched-everywhere.txt")
-    assert "不是政府信息公开工作年度报告" in result["error"]
+def test_a_long_paragraph_is_searched_for_its_signature_at_its_end_only(tmp_path: Path) -> None:
+    name = "text-2mb-signature-searched-everywhere.txt"
+    # 5 % of its bytes decode neither as UTF-8 nor as GB18030: no text file, refused at once.
+    assert "无法按 UTF-8 或 GB18030 编码解读" in read_in_child(name)["error"]
+    # Its decodable part, as much as the text bound lets in, is still the long paragraph whose
+    # signature was looked for everywhere.
+    text = (HERE / name).read_bytes().decode("utf-8", "replace").replace("\ufffd", "")
+    decodable = tmp_path / "decodable.txt"
+    decodable.write_text(text[: MAX_TEXT_CHARS - 1])
+    assert "不是政府信息公开工作年度报告" in read_in_child(str(decodable))["error"]
 
 
 def test_pdf_with_a_broken_page_names_the_page() -> None:

@@ -19,7 +19,9 @@ from xxgk.parse import limits
 from xxgk.parse.detect import read_report, sniff
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.html import clean_cell_text, clean_line_text
+from xxgk.parse.tables import _newest_block_sums, _sums_check
 from xxgk.parse.values import split_run_together
+from xxgk.template import TOTAL, Column
 
 
 def all_cuts(tokens: list[str], width: int) -> list[list[int]]:
@@ -56,6 +58,30 @@ def test_cut_is_the_unique_cut_brute_force_finds(tokens: list[str], width: int, 
     cuts = [c for c in all_cuts(tokens, width) if valid is None or valid(c)]
     expected = cuts[0] if len(cuts) == 1 else None
     assert split_run_together(tokens, width, valid, prefix_ok=None) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    tokens=st.lists(st.text(alphabet="0123", min_size=1, max_size=5), min_size=1, max_size=3),
+    size=st.integers(min_value=2, max_value=4),
+    blocks=st.integers(min_value=1, max_value=3),
+)
+def test_cut_checked_block_by_block_is_the_cut_brute_force_finds(
+    tokens: list[str], size: int, blocks: int
+) -> None:
+    """Table 四's blocks (a total after its parts): the reader checks each block as the cut grows."""
+    columns = (*(Column(f"part{i}", f"分项{i}") for i in range(size - 1)), Column(TOTAL, "总计"))
+    width = size * blocks
+    cuts = [
+        c
+        for c in all_cuts(tokens, width)
+        if all(row_identity(c[i : i + size]) for i in range(0, width, size))
+    ]
+    expected = cuts[0] if len(cuts) == 1 else None
+    found = split_run_together(
+        tokens, width, _sums_check(columns, width), prefix_ok=_newest_block_sums(columns)
+    )
+    assert found == expected
 
 
 def test_real_run_together_row_is_cut() -> None:
@@ -103,6 +129,41 @@ def test_html_table_over_the_row_bound_is_refused() -> None:
     with pytest.raises(ReportReadError) as caught:
         read_report(page)
     assert f"上限 {limits.MAX_TABLE_ROWS} 行" in caught.value.message_zh
+
+
+def test_text_over_the_character_bound_is_refused() -> None:
+    with pytest.raises(ReportReadError) as caught:
+        read_report(("公开" * (limits.MAX_TEXT_CHARS // 2 + 1)).encode())
+    assert f"上限 {limits.MAX_TEXT_CHARS} 个字符" in caught.value.message_zh
+
+
+def test_html_over_the_character_bound_is_refused() -> None:
+    paragraph = "<p>" + "公开" * 5_000 + "</p>"
+    page = "<html><body>" + paragraph * (limits.MAX_TEXT_CHARS // 10_000 + 1) + "</body></html>"
+    with pytest.raises(ReportReadError) as caught:
+        read_report(page.encode())
+    assert f"上限 {limits.MAX_TEXT_CHARS} 个字符" in caught.value.message_zh
+
+
+def test_binary_spliced_into_a_text_report_is_refused() -> None:
+    """What the fuzzer made of a text report with a PDF spliced in (3 MB read for 3 s before)."""
+    text = (REPORTS / "pingtan-2021-gonganju.txt").read_bytes()
+    binary = (REPORTS / "hongze-2024-qzf.pdf").read_bytes()[20_000:60_000]
+    with pytest.raises(ReportReadError) as caught:
+        read_report(text[:3_000] + binary + text[3_000:])
+    assert "无法按 UTF-8 或 GB18030 编码解读" in caught.value.message_zh
+
+
+def test_gb18030_report_with_a_damaged_byte_reads_as_gb18030() -> None:
+    original = (REPORTS / "pingtan-2021-gonganju.txt").read_bytes().decode("utf-8-sig")
+    data = original.encode("gb18030")
+    at = data.index("。".encode("gb18030")) + 2  # after the first full stop: the bytes stay aligned
+    damaged = data[:at] + b"\xff" + data[at:]
+    with pytest.raises(UnicodeDecodeError):
+        damaged.decode("gb18030")
+    expected, read = read_report(original.encode()), read_report(damaged)
+    assert (read.year, read.organization) == (expected.year, expected.organization)
+    assert (read.table2, read.table3, read.table4) == (expected.table2, expected.table3, expected.table4)
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])

@@ -30,7 +30,7 @@ from lxml import etree
 
 from xxgk.parse.encoding import utf16_codec
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
-from xxgk.parse.limits import MAX_MARKUP_BYTES, check_input_size, check_table
+from xxgk.parse.limits import MAX_MARKUP_BYTES, check_input_size, check_table, check_text_chars
 
 __all__ = ["clean_cell_text", "clean_line_text", "decode_html", "read_html"]
 
@@ -449,6 +449,7 @@ def read_html(data: bytes, *, source: str | None = None) -> Document:
     title_source_line = title_el.sourceline if title_el is not None else None
     _drop_noise(root)
     body = _find_body(root)
+    check_text_chars(sum(len(text) for text in body.itertext()))
     reader = _Reader()
     reader.walk(body)
     title = _title_line(title_text, title_source_line, root, body) if title_text else None

@@ -26,6 +26,12 @@ MAX_TABLE_CELLS = 20_000
 # Text layers (text files, PDF text): characters in one line and lines in all.
 MAX_LINE_CHARS = 500_000
 MAX_LINES = 200_000
+# Characters of text in one document, any format (a long report with its annexes: ~100,000). Reading
+# costs about a microsecond per character, so this bound keeps any input under two seconds.
+MAX_TEXT_CHARS = 1_000_000
+# A text file that decodes cleanly neither as UTF-8 nor as GB18030: the share of its characters that
+# may be lost (a damaged byte here and there), beyond which it is no text at all.
+MAX_UNDECODABLE_SHARE = 0.01
 # Digits in one number: no count and no fee in 万元 has more; longer runs are refused as numbers
 # (so Python's 4,300-digit `int()` limit is never reached).
 MAX_NUMBER_DIGITS = 15
@@ -104,6 +110,24 @@ def check_lines(lines: list[str]) -> None:
         raise ReportReadError(
             f"文本中有一行长达 {longest} 个字符，超过单行长度上限 {MAX_LINE_CHARS} 个字符，不是可读取的年度报告",
             f"line of {longest} characters over MAX_LINE_CHARS={MAX_LINE_CHARS}",
+        )
+
+
+def check_text_chars(chars: int) -> None:
+    if chars > MAX_TEXT_CHARS:
+        raise ReportReadError(
+            f"文件中的文字过多（{chars} 个字符），超过上限 {MAX_TEXT_CHARS} 个字符，不是可读取的年度报告",
+            f"{chars} characters of text over MAX_TEXT_CHARS={MAX_TEXT_CHARS}",
+        )
+
+
+def check_undecodable(lost: int, chars: int) -> None:
+    """`lost` characters of `chars` could not be decoded (U+FFFD in their place)."""
+    if lost > MAX_UNDECODABLE_SHARE * chars:
+        raise ReportReadError(
+            f"文件中有 {lost / chars:.0%} 的内容无法按 UTF-8 或 GB18030 编码解读，不是可读取的文本格式年度报告"
+            "（如为 Word、PDF 等文件，请以原格式提供）",
+            f"{lost} of {chars} characters undecodable, over MAX_UNDECODABLE_SHARE={MAX_UNDECODABLE_SHARE}",
         )
 
 

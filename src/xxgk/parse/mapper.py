@@ -5,6 +5,7 @@ from __future__ import annotations
 from xxgk.findings import Finding, Place
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.grid import Document
+from xxgk.parse.limits import check_text_chars
 from xxgk.parse.tables import all_text, read_tables
 from xxgk.parse.text_parts import read_text_parts
 from xxgk.report import Report
@@ -43,6 +44,8 @@ def detect_template(doc: Document) -> tuple[Template, list[Finding]]:
 
 
 def map_document(doc: Document) -> Report:
+    # Every reader's text under one bound (text and HTML check theirs while reading).
+    check_text_chars(sum(map(len, all_text(doc))))
     template, findings = detect_template(doc)
     tables = read_tables(doc, template)
     text = read_text_parts(doc.lines, template)

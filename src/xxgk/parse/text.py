@@ -14,7 +14,13 @@ import re
 from xxgk.parse.encoding import as_utf8_if_utf16
 from xxgk.parse.furniture import drop_site_footer, is_decorated_page_number
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
-from xxgk.parse.limits import MAX_MARKUP_BYTES, check_input_size, check_lines
+from xxgk.parse.limits import (
+    MAX_MARKUP_BYTES,
+    check_input_size,
+    check_lines,
+    check_text_chars,
+    check_undecodable,
+)
 from xxgk.parse.text_parts import line_key, match_heading
 from xxgk.parse.values import read_cell
 from xxgk.template import GB2021, Section
@@ -55,12 +61,19 @@ def decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return data.decode("utf-8", errors="replace")
+    # A damaged file: the reading that loses fewer characters, unless it loses too many to be text.
+    text = min(
+        (data.decode(encoding, errors="replace") for encoding in ("utf-8-sig", "gb18030")),
+        key=lambda candidate: candidate.count("\ufffd"),
+    )
+    check_undecodable(text.count("\ufffd"), len(text))
+    return text
 
 
 def read_text(data: bytes, *, source: str | None = None) -> Document:
     check_input_size(len(data), MAX_MARKUP_BYTES)
     text = decode(as_utf8_if_utf16(data)).replace("\r\n", "\n").replace("\r", "\n")
+    check_text_chars(len(text))
     check_lines(text.split("\n"))
     lines = [TextLine(_MARKDOWN_HEADING.sub("", t), line=n) for n, t in _capture_body(text)]
     if not _starts_sections(lines) or _wrapped_inside_a_number(lines):
