@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -164,6 +165,27 @@ def test_gb18030_report_with_a_damaged_byte_reads_as_gb18030() -> None:
     expected, read = read_report(original.encode()), read_report(damaged)
     assert (read.year, read.organization) == (expected.year, expected.organization)
     assert (read.table2, read.table3, read.table4) == (expected.table2, expected.table3, expected.table4)
+
+
+def test_pdf_stream_run_past_its_length_is_refused_before_pdfium_opens_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fuzzer's copies of a line inside a font stream: PDFium took 460 MB to load that page."""
+    import pypdfium2
+
+    data = (REPORTS / "hongze-2024-qzf.pdf").read_bytes()
+    stream = re.search(rb"/Length (\d+)[^<>]*>>\s*stream\r?\n", data)
+    assert stream is not None
+    inside = stream.end() + 10
+    mutated = data[:inside] + b"\x00" * (limits.MAX_PDF_STREAM_OVERRUN + 1) + data[inside:]
+
+    def never_opened(*args: object) -> None:
+        raise AssertionError("PDFium opened the file")
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", never_opened)
+    with pytest.raises(ReportReadError) as caught:
+        read_report(mutated)
+    assert "数据流比其声明的长度多出" in caught.value.message_zh
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])

@@ -30,6 +30,7 @@ from xxgk.parse.geometry import (
     tables_from_geometry,
 )
 from xxgk.parse.grid import Cell, Document, TextLine
+from xxgk.parse.limits import open_pdf
 from xxgk.parse.text import read_text
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,7 @@ _RECTANGLE_SEGMENTS = 5
 
 
 def read_pdf(data: bytes, *, source: str | None = None) -> Document:
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise ReportReadError("无法打开 PDF 文件（文件损坏或已加密）", str(exc)) from exc
+    pdf = open_pdf(data)
     layouts: list[PageLayout] = []
     broken: list[int] = []
     try:

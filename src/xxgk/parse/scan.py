@@ -32,6 +32,7 @@ from xxgk.parse.geometry import (
     tables_from_geometry,
 )
 from xxgk.parse.grid import Document
+from xxgk.parse.limits import open_pdf
 from xxgk.parse.scan_cells import reread_cells
 from xxgk.report import Report
 from xxgk.template import CellKey
@@ -89,12 +90,7 @@ def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
 
 
 def _pdf_pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
-    import pypdfium2 as pdfium
-
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise ReportReadError("无法打开 PDF 文件（文件损坏或已加密）", str(exc)) from exc
+    pdf = open_pdf(data)
     try:
         for index in range(len(pdf)):
             page = pdf[index]
