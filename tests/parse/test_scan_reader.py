@@ -163,6 +163,50 @@ def test_a_number_with_a_look_alike_letter_keeps_its_place_and_is_never_read() -
     assert "".join(g.text for g in text) == "gov"
 
 
+# A recogniser's characters: class 0 is CTC's blank.
+_CLASSES = ocr._digit_classes(("blank", "0", "O", "o", "D", "8", "6", "1", "l", "７", "规", " "))
+
+
+def _steps(*rows: dict[str, float]) -> np.ndarray:
+    """Class probabilities per step; what a row leaves goes to the blank."""
+    probs = np.zeros((len(rows), len(_CLASSES.characters)), dtype=np.float32)
+    for step, row in enumerate(rows):
+        for char, p in row.items():
+            probs[step, _CLASSES.characters.index(char)] = p
+        probs[step, 0] = 1 - sum(row.values())
+    return probs
+
+
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        # A lone zero the model splits between 0 and O: no doubt about the digit.
+        ([{"0": 0.6, "O": 0.3, "o": 0.05}], ("0", [0.95])),
+        ([{"O": 0.5, "0": 0.45}], ("0", [0.95])),
+        # Doubt between two digits, or with the blank, stays doubt.
+        ([{"0": 0.6, "8": 0.38}], ("0", [0.6])),
+        ([{"6": 0.55}], ("6", [0.55])),
+        # Steps repeating a class are one character, a blank between them parts two.
+        ([{"1": 0.99}, {"1": 0.98}, {}, {"1": 0.97}], ("11", [0.99, 0.97])),
+        ([{"l": 0.7, "1": 0.29}, {"７": 0.99}], ("17", [0.99, 0.99])),
+        # Other characters are read as they are.
+        ([{"规": 0.9, "0": 0.05}], ("规", [0.9])),
+    ],
+    ids=[
+        "0-and-O",
+        "O-first",
+        "0-or-8",
+        "alone",
+        "repeats-and-blank",
+        "look-alike-and-full-width",
+        "not-a-digit",
+    ],
+)
+def test_a_digit_is_scored_with_the_letters_that_stand_for_it(steps, expected) -> None:
+    text, confidences = ocr.number_reading(_steps(*steps), _CLASSES)
+    assert (text, [round(c, 2) for c in confidences]) == expected
+
+
 def test_the_cli_says_when_a_file_was_read_by_ocr(monkeypatch, tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -209,7 +253,7 @@ def _second_look(monkeypatch, glyphs: list[Glyph], answers: dict[int, tuple[str,
         return [answers.get(crop.shape[1] - 20, ("", [])) for crop in crops]
 
     monkeypatch.setattr(ocr, "recognise", _fake_ocr(glyphs))
-    monkeypatch.setattr(ocr, "recognise_alone", alone)
+    monkeypatch.setattr(ocr, "recognise_number_alone", alone)
     layout = scan._page_layout(np.asarray(image), dpi=150, number=1)
     (table,) = layout.tables
     return [[c.text for c in row] for row in table.rows], seen

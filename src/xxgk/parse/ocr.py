@@ -56,21 +56,73 @@ def recognise(image: np.ndarray) -> list[Glyph]:
     return glyphs
 
 
-def recognise_alone(crops: list[np.ndarray]) -> list[tuple[str, list[float]]]:
-    """Each greyscale crop recognised as one line of text, without detection: its text and the
-    confidence of each of its characters."""
+def recognise_number_alone(crops: list[np.ndarray]) -> list[tuple[str, list[float]]]:
+    """Each greyscale crop of a number cell recognised as one line, without detection: its text
+    (look-alike letters as the digits they stand for) and the confidence of each character.
+
+    A digit's confidence is the probability the model gives, at that step, to every character that
+    stands for the digit in a number cell (`0`, `O`, `o`, `D` for 0): on a lone zero the model splits
+    its belief between `0` and `O`, and that split is no doubt about which digit is printed. Doubt
+    between two digits, or between a digit and the blank, still lowers it."""
     if not crops:
         return []
     import cv2
 
-    results, _ = _engine().text_rec([cv2.cvtColor(c, cv2.COLOR_GRAY2BGR) for c in crops], True)
+    rec = _engine().text_rec
+    _, height, width = rec.rec_image_shape
     out: list[tuple[str, list[float]]] = []
-    for text, _score, (*_, confidences) in results:
-        text = unicodedata.normalize("NFKC", text)
-        out.append(
-            (text, [float(c) for c in confidences] if len(confidences) == len(text) else [0.0] * len(text))
-        )
+    for crop in crops:  # one at a time: a batch pads every crop to the widest, which moves scores
+        image = cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR)
+        ratio = max(width / height, crop.shape[1] / crop.shape[0])
+        probs = rec.session(rec.resize_norm_img(image, ratio)[np.newaxis].astype(np.float32))[0][0]
+        out.append(number_reading(probs, _digit_classes(tuple(rec.postprocess_op.character))))
     return out
+
+
+@dataclass(frozen=True)
+class DigitClasses:
+    """The recogniser's characters (class 0 is CTC's blank) and, for each digit, its classes."""
+
+    characters: tuple[str, ...]
+    digit_of: dict[int, str]
+    classes_of: dict[str, tuple[int, ...]]
+
+
+@lru_cache(maxsize=2)
+def _digit_classes(characters: tuple[str, ...]) -> DigitClasses:
+    digit_of: dict[int, str] = {}
+    for index, char in enumerate(characters):
+        folded = unicodedata.normalize("NFKC", char)
+        digit = (
+            folded if folded.isascii() and folded.isdigit() and len(folded) == 1 else _LOOKALIKES.get(char)
+        )
+        if index and digit is not None:
+            digit_of[index] = digit
+    classes_of: dict[str, list[int]] = {}
+    for index, digit in digit_of.items():
+        classes_of.setdefault(digit, []).append(index)
+    return DigitClasses(characters, digit_of, {d: tuple(c) for d, c in classes_of.items()})
+
+
+def number_reading(probs: np.ndarray, classes: DigitClasses) -> tuple[str, list[float]]:
+    """CTC's greedy reading of one line's class probabilities (steps × classes), as the engine
+    decodes it (a class repeated over steps is one character, the blank none), with digits and
+    their look-alikes scored together."""
+    best = probs.argmax(axis=1)
+    text: list[str] = []
+    confidences: list[float] = []
+    previous = -1
+    for step, index in enumerate(best.tolist()):
+        if index != previous and index != 0:
+            digit = classes.digit_of.get(index)
+            if digit is None:
+                text.append(unicodedata.normalize("NFKC", classes.characters[index]))
+                confidences.append(float(probs[step, index]))
+            else:
+                text.append(digit)
+                confidences.append(float(probs[step, list(classes.classes_of[digit])].sum()))
+        previous = index
+    return "".join(text), confidences
 
 
 def _characters(

@@ -36,7 +36,7 @@ def reread_cells(
             looks.append((inside, found))
     if not looks:
         return glyphs
-    reads = ocr.recognise_alone([_padded(page, found) for _, found in looks])
+    reads = ocr.recognise_number_alone([_padded(page, found) for _, found in looks])
     dropped: set[int] = set()
     added: list[Glyph] = []
     for (inside, (x0, y0, x1, y1)), (text, confidences) in zip(looks, reads, strict=True):
