@@ -23,6 +23,7 @@ import multiprocessing as mp
 import random
 import re
 import resource
+import subprocess
 import time
 import traceback
 import zipfile
@@ -32,7 +33,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-SEEDS = Path(__file__).resolve().parents[1] / "data" / "reports"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "tests" / "data" / "reports"
 SLOW_SECONDS = 2.0
 KILL_SECONDS = 30.0  # wall clock, generous for a loaded machine; "slow" is judged on CPU time
 MAX_RSS_MB = 500
@@ -208,6 +210,18 @@ class Summary:
     slowest: float = 0.0
     peak_rss_mb: float = 0.0
     failures: list[Failure] = field(default_factory=list)
+    # A run made in chunks (`--resume`) records each: the engine's commit, inputs first..last, seconds.
+    chunks: list[dict[str, Any]] = field(default_factory=list)
+
+
+def engine_commit() -> str:
+    """The commit the engine under test was read from, `+changes` when its source differs from it."""
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+
+    commit = git("rev-parse", "--short", "HEAD").stdout.strip() or "unknown"
+    return commit + ("+changes" if git("diff", "--quiet", "HEAD", "--", "src").returncode else "")
 
 
 def checkpoint_path(save: Path, name: str) -> Path:
@@ -225,6 +239,7 @@ def write_checkpoint(save: Path, name: str, seed: int, summary: Summary, rng: ra
         "slowest": summary.slowest,
         "peak_rss_mb": summary.peak_rss_mb,
         "failures": [[f.kind, f.detail] for f in summary.failures],
+        "chunks": summary.chunks,
         "rng": [version, list(internal), gauss],
     }
     save.mkdir(parents=True, exist_ok=True)
@@ -246,6 +261,7 @@ def read_checkpoint(save: Path, name: str, seed: int, rng: random.Random) -> Sum
         slowest=state["slowest"],
         peak_rss_mb=state["peak_rss_mb"],
         failures=[Failure(kind, detail, b"") for kind, detail in state["failures"]],
+        chunks=state.get("chunks", []),
     )
 
 
@@ -315,6 +331,13 @@ def fuzz(
     corpus = seed_corpus()
     summary = read_checkpoint(save, name, seed, rng) if resume and save is not None else Summary()
     before = summary.seconds
+    chunk: dict[str, Any] = {
+        "commit": engine_commit(),
+        "first": summary.inputs + 1,
+        "last": summary.inputs,
+        "seconds": 0.0,
+    }
+    summary.chunks.append(chunk)
     runner = Runner()
     started = time.perf_counter()
     try:
@@ -326,7 +349,8 @@ def fuzz(
                     save.mkdir(parents=True, exist_ok=True)
                     (save / f"{name}-{n:04d}-{failure.kind}.bin").write_bytes(failure.data)
             if summary.inputs % PROGRESS_EVERY == 0:
-                summary.seconds = before + time.perf_counter() - started
+                chunk["last"], chunk["seconds"] = summary.inputs, time.perf_counter() - started
+                summary.seconds = before + chunk["seconds"]
                 if save is not None:
                     write_checkpoint(save, name, seed, summary, rng)
                 print(
@@ -335,7 +359,8 @@ def fuzz(
                 )
     finally:
         runner.close()
-        summary.seconds = before + time.perf_counter() - started
+        chunk["last"], chunk["seconds"] = summary.inputs, time.perf_counter() - started
+        summary.seconds = before + chunk["seconds"]
         if save is not None:
             write_checkpoint(save, name, seed, summary, rng)
     return summary

@@ -32,9 +32,9 @@ def test_a_resumed_run_draws_the_inputs_an_uninterrupted_run_draws(tmp_path: Pat
     rng = random.Random(5)
     for _ in range(3):
         mutate(rng, corpus)
-    write_checkpoint(
-        tmp_path, "w0", 5, Summary(inputs=3, refused=1, failures=[Failure("slow", "2.5 s", b"")]), rng
-    )
+    chunk = {"commit": "abc1234", "first": 1, "last": 3, "seconds": 1.5}
+    written = Summary(inputs=3, refused=1, failures=[Failure("slow", "2.5 s", b"")], chunks=[chunk])
+    write_checkpoint(tmp_path, "w0", 5, written, rng)
     uninterrupted = [mutate(rng, corpus) for _ in range(3)]
 
     resumed = random.Random(5)
@@ -44,6 +44,7 @@ def test_a_resumed_run_draws_the_inputs_an_uninterrupted_run_draws(tmp_path: Pat
         1,
         [("slow", "2.5 s")],
     )
+    assert summary.chunks == [chunk]
     assert [mutate(resumed, corpus) for _ in range(3)] == uninterrupted
     with pytest.raises(SystemExit):  # a checkpoint of another run is not continued
         read_checkpoint(tmp_path, "w0", 6, random.Random(6))
