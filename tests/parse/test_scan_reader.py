@@ -189,6 +189,8 @@ def _steps(*rows: dict[str, float]) -> np.ndarray:
         # Steps repeating a class are one character, a blank between them parts two.
         ([{"1": 0.99}, {"1": 0.98}, {}, {"1": 0.97}], ("11", [0.99, 0.97])),
         ([{"l": 0.7, "1": 0.29}, {"７": 0.99}], ("17", [0.99, 0.99])),
+        # Two classes of one digit on neighbouring steps may be one glyph: never a sure second digit.
+        ([{"1": 0.99}, {}, {"0": 0.6, "O": 0.38}, {"O": 0.6, "0": 0.38}], ("100", [0.99, 0.98, 0.0])),
         # Other characters are read as they are.
         ([{"规": 0.9, "0": 0.05}], ("规", [0.9])),
     ],
@@ -199,6 +201,7 @@ def _steps(*rows: dict[str, float]) -> np.ndarray:
         "alone",
         "repeats-and-blank",
         "look-alike-and-full-width",
+        "wavering",
         "not-a-digit",
     ],
 )

@@ -107,11 +107,15 @@ def _digit_classes(characters: tuple[str, ...]) -> DigitClasses:
 def number_reading(probs: np.ndarray, classes: DigitClasses) -> tuple[str, list[float]]:
     """CTC's greedy reading of one line's class probabilities (steps × classes), as the engine
     decodes it (a class repeated over steps is one character, the blank none), with digits and
-    their look-alikes scored together."""
+    their look-alikes scored together.
+
+    Two classes of one digit on neighbouring steps (`0` then `O`, no blank between) are two
+    characters to CTC, yet may be one glyph the model wavered on: the second gets no confidence,
+    so the number is never taken (`10O` must not become 100)."""
     best = probs.argmax(axis=1)
     text: list[str] = []
     confidences: list[float] = []
-    previous = -1
+    previous = 0
     for step, index in enumerate(best.tolist()):
         if index != previous and index != 0:
             digit = classes.digit_of.get(index)
@@ -119,8 +123,11 @@ def number_reading(probs: np.ndarray, classes: DigitClasses) -> tuple[str, list[
                 text.append(unicodedata.normalize("NFKC", classes.characters[index]))
                 confidences.append(float(probs[step, index]))
             else:
+                wavered = classes.digit_of.get(previous) == digit
                 text.append(digit)
-                confidences.append(float(probs[step, list(classes.classes_of[digit])].sum()))
+                confidences.append(
+                    0.0 if wavered else float(probs[step, list(classes.classes_of[digit])].sum())
+                )
         previous = index
     return "".join(text), confidences
 
