@@ -155,6 +155,20 @@ def test_binary_spliced_into_a_text_report_is_refused() -> None:
     assert "无法按 UTF-8 或 GB18030 编码解读" in caught.value.message_zh
 
 
+@pytest.mark.parametrize(
+    "name", ["pingtan-2020-jinjingpianqu.txt", "pingtan-2021-gonganju.txt", "pingtan-2021-supingpianqu.txt"]
+)
+def test_utf8_report_with_a_damaged_byte_reads_as_utf8(name: str) -> None:
+    data = (REPORTS / name).read_bytes()
+    at = data.index("。".encode()) + 3  # after the first full stop
+    damaged = data[:at] + b"\xff" + data[at:]
+    with pytest.raises(UnicodeDecodeError):
+        damaged.decode("utf-8")
+    expected, read = read_report(data), read_report(damaged)
+    assert (read.year, read.organization) == (expected.year, expected.organization)
+    assert (read.table2, read.table3, read.table4) == (expected.table2, expected.table3, expected.table4)
+
+
 def test_gb18030_report_with_a_damaged_byte_reads_as_gb18030() -> None:
     original = (REPORTS / "pingtan-2021-gonganju.txt").read_bytes().decode("utf-8-sig")
     data = original.encode("gb18030")
