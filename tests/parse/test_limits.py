@@ -202,6 +202,59 @@ def test_pdf_stream_run_past_its_length_is_refused_before_pdfium_opens_it(
     assert "数据流比其声明的长度多出" in caught.value.message_zh
 
 
+def one_page_pdf(content: bytes) -> bytes:
+    """A PDF of one A4 page drawing `content` (Helvetica as /F1), with a correct cross-reference table."""
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+        b"<</Length %d>>stream\n%s\nendstream" % (len(content), content),
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return (
+        out
+        + b"xref\n0 %d\n0000000000 65535 f \n%strailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n"
+        % (
+            len(objects) + 1,
+            table,
+            len(objects) + 1,
+            len(out),
+        )
+    )
+
+
+def test_pdf_page_of_copied_text_runs_is_refused_before_its_text_is_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A fuzzed page: a line of text copied thousands of times (19,641 runs, 680,000 characters, 7 s)."""
+    import pypdfium2
+
+    def never_built(*args: object) -> None:
+        raise AssertionError("PDFium built the page's text")
+
+    monkeypatch.setattr(pypdfium2.PdfPage, "get_textpage", never_built)
+    page = one_page_pdf(b"BT /F1 8 Tf 40 400 Td (2024) Tj ET\n" * (limits.MAX_PAGE_TEXT_OBJECTS + 1))
+    with pytest.raises(ReportReadError) as caught:
+        read_report(page)
+    assert f"上限 {limits.MAX_PAGE_TEXT_OBJECTS} 段" in caught.value.message_zh
+
+
+def test_pdf_page_over_the_character_bound_is_refused() -> None:
+    page = one_page_pdf(b"BT /F1 1 Tf 10 400 Td (" + b"7" * (limits.MAX_PAGE_CHARS + 1) + b") Tj ET")
+    with pytest.raises(ReportReadError) as caught:
+        read_report(page)
+    assert f"上限 {limits.MAX_PAGE_CHARS} 个字符" in caught.value.message_zh
+    # The same page at the bound is read (and refused only as no report).
+    with pytest.raises(ReportReadError) as caught:
+        read_report(one_page_pdf(b"BT /F1 1 Tf 10 400 Td (" + b"7" * limits.MAX_PAGE_CHARS + b") Tj ET"))
+    assert "上限" not in caught.value.message_zh
+
+
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("name", ["pingtan-2021-gonganju.txt", "pingtan-2023-guoziju.html"])
 def test_utf16_input_reads_as_the_original(name: str, codec: str) -> None:

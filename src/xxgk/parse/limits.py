@@ -37,6 +37,12 @@ MAX_TEXT_CHARS = 1_000_000
 # A text file that decodes cleanly neither as UTF-8 nor as GB18030: the share of its characters that
 # may be lost (a damaged byte here and there), beyond which it is no text at all.
 MAX_UNDECODABLE_SHARE = 0.01
+# Characters on one PDF page (a dense A4 page of small type: some 10,000; the test data's densest: 2,574),
+# and its text objects, counted before PDFium builds the page's text (2.4 µs a character): the test data's
+# densest page has 902; a producer writing each character alone fills a dense page with some 5,000. Past
+# them is a damaged or generated file: a page of copied lines (680,000 characters in 19,641 objects) took 7 s.
+MAX_PAGE_CHARS = 20_000
+MAX_PAGE_TEXT_OBJECTS = 10_000
 # PDF streams: bytes beyond a stream's declared /Length before its `endstream` (PDFium reads on to
 # it). Checked before PDFium opens the file: a font stream run on 3 MB past its length (a mutated
 # PDF) made PDFium take 460 MB to load the page; real files are off by a line ending or so.
@@ -120,6 +126,22 @@ def open_pdf(data: bytes) -> PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise ReportReadError("无法打开 PDF 文件（文件损坏或已加密）", str(exc)) from exc
+
+
+def check_page_chars(chars: int, page: int) -> None:
+    if chars > MAX_PAGE_CHARS:
+        raise ReportReadError(
+            f"PDF 第{page}页有 {chars} 个字符，超过每页上限 {MAX_PAGE_CHARS} 个字符，不是可读取的年度报告",
+            f"page {page} with {chars} characters over MAX_PAGE_CHARS={MAX_PAGE_CHARS}",
+        )
+
+
+def check_page_text_objects(objects: int, page: int) -> None:
+    if objects > MAX_PAGE_TEXT_OBJECTS:
+        raise ReportReadError(
+            f"PDF 第{page}页有 {objects} 段文字，超过每页上限 {MAX_PAGE_TEXT_OBJECTS} 段，不是可读取的年度报告",
+            f"page {page} with {objects} text objects over MAX_PAGE_TEXT_OBJECTS={MAX_PAGE_TEXT_OBJECTS}",
+        )
 
 
 def check_table(rows: int, cells: int) -> None:

@@ -30,7 +30,7 @@ from xxgk.parse.geometry import (
     tables_from_geometry,
 )
 from xxgk.parse.grid import Cell, Document, TextLine
-from xxgk.parse.limits import open_pdf
+from xxgk.parse.limits import check_page_chars, check_page_text_objects, open_pdf
 from xxgk.parse.text import read_text
 
 log = logging.getLogger(__name__)
@@ -137,6 +137,14 @@ def _furniture(block: PlacedLine | PlacedTable, neighbour: float, *, decorated: 
 
 def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
     """Every printed character with its box (top-left origin); PDFium's own spaces are left out."""
+    # Bounded before PDFium builds the text page (its cost grows with the characters) and after.
+    raw_page = page.raw
+    objects = (
+        pdfium_c.FPDFPage_GetObject(raw_page, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw_page))
+    )
+    check_page_text_objects(
+        sum(pdfium_c.FPDFPageObj_GetType(o) == pdfium_c.FPDF_PAGEOBJ_TEXT for o in objects), number
+    )
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -145,6 +153,7 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
         box = pdfium_c.FS_RECTF()
         ref = ctypes.byref(box)
         count = pdfium_c.FPDFText_CountChars(raw)
+        check_page_chars(count, number)
         # All the text in one call (UTF-16, one code unit per character index), then one call per box.
         units = (ctypes.c_ushort * (count + 1))()
         pdfium_c.FPDFText_GetText(raw, 0, count, units)
