@@ -3,17 +3,23 @@ in docs/benchmarks.md): no exception but `ReportReadError`, no input over the ti
 
 from __future__ import annotations
 
+import io
 import random
 from pathlib import Path
 
 import pytest
 
 from fuzz.harness import (
+    MAX_OCR_RSS_MB,
     MAX_RSS_MB,
+    OCR_SECONDS_PER_PAGE,
+    SLOW_SECONDS,
     Failure,
+    Runner,
     Summary,
     fuzz,
     mutate,
+    over_bounds,
     read_checkpoint,
     seed_corpus,
     write_checkpoint,
@@ -48,3 +54,30 @@ def test_a_resumed_run_draws_the_inputs_an_uninterrupted_run_draws(tmp_path: Pat
     assert [mutate(resumed, corpus) for _ in range(3)] == uninterrupted
     with pytest.raises(SystemExit):  # a checkpoint of another run is not continued
         read_checkpoint(tmp_path, "w0", 6, random.Random(6))
+
+
+def test_an_input_read_by_ocr_is_judged_by_the_ocr_bounds_per_page() -> None:
+    assert over_bounds(SLOW_SECONDS - 0.1, MAX_RSS_MB - 1, 0) == []
+    assert [kind for kind, _ in over_bounds(SLOW_SECONDS + 0.1, MAX_RSS_MB + 1, 0)] == ["slow", "memory"]
+    assert over_bounds(2 * OCR_SECONDS_PER_PAGE - 1, MAX_OCR_RSS_MB - 1, 2) == []
+    assert [kind for kind, _ in over_bounds(2 * OCR_SECONDS_PER_PAGE + 1, MAX_OCR_RSS_MB + 1, 2)] == [
+        "slow",
+        "memory",
+    ]
+
+
+def test_the_worker_counts_an_input_read_by_ocr() -> None:
+    from PIL import Image
+
+    blank = io.BytesIO()
+    Image.new("L", (400, 200), 255).save(blank, format="PNG")
+    runner, summary = Runner(), Summary()
+    try:
+        runner.run(blank.getvalue(), summary)  # nothing recognised on a blank image: refused
+        runner.run(
+            (Path(__file__).parents[1] / "data" / "reports" / "pingtan-2021-gonganju.txt").read_bytes(),
+            summary,
+        )
+    finally:
+        runner.close()
+    assert (summary.inputs, summary.ocr, summary.refused, summary.failures) == (2, 1, 1, [])

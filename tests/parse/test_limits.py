@@ -314,3 +314,59 @@ def test_an_unexpected_failure_names_no_exception_to_the_user(
     assert message is not None and "读取失败" in message
     assert "PdfiumError" not in message and "Failed" not in message
     assert "PdfiumError" in caplog.text
+
+
+def blank_pdf(pages: int, width: float = 595, height: float = 842) -> bytes:
+    """A PDF of `pages` empty pages (no text layer: it goes to the scan reader)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument.new()
+    for _ in range(pages):
+        pdf.new_page(width, height)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def never_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rendering a page (the step before OCR) fails the test."""
+    import pypdfium2
+
+    def render(*args: object, **kwargs: object) -> None:
+        raise AssertionError("rendered")
+
+    monkeypatch.setattr(pypdfium2.PdfPage, "render", render)
+
+
+@pytest.mark.usefixtures("never_rendered")
+def test_scan_over_the_page_bound_is_refused_before_any_page_is_rendered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(limits, "MAX_SCAN_PAGES", 2)
+    with pytest.raises(ReportReadError) as caught:
+        read_report(blank_pdf(3))
+    assert "页数上限 2 页" in caught.value.message_zh
+    with pytest.raises(AssertionError, match="rendered"):  # at the bound, its pages are rendered
+        read_report(blank_pdf(2))
+
+
+@pytest.mark.usefixtures("never_rendered")
+def test_scan_page_over_the_pixel_bound_is_refused_before_it_is_rendered() -> None:
+    """A fuzzed 553-byte PDF of one 5 × 5 m page asked PDFium for a 40,000 × 40,000 bitmap (MemoryError)."""
+    with pytest.raises(ReportReadError) as caught:
+        read_report(blank_pdf(1, 14_400, 14_400))
+    assert f"{limits.MAX_SCAN_PIXELS // 10_000} 万像素的上限" in caught.value.message_zh
+    with pytest.raises(AssertionError, match="rendered"):  # an A3 page at 200 dpi is rendered
+        read_report(blank_pdf(1, 842, 1191))
+
+
+def test_image_over_the_pixel_bound_is_refused_before_it_is_decoded() -> None:
+    from PIL import Image
+
+    out = io.BytesIO()
+    side = int(limits.MAX_SCAN_PIXELS**0.5) + 1
+    Image.new("1", (side, side), 1).save(out, format="PNG")
+    with pytest.raises(ReportReadError) as caught:
+        read_report(out.getvalue())
+    assert "万像素的上限" in caught.value.message_zh

@@ -47,6 +47,11 @@ MAX_PAGE_TEXT_OBJECTS = 10_000
 # it). Checked before PDFium opens the file: a font stream run on 3 MB past its length (a mutated
 # PDF) made PDFium take 460 MB to load the page; real files are off by a line ending or so.
 MAX_PDF_STREAM_OVERRUN = 1024 * 1024
+# Scans read by OCR (5–10 s of CPU and about 1–1.7 GB a page, docs/benchmarks.md): pages in one file (a
+# scanned report has 5–30), and pixels in one page image, checked before a PDF page is rendered (an A3
+# page at 300 dpi has 17 million; a 553-byte PDF of one 5 × 5 m page asked for 1.6 billion at 200 dpi).
+MAX_SCAN_PAGES = 60
+MAX_SCAN_PIXELS = 40_000_000
 # Digits in one number: no count and no fee in 万元 has more; longer runs are refused as numbers
 # (so Python's 4,300-digit `int()` limit is never reached).
 MAX_NUMBER_DIGITS = 15
@@ -141,6 +146,24 @@ def check_page_text_objects(objects: int, page: int) -> None:
         raise ReportReadError(
             f"PDF 第{page}页有 {objects} 段文字，超过每页上限 {MAX_PAGE_TEXT_OBJECTS} 段，不是可读取的年度报告",
             f"page {page} with {objects} text objects over MAX_PAGE_TEXT_OBJECTS={MAX_PAGE_TEXT_OBJECTS}",
+        )
+
+
+def check_scan_pages(pages: int) -> None:
+    """Checked before any page of a scan is read."""
+    if pages > MAX_SCAN_PAGES:
+        raise ReportReadError(
+            f"扫描件共 {pages} 页，超过文字识别的页数上限 {MAX_SCAN_PAGES} 页，不予识别",
+            f"scan of {pages} pages over MAX_SCAN_PAGES={MAX_SCAN_PAGES}",
+        )
+
+
+def check_scan_pixels(width: int, height: int, page: int) -> None:
+    """A page image of `width` × `height` pixels, checked before it is rendered or decoded."""
+    if width * height > MAX_SCAN_PIXELS:
+        raise ReportReadError(
+            f"扫描件第{page}页图像为 {width} × {height} 像素，超过每页 {MAX_SCAN_PIXELS // 10_000} 万像素的上限，不予识别",
+            f"page {page} image of {width}x{height} pixels over MAX_SCAN_PIXELS={MAX_SCAN_PIXELS}",
         )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+import warnings
 from collections.abc import Iterator
 
 import numpy as np
@@ -32,7 +33,7 @@ from xxgk.parse.geometry import (
     tables_from_geometry,
 )
 from xxgk.parse.grid import Document
-from xxgk.parse.limits import open_pdf
+from xxgk.parse.limits import MAX_SCAN_PIXELS, check_scan_pages, check_scan_pixels, open_pdf
 from xxgk.parse.scan_cells import reread_cells
 from xxgk.report import Report
 from xxgk.template import CellKey
@@ -59,7 +60,6 @@ _MAX_RULE_THICKNESS = 4.0
 _MIN_DPI, _MAX_DPI, _DEFAULT_DPI = 150, 300, 200
 # Full-width digits mark an uncertain digit (NFKC folds them back for the grid's number test).
 _UNCERTAIN = str.maketrans("0123456789", "０１２３４５６７８９")
-_MAX_PIXELS = 60_000_000
 
 
 def read_scan(data: bytes, *, source: str | None = None) -> Document:
@@ -80,9 +80,12 @@ def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
         return
     from PIL import Image, UnidentifiedImageError
 
-    Image.MAX_IMAGE_PIXELS = _MAX_PIXELS
-    try:
-        with Image.open(io.BytesIO(data)) as img:
+    Image.MAX_IMAGE_PIXELS = MAX_SCAN_PIXELS  # Pillow's own check at open refuses twice the bound,
+    try:  # and warns past it, where ours refuses
+        with warnings.catch_warnings(action="ignore", category=Image.DecompressionBombWarning):
+            img = Image.open(io.BytesIO(data))
+        with img:
+            check_scan_pixels(img.width, img.height, 1)
             dpi = float((img.info.get("dpi") or (_DEFAULT_DPI,))[0]) or _DEFAULT_DPI
             yield np.asarray(img.convert("L")), min(max(dpi, _MIN_DPI), _MAX_DPI)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
@@ -90,13 +93,24 @@ def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
 
 
 def _pdf_pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
+    import pypdfium2 as pdfium
+
     pdf = open_pdf(data)
     try:
+        check_scan_pages(len(pdf))
         for index in range(len(pdf)):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as exc:
+                raise ReportReadError(f"PDF 文件已损坏：第{index + 1}页无法读取", str(exc)) from exc
             try:
                 dpi = _image_dpi(page)
-                bitmap = page.render(scale=dpi / 72, grayscale=True)
+                width, height = page.get_size()
+                check_scan_pixels(round(width * dpi / 72), round(height * dpi / 72), index + 1)
+                try:
+                    bitmap = page.render(scale=dpi / 72, grayscale=True)
+                except pdfium.PdfiumError as exc:
+                    raise ReportReadError(f"PDF 文件已损坏：第{index + 1}页无法渲染", str(exc)) from exc
                 yield np.array(bitmap.to_pil().convert("L")), dpi
             finally:
                 page.close()
