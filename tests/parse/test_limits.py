@@ -79,9 +79,7 @@ def test_cut_checked_block_by_block_is_the_cut_brute_force_finds(
         if all(row_identity(c[i : i + size]) for i in range(0, width, size))
     ]
     expected = cuts[0] if len(cuts) == 1 else None
-    found = split_run_together(
-        tokens, width, _sums_check(columns, width), prefix_ok=_newest_block_sums(columns)
-    )
+    found = split_run_together(tokens, width, _sums_check(columns), prefix_ok=_newest_block_sums(columns))
     assert found == expected
 
 

@@ -250,9 +250,7 @@ def read_tables(doc: Document, template: Template) -> TableReading:
             columns = slot.table.columns_of(slot.row)
             # Only beside its own label: a converter that merges cells also moves lines, and a row
             # named by the lines above it may be the next label's (seen in markitdown's output).
-            apart = row.label and _merged_cells_apart(
-                row.values, len(columns), _sums_check(columns, len(columns))
-            )
+            apart = row.label and _merged_cells_apart(row.values, len(columns), _sums_check(columns))
             if apart:
                 row = replace(row, values=apart)
             elif _run_together_cells(reading, slot.table.key, slot.row.key, row.values):
@@ -317,7 +315,7 @@ def _two_parts(first: ValueRow, second: ValueRow, width: int) -> bool:
 
 def _identity_holds(slot: Slot, row: ValueRow) -> bool:
     columns = slot.table.columns_of(slot.row)
-    valid = _sums_check(columns, len(columns))
+    valid = _sums_check(columns)
     return valid is not None and len(row.values) == len(columns) and _sums_hold(row.values, valid)
 
 
@@ -350,7 +348,7 @@ def _store_table4_rebuilt(
     if rebuilt:
         width = _table4_width(template)
         cells = [v for v in values if v[0].kind != "label"]
-        apart = _merged_cells_apart(cells, width, _sums_check(template.table4.columns, width))
+        apart = _merged_cells_apart(cells, width, _sums_check(template.table4.columns))
         if apart is not None:
             values = apart
         elif _run_together_cells(reading, template.table4.key, None, values):
@@ -596,33 +594,31 @@ def _without_padding(values: list[tuple[CellReading, Cell]], width: int) -> list
     return values
 
 
-def _sums_check(columns: tuple[Column, ...], width: int) -> Callable[[list[int]], bool] | None:
+def _total_block(columns: tuple[Column, ...]) -> int | None:
+    """The size of a row's block whose last column is the `total` of those before it, if it has one."""
+    return len(columns) if columns and columns[-1].key == TOTAL else None
+
+
+def _block_sums(values: list[int], end: int, size: int) -> bool:
+    return values[end - 1] == sum(values[end - size : end - 1])
+
+
+def _sums_check(columns: tuple[Column, ...]) -> Callable[[list[int]], bool] | None:
     """The row identity (a `total` column is the sum of the columns before it), per block of
     `len(columns)` values; on a beginning of a row it checks the blocks complete so far."""
-    if not columns or columns[-1].key != TOTAL:
+    size = _total_block(columns)
+    if size is None:
         return None
-    size = len(columns)
-
-    def valid(values: list[int]) -> bool:
-        return all(
-            values[end - 1] == sum(values[end - size : end - 1]) for end in range(size, len(values) + 1, size)
-        )
-
-    return valid
+    return lambda values: all(_block_sums(values, end, size) for end in range(size, len(values) + 1, size))
 
 
 def _newest_block_sums(columns: tuple[Column, ...]) -> Callable[[list[int]], bool] | None:
     """`_sums_check` for a search that asks about each beginning as it grows by one value
     (`split_run_together`'s `prefix_ok`): the blocks before the newest were checked already."""
-    if not columns or columns[-1].key != TOTAL:
+    size = _total_block(columns)
+    if size is None:
         return None
-    size = len(columns)
-
-    def newest_ok(values: list[int]) -> bool:
-        end = len(values)
-        return end % size != 0 or values[end - 1] == sum(values[end - size : end - 1])
-
-    return newest_ok
+    return lambda values: len(values) % size != 0 or _block_sums(values, len(values), size)
 
 
 def _unrun(
@@ -647,7 +643,7 @@ def _unrun(
     if len(values) >= width or not values or any(r.kind != "number" for r, _ in values):
         return values
     split = split_run_together(
-        [r.text for r, _ in values], width, _sums_check(columns, width), prefix_ok=_newest_block_sums(columns)
+        [r.text for r, _ in values], width, _sums_check(columns), prefix_ok=_newest_block_sums(columns)
     )
     cell = values[0][1]
     if split is None:

@@ -62,12 +62,11 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError:
             continue
     # A damaged file: the reading that loses fewer characters, unless it loses too many to be text.
-    text = min(
-        (data.decode(encoding, errors="replace") for encoding in ("utf-8-sig", "gb18030")),
-        key=lambda candidate: candidate.count("\ufffd"),
-    )
-    check_undecodable(text.count("\ufffd"), len(text))
-    return text
+    readings = [data.decode(encoding, errors="replace") for encoding in ("utf-8-sig", "gb18030")]
+    losses = [text.count("\ufffd") for text in readings]
+    best = losses.index(min(losses))  # UTF-8 when both lose as many
+    check_undecodable(losses[best], len(readings[best]))
+    return readings[best]
 
 
 def read_text(data: bytes, *, source: str | None = None) -> Document:
