@@ -6,16 +6,18 @@ environment of its own, then point this benchmark at that environment's Python:
 
     git --git-dir=<snapshot>/repo archive HEAD pyproject.toml README.md src | tar -x -C /tmp/govnianbao
     python3 -m venv /tmp/govnianbao-venv
-    /tmp/govnianbao-venv/bin/pip install --no-deps --no-build-isolation /tmp/govnianbao
+    uv pip install --python /tmp/govnianbao-venv/bin/python --no-deps /tmp/govnianbao
     export UV_PYTHON_DOWNLOADS=never
     uv run --frozen python benchmarks/peer_speed.py --peer-python /tmp/govnianbao-venv/bin/python
 
 (`<snapshot>` is where the search tool's `fetch github:zxj6827111-blip/govnianbao` put the git
 directory.) Both sides run in their own process pinned to one core, alternately, round after
 round (paired), on the same inputs: the real text reports of tests/data (and the text forms of
-tests/data/forms when present) and the real HTML pages; HTML is turned into text for the peer
-with the standard library first (its time is not counted). xxgk does what `xxgk extract` does:
-read, map, run every check. The time is the CPU time of the worker process.
+tests/data/forms when present) and the real HTML pages. The peer reads text only: HTML is turned
+into text for it with the standard library (`html_to_text`), measured both ways: converted
+beforehand (not counted) and converted in its worker (counted, what a user of the peer pays).
+xxgk does what `xxgk extract` does: read, map, run every check. The time is the CPU time of the
+worker process.
 """
 
 from __future__ import annotations
@@ -51,14 +53,17 @@ print(json.dumps(time.process_time() - start))
 PEER_WORKER = """
 import json, sys, time
 from govnianbao import parse_annual_report_text
-texts = [open(p, encoding="utf-8").read() for p in json.loads(sys.argv[1])]
+sys.path.insert(0, sys.argv[4])
+from peer_speed import html_to_text
+convert = html_to_text if sys.argv[3] == "html" else lambda path: open(path, encoding="utf-8").read()
+paths = json.loads(sys.argv[1])
 repeat = int(sys.argv[2])
-for text in texts:
-    parse_annual_report_text(text)
+for path in paths:
+    parse_annual_report_text(convert(path))
 start = time.process_time()
 for _ in range(repeat):
-    for text in texts:
-        parse_annual_report_text(text)
+    for path in paths:
+        parse_annual_report_text(convert(path))
 print(json.dumps(time.process_time() - start))
 """
 
@@ -90,15 +95,25 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def html_to_text(path: Path) -> str:
+def html_to_text(path: Path | str) -> str:
     parser = _Text()
-    parser.feed(path.read_bytes().decode("utf-8", errors="replace"))
+    parser.feed(Path(path).read_bytes().decode("utf-8", errors="replace"))
     return "\n".join(line.strip() for line in "".join(parser.parts).splitlines() if line.strip())
 
 
-def run_pinned(python: str, worker: str, files: list[Path], repeat: int, core: int) -> float:
+def run_pinned(
+    python: str, worker: str, files: list[Path], repeat: int, core: int, mode: str = "text"
+) -> float:
     out = subprocess.run(
-        [python, "-c", worker, json.dumps([str(f) for f in files]), str(repeat)],
+        [
+            python,
+            "-c",
+            worker,
+            json.dumps([str(f) for f in files]),
+            str(repeat),
+            mode,
+            str(Path(__file__).parent),
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -126,18 +141,23 @@ def main() -> None:
         target.write_text(html_to_text(page), encoding="utf-8")
         page_texts.append(target)
 
-    kinds = {"text": (texts, texts), "html": (pages, page_texts)}
+    # (name, xxgk's files, the peer's files, the peer's worker mode)
+    kinds = [
+        ("text", texts, texts, "text"),
+        ("html, the peer given text", pages, page_texts, "text"),
+        ("html, the peer converting", pages, pages, "html"),
+    ]
     print(
-        f"{'input':<6}{'files':>6}{'xxgk /s':>10}{'peer /s':>10}{'ratio':>8}   (median of {args.rounds} rounds)"
+        f"{'input':<28}{'files':>6}{'xxgk /s':>10}{'peer /s':>10}{'ratio':>8}   (median of {args.rounds} rounds)"
     )
-    for kind, (ours, theirs) in kinds.items():
+    for kind, ours, theirs, mode in kinds:
         mine, peer = [], []
         for _ in range(args.rounds):  # paired: each round runs both, one after the other
             mine.append(run_pinned(sys.executable, XXGK_WORKER, ours, args.repeat, args.core))
-            peer.append(run_pinned(args.peer_python, PEER_WORKER, theirs, args.repeat, args.core))
+            peer.append(run_pinned(args.peer_python, PEER_WORKER, theirs, args.repeat, args.core, mode))
         n = len(ours) * args.repeat
         ours_rate, peer_rate = n / statistics.median(mine), n / statistics.median(peer)
-        print(f"{kind:<6}{len(ours):>6}{ours_rate:>10.0f}{peer_rate:>10.0f}{ours_rate / peer_rate:>7.2f}×")
+        print(f"{kind:<28}{len(ours):>6}{ours_rate:>10.0f}{peer_rate:>10.0f}{ours_rate / peer_rate:>7.2f}×")
     print(time.strftime("measured %Y-%m-%d %H:%M"), f"on core {args.core}")
 
 
