@@ -368,3 +368,33 @@ def test_image_over_the_pixel_bound_is_refused_before_it_is_decoded() -> None:
     with pytest.raises(ReportReadError) as caught:
         read_report(out.getvalue())
     assert "万像素的上限" in caught.value.message_zh
+
+
+def png(width: int, height: int) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (width, height), 255).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "bound"),
+    [
+        (1, 1, "短边不足"),  # failed inside OpenCV's resize
+        (5_000, 3, "短边不足"),  # failed inside the OCR engine's resize
+        (limits.MIN_SCAN_SIDE, limits.MIN_SCAN_SIDE * 50, "长宽之比"),  # read at 736 × 36,800 pixels for 43 s
+    ],
+)
+def test_image_too_small_or_too_thin_for_ocr_is_refused(width: int, height: int, bound: str) -> None:
+    with pytest.raises(ReportReadError) as caught:
+        read_report(png(width, height))
+    assert bound in caught.value.message_zh
+    assert f"{width} × {height} 像素" in caught.value.message_zh
+
+
+def test_image_at_the_shape_bounds_is_read() -> None:
+    side = limits.MIN_SCAN_SIDE
+    with pytest.raises(ReportReadError) as caught:  # blank: nothing to recognise, but recognised
+        read_report(png(side * limits.MAX_SCAN_ASPECT, side))
+    assert "未识别出文字" in caught.value.message_zh

@@ -52,6 +52,12 @@ MAX_PDF_STREAM_OVERRUN = 1024 * 1024
 # page at 300 dpi has 17 million; a 553-byte PDF of one 5 × 5 m page asked for 1.6 billion at 200 dpi).
 MAX_SCAN_PAGES = 60
 MAX_SCAN_PIXELS = 40_000_000
+# The shortest side and the longest shape of a page image. The recogniser reads lines 48 pixels high, and its
+# detector scales a page to sides that are multiples of 32 (a side under 16 becomes 0 and fails inside the engine: a
+# 1 × 1 PNG, a 3 × 5,000 one) and enlarges its short side to 736 pixels, so a thin image grows with its shape: a
+# 32 × 1,600 image was read at 736 × 36,800 (27 million pixels, 43 s). A page or a table is far squarer than 1:10.
+MIN_SCAN_SIDE = 32
+MAX_SCAN_ASPECT = 10
 # Digits in one number: no count and no fee in 万元 has more; longer runs are refused as numbers
 # (so Python's 4,300-digit `int()` limit is never reached).
 MAX_NUMBER_DIGITS = 15
@@ -158,12 +164,23 @@ def check_scan_pages(pages: int) -> None:
         )
 
 
-def check_scan_pixels(width: int, height: int, page: int) -> None:
+def check_scan_image(width: int, height: int, page: int) -> None:
     """A page image of `width` × `height` pixels, checked before it is rendered or decoded."""
+    seen = f"扫描件第{page}页图像为 {width} × {height} 像素"
     if width * height > MAX_SCAN_PIXELS:
         raise ReportReadError(
-            f"扫描件第{page}页图像为 {width} × {height} 像素，超过每页 {MAX_SCAN_PIXELS // 10_000} 万像素的上限，不予识别",
+            f"{seen}，超过每页 {MAX_SCAN_PIXELS // 10_000} 万像素的上限，不予识别",
             f"page {page} image of {width}x{height} pixels over MAX_SCAN_PIXELS={MAX_SCAN_PIXELS}",
+        )
+    if min(width, height) < MIN_SCAN_SIDE:
+        raise ReportReadError(
+            f"{seen}，短边不足 {MIN_SCAN_SIDE} 像素，图像过小，无法识别文字",
+            f"page {page} image of {width}x{height} pixels under MIN_SCAN_SIDE={MIN_SCAN_SIDE}",
+        )
+    if max(width, height) > MAX_SCAN_ASPECT * min(width, height):
+        raise ReportReadError(
+            f"{seen}，长宽之比超过 {MAX_SCAN_ASPECT}:1，无法识别文字",
+            f"page {page} image of {width}x{height} pixels over MAX_SCAN_ASPECT={MAX_SCAN_ASPECT}",
         )
 
 

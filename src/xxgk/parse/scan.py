@@ -33,7 +33,7 @@ from xxgk.parse.geometry import (
     tables_from_geometry,
 )
 from xxgk.parse.grid import Document
-from xxgk.parse.limits import MAX_SCAN_PIXELS, check_scan_pages, check_scan_pixels, open_pdf
+from xxgk.parse.limits import MAX_SCAN_PIXELS, check_scan_image, check_scan_pages, open_pdf
 from xxgk.parse.scan_cells import reread_cells
 from xxgk.report import Report
 from xxgk.template import CellKey
@@ -85,7 +85,7 @@ def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
         with warnings.catch_warnings(action="ignore", category=Image.DecompressionBombWarning):
             img = Image.open(io.BytesIO(data))
         with img:
-            check_scan_pixels(img.width, img.height, 1)
+            check_scan_image(img.width, img.height, 1)
             dpi = float((img.info.get("dpi") or (_DEFAULT_DPI,))[0]) or _DEFAULT_DPI
             yield np.asarray(img.convert("L")), min(max(dpi, _MIN_DPI), _MAX_DPI)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
@@ -106,7 +106,7 @@ def _pdf_pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
             try:
                 dpi = _image_dpi(page)
                 width, height = page.get_size()
-                check_scan_pixels(round(width * dpi / 72), round(height * dpi / 72), index + 1)
+                check_scan_image(round(width * dpi / 72), round(height * dpi / 72), index + 1)
                 try:
                     bitmap = page.render(scale=dpi / 72, grayscale=True)
                 except pdfium.PdfiumError as exc:
