@@ -47,6 +47,9 @@ MAX_PAGE_TEXT_OBJECTS = 10_000
 # it). Checked before PDFium opens the file: a font stream run on 3 MB past its length (a mutated
 # PDF) made PDFium take 460 MB to load the page; real files are off by a line ending or so.
 MAX_PDF_STREAM_OVERRUN = 1024 * 1024
+# Pages in one PDF (a report with its annexes: some 50; a page costs 2–10 ms to read): a 1.2 MB file whose page
+# tree names one page 200,000 times took 7.6 s.
+MAX_PDF_PAGES = 200
 # Scans read by OCR (5–10 s of CPU and about 1–1.7 GB a page, docs/benchmarks.md): pages in one file (a
 # scanned report has 5–30), and pixels in one page image, checked before a PDF page is rendered (an A3
 # page at 300 dpi has 17 million; a 553-byte PDF of one 5 × 5 m page asked for 1.6 billion at 200 dpi).
@@ -119,8 +122,8 @@ _PDF_STREAM = re.compile(rb"/Length\s+(\d{1,12})(?!\d)(?!\s+\d+\s+R)[^<>]{0,2000
 def open_pdf(data: bytes) -> PdfDocument:
     """The PDF opened by PDFium, its streams checked against their declared lengths first.
 
-    Raises `ReportReadError` for a file PDFium cannot open and for one with a stream over
-    `MAX_PDF_STREAM_OVERRUN`."""
+    Raises `ReportReadError` for a file PDFium cannot open, for one with a stream over
+    `MAX_PDF_STREAM_OVERRUN` and for one of more than `MAX_PDF_PAGES` pages."""
     import pypdfium2 as pdfium
 
     for match in _PDF_STREAM.finditer(data):
@@ -134,9 +137,17 @@ def open_pdf(data: bytes) -> PdfDocument:
                 f"over MAX_PDF_STREAM_OVERRUN={MAX_PDF_STREAM_OVERRUN}",
             )
     try:
-        return pdfium.PdfDocument(data)
+        pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise ReportReadError("无法打开 PDF 文件（文件损坏或已加密）", str(exc)) from exc
+    if len(pdf) > MAX_PDF_PAGES:
+        pages = len(pdf)
+        pdf.close()
+        raise ReportReadError(
+            f"PDF 文件共 {pages} 页，超过页数上限 {MAX_PDF_PAGES} 页，不是可读取的年度报告",
+            f"PDF of {pages} pages over MAX_PDF_PAGES={MAX_PDF_PAGES}",
+        )
+    return pdf
 
 
 def check_page_chars(chars: int, page: int) -> None:
