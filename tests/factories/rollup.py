@@ -11,12 +11,22 @@ from django.test import Client
 
 from xxgk.report import Report
 from xxgk.sample import balanced_report
+from xxgk.web.audit.models import AuditEvent
 from xxgk.web.demo import DemoContext
 from xxgk.web.orgs import demo as orgs_demo
 from xxgk.web.orgs.models import OrgKind
 from xxgk.web.rollup import services
 from xxgk.web.rollup.demo import unit_texts, with_texts
 from xxgk.web.rollup.models import Campaign, Submission
+
+
+def actions_on(submission: Submission) -> list[str]:
+    """The audit trail of a submission: its action codes, oldest first."""
+    return list(
+        AuditEvent.objects.filter(object_type="rollup.submission", object_id=str(submission.pk))
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
 
 
 def submission_of(campaign: Campaign, name: str) -> Submission:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from xxgk.parse import detect, geometry, ocr, scan
+from xxgk.parse.errors import NeedsOcr
 from xxgk.parse.ocr import Glyph
 from xxgk.report import Provenance
 from xxgk.sample import balanced_report
@@ -85,6 +86,21 @@ def test_an_image_pdf_and_a_png_go_to_the_scan_reader_and_a_text_pdf_does_not(mo
     text_pdf = Path(__file__).resolve().parents[1] / "data" / "reports" / "hongze-2024-qzf.pdf"
     monkeypatch.setattr(ocr, "recognise", None)  # a text layer never reaches the OCR engine
     assert detect.read_document(text_pdf.read_bytes()).source_format == "pdf"
+
+
+def test_without_ocr_a_scan_or_an_image_is_named_as_needing_it_and_a_text_pdf_is_read(monkeypatch) -> None:
+    """What the platform's upload does in the request; the OCR reading follows in the background."""
+    monkeypatch.setattr(ocr, "recognise", None)  # OCR is never reached
+    page = _grid_image()
+    png, pdf = io.BytesIO(), io.BytesIO()
+    page.save(png, "PNG")
+    page.save(pdf, "PDF", resolution=150)
+    for data in (png.getvalue(), pdf.getvalue()):
+        with pytest.raises(NeedsOcr) as caught:
+            detect.read_report(data, source="scan", ocr=False)
+        assert "OCR" in caught.value.message_zh
+    text_pdf = Path(__file__).resolve().parents[1] / "data" / "reports" / "hongze-2024-qzf.pdf"
+    assert detect.read_report(text_pdf.read_bytes(), ocr=False).source_format == "pdf"
 
 
 def test_a_file_named_png_that_is_not_an_image_is_refused_in_chinese() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from xxgk.parse.encoding import as_utf8_if_utf16
-from xxgk.parse.errors import ReportReadError
+from xxgk.parse.errors import NeedsOcr, ReportReadError
 from xxgk.parse.grid import Document
 from xxgk.parse.limits import check_input_size, open_zip
 from xxgk.parse.mapper import map_document
@@ -39,11 +39,14 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def reader_for(kind: str) -> Reader:
+def reader_for(kind: str, *, ocr: bool = True) -> Reader:
+    """The reader of `kind`; without `ocr`, a scan or an image raises `NeedsOcr` instead of being read."""
     # Imported on demand: a text-only run never loads lxml, python-docx or PDFium.
     if kind == "pdf":
-        return _read_pdf_or_scan
+        return _read_pdf_or_scan if ocr else _read_pdf_text_layer
     if kind == "image":
+        if not ocr:
+            return _needs_ocr
         from xxgk.parse.scan import read_scan
 
         return read_scan
@@ -64,22 +67,23 @@ def reader_for(kind: str) -> Reader:
     )
 
 
-def read_document(data: bytes, source: str | None = None) -> Document:
+def read_document(data: bytes, source: str | None = None, *, ocr: bool = True) -> Document:
     check_input_size(len(data))
     if not data.strip():
         raise ReportReadError("文件为空", f"empty input {source or ''}")
-    return reader_for(sniff(data))(data, source=source)
+    return reader_for(sniff(data), ocr=ocr)(data, source=source)
 
 
-def read_report(data: bytes, source: str | None = None) -> Report:
-    """Any supported input → Report (parser findings included). Raises ReportReadError.
+def read_report(data: bytes, source: str | None = None, *, ocr: bool = True) -> Report:
+    """Any supported input → Report (parser findings included). Raises ReportReadError, and
+    `NeedsOcr` for a scan or an image when `ocr` is off (OCR takes seconds a page).
 
     The engine's own JSON (what `xxgk extract` writes) is read back as it is.
     """
     check_input_size(len(data))
     if sniff(data) == "json":
         return _report_from_json(data, source)
-    doc = read_document(data, source)
+    doc = read_document(data, source, ocr=ocr)
     if doc.source_format == "scan":
         from xxgk.parse.scan import settle
 
@@ -87,18 +91,30 @@ def read_report(data: bytes, source: str | None = None) -> Report:
     return map_document(doc)
 
 
-def _read_pdf_or_scan(data: bytes, *, source: str | None = None) -> Document:
-    """A PDF by its text layer; one without any (a scan of page images) by OCR."""
+def _read_pdf_text_layer(data: bytes, *, source: str | None = None) -> Document:
+    """A PDF by its text layer; `NeedsOcr` for one without any (a scan of page images)."""
     from xxgk.parse.pdf import read_pdf
 
     try:
         return read_pdf(data, source=source)
     except ReportReadError as exc:
-        if not exc.detail.startswith("no text layer"):
-            raise
-    from xxgk.parse.scan import read_scan
+        if exc.detail.startswith("no text layer"):
+            raise NeedsOcr(source) from exc
+        raise
 
-    return read_scan(data, source=source)
+
+def _read_pdf_or_scan(data: bytes, *, source: str | None = None) -> Document:
+    """A PDF by its text layer; one without any (a scan of page images) by OCR."""
+    try:
+        return _read_pdf_text_layer(data, source=source)
+    except NeedsOcr:
+        from xxgk.parse.scan import read_scan
+
+        return read_scan(data, source=source)
+
+
+def _needs_ocr(data: bytes, *, source: str | None = None) -> Document:
+    raise NeedsOcr(source)
 
 
 def _report_from_json(data: bytes, source: str | None) -> Report:

@@ -24,3 +24,13 @@ class ReportReadError(Exception):
 
     def __repr__(self) -> str:
         return f"ReportReadError(message_zh={self.message_zh!r}, detail={self.detail!r})"
+
+
+class NeedsOcr(ReportReadError):
+    """The input is a scan or an image (no text layer) and was read with OCR turned off: a caller
+    that cannot wait for OCR (a web request) reads it again with OCR in the background."""
+
+    def __init__(self, source: str | None = None) -> None:
+        super().__init__(
+            "该文件是扫描件或图片（没有文字层），需经 OCR 识别", f"needs OCR: {source or 'input'}"
+        )

@@ -7,20 +7,12 @@ import datetime as dt
 
 import pytest
 
-from factories.rollup import CITY, PARTS, mini, sample, send
+from factories.rollup import CITY, PARTS, actions_on, mini, sample, send
 from xxgk.web.audit.models import AuditEvent
 from xxgk.web.orgs.errors import NotVisible, RoleRequired
 from xxgk.web.rollup import selectors, services
 from xxgk.web.rollup.errors import RollupError, StaleVersion
 from xxgk.web.rollup.models import Rectification, Review, Status
-
-
-def actions_on(submission) -> list[str]:
-    return list(
-        AuditEvent.objects.filter(object_type="rollup.submission", object_id=str(submission.pk))
-        .order_by("pk")
-        .values_list("action", flat=True)
-    )
 
 
 @pytest.mark.django_db

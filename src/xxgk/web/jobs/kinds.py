@@ -25,6 +25,14 @@ def parse_corpus(progress: Progress, *, directory: str, output: str) -> dict[str
     return {"reports": len(reports), "rows": rows, "failed": failed, "output": output}
 
 
+@define("rollup_ocr", "OCR 识别上传的年报扫描件")
+def rollup_ocr(progress: Progress, *, submission: int, actor: int | None) -> dict[str, Any]:
+    from xxgk.web.rollup.drafts import read_queued_scan
+
+    progress(0, 1, "正在 OCR 识别扫描件")
+    return read_queued_scan(submission, actor)
+
+
 @define("opendata", "重新生成年度报告批量数据")
 def opendata(progress: Progress, *, year: int) -> dict[str, Any]:
     from xxgk.web.api import bulk

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from xxgk.web.jobs.models import Job
+from xxgk.web.jobs.models import ACTIVE, Job
 from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.orgs.errors import NotVisible
 from xxgk.web.orgs.scoping import visible_orgs
@@ -25,3 +25,8 @@ def job_for(user: Actor, pk: int) -> Job:
     if job is None:
         raise NotVisible()
     return job
+
+
+def active_job(kind: str, key: str) -> Job | None:
+    """The job of `kind` and `key` still queued, running or waiting to retry (at most one)."""
+    return Job.objects.filter(kind=kind, key=key, status__in=ACTIVE).first()

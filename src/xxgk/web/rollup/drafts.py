@@ -5,23 +5,30 @@ platform, and corrected cell by cell.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from xxgk.checks.cells import rows_in_use
 from xxgk.parse.detect import read_report, sniff
-from xxgk.parse.errors import ReportReadError
+from xxgk.parse.errors import NeedsOcr, ReportReadError
 from xxgk.parse.values import read_cell
 from xxgk.report import Report
 from xxgk.template import CellKey
 from xxgk.template.describe import describe_cell
 from xxgk.web.annual.models import PublishedVersion
 from xxgk.web.audit.services import record
+from xxgk.web.jobs import services as jobs
+from xxgk.web.jobs.models import Job
+from xxgk.web.jobs.selectors import active_job
 from xxgk.web.locking import check_version, save_next_version
-from xxgk.web.orgs.actors import Actor
+from xxgk.web.orgs.actors import Actor, acting_user
 from xxgk.web.rollup import audit_codes
 from xxgk.web.rollup.errors import RollupError, StaleVersion
 from xxgk.web.rollup.models import (
@@ -32,6 +39,8 @@ from xxgk.web.rollup.permissions import (
     require_unit_or_supervisor,
 )
 from xxgk.web.rollup.selectors import published_version
+
+log = logging.getLogger(__name__)
 
 MAX_FILE = 20 * 1024 * 1024
 
@@ -65,14 +74,16 @@ def _save_draft(submission: Submission, report: Report, **fields: Any) -> None:
 
 def prepare_file(
     *, actor: Actor, submission: Submission, data: bytes, filename: str, expected_version: int | None = None
-) -> Report:
-    """Read an uploaded report (DOCX, PDF, a scan or image read by OCR, HTML, text or the engine's JSON)
-    into the draft; the file
-    is kept as the original. Raises RollupError with the reader's Chinese message."""
+) -> Report | None:
+    """Read an uploaded report (DOCX, PDF, HTML, text or the engine's JSON) into the draft; the file
+    is kept as the original. A scan or an image is read by OCR in the background (seconds a page,
+    more than a web request may take): the file is kept on the submission for the job `rollup_ocr`
+    and None returned. Raises RollupError with the reader's Chinese message."""
     require_unit_or_supervisor(actor, submission)
     check_version(submission, expected_version, StaleVersion)
     _refuse_edit_after_review(submission)
     _refuse_second_copy(submission)
+    _refuse_while_reading(submission)
     if len(data) > MAX_FILE:
         raise RollupError("文件超过20MB，请压缩图片后重新上传。")
     if not filename.lower().endswith(_ACCEPTED):
@@ -80,9 +91,18 @@ def prepare_file(
     if filename.lower().endswith(_IMAGES) and sniff(data) != "image":
         raise RollupError("该文件不是 PNG 或 JPEG 图片，请上传扫描件或图片原文件。")
     try:
-        report = read_report(data, source=filename)
+        report = read_report(data, source=filename, ocr=False)
+    except NeedsOcr:
+        _queue_for_ocr(actor, submission, data, filename)
+        return None
     except ReportReadError as exc:
         raise RollupError(f"无法读取该文件：{exc.message_zh}") from None
+    return _draft_from_file(actor, submission, report, data, filename)
+
+
+def _draft_from_file(
+    actor: Actor, submission: Submission, report: Report, data: bytes, filename: str, **fields: Any
+) -> Report:
     year = submission.campaign.year
     if report.year is not None and report.year != year:
         raise RollupError(f"该文件是{report.year}年度报告，本次报送的是{year}年度报告。")
@@ -95,6 +115,7 @@ def prepare_file(
             draft_filename=filename[:200],
             draft_corrected=[],
             draft_published=None,
+            **fields,
         )
         record(
             actor=actor,
@@ -104,6 +125,86 @@ def prepare_file(
             after={"source": "file", "filename": filename[:200], "unread": len(submission.draft_unread)},
         )
     return report
+
+
+OCR_JOB = "rollup_ocr"
+# A reading queued or running this long is taken as lost (a worker killed mid-way), and a new upload replaces
+# it: the largest scan accepted (60 pages) takes some 10 minutes.
+OCR_LOST_AFTER = dt.timedelta(minutes=30)
+
+
+def ocr_job(submission: Submission) -> Job | None:
+    """The background job reading the submission's uploaded scan, while it is queued or running."""
+    return active_job(OCR_JOB, str(submission.pk))
+
+
+def _refuse_while_reading(submission: Submission) -> None:
+    """One scan at a time; a reading that never finished is failed, so the new upload is read."""
+    job = ocr_job(submission)
+    if job is None:
+        return
+    if timezone.now() - job.created_at < OCR_LOST_AFTER:
+        raise RollupError("上一份扫描件正在后台 OCR 识别，请待识别完成（刷新本页查看）后再上传。")
+    jobs.fail(job.pk, "识别超时未完成，已由新上传的文件取代")
+
+
+def _queue_for_ocr(actor: Actor, submission: Submission, data: bytes, filename: str) -> None:
+    anchor = submission.enrolment.anchor
+    with transaction.atomic():
+        save_next_version(submission, StaleVersion, ocr_file=data, ocr_filename=filename[:200], ocr_error="")
+        record(
+            actor=actor,
+            action=audit_codes.OCR_QUEUED,
+            obj=submission,
+            organisation=anchor,
+            after={"filename": filename[:200], "size": len(data)},
+        )
+        user = acting_user(actor)
+        jobs.submit(
+            OCR_JOB,
+            key=str(submission.pk),
+            params={"submission": submission.pk, "actor": user.pk if user else None},
+            actor=actor,
+            organisation=anchor,
+        )
+
+
+def read_queued_scan(submission_id: int, actor_id: int | None) -> dict[str, Any]:
+    """The job `rollup_ocr`: the submission's uploaded scan read by OCR into the draft, or the reason
+    it could not be (kept on the submission for its page). The file leaves the queue either way."""
+    from django.contrib.auth import get_user_model
+
+    submission = Submission.objects.select_related("campaign", "enrolment").get(pk=submission_id)
+    if submission.ocr_file is None:
+        return {"read": False}  # read already (a job run twice)
+    data, filename = bytes(submission.ocr_file), submission.ocr_filename
+    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id is not None else None
+    done: dict[str, Any] = {"ocr_file": None, "ocr_filename": "", "ocr_error": ""}
+    try:
+        _refuse_edit_after_review(submission)
+        _refuse_second_copy(submission)
+        try:
+            report = read_report(data, source=filename)
+        except ReportReadError as exc:
+            raise RollupError(f"无法读取该文件：{exc.message_zh}") from None
+        except Exception:  # a defect must not leave the file queued for ever
+            log.exception("OCR of the upload to submission %s failed", submission_id)
+            raise RollupError("读取失败（程序内部错误），请将此文件报告给平台管理员。") from None
+        _draft_from_file(actor, submission, report, data, filename, **done)
+    except RollupError as exc:
+        with transaction.atomic():
+            Submission.objects.filter(pk=submission_id).update(  # the file's name stays, for its page
+                version=F("version") + 1, ocr_file=None, ocr_error=exc.message_zh
+            )
+            record(
+                actor=actor,
+                action=audit_codes.OCR_FAILED,
+                obj=submission,
+                organisation=submission.enrolment.anchor,
+                after={"filename": filename, "error": exc.message_zh},
+            )
+        return {"read": False, "error": exc.message_zh}
+    return {"read": True, "unread": len(submission.draft_unread)}
 
 
 def prepare_from_report(

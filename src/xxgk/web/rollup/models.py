@@ -151,6 +151,11 @@ class Submission(models.Model):
     draft_published = models.ForeignKey(
         "annual.PublishedVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # An uploaded scan or image waiting to be read by OCR in the background (job `rollup_ocr`: a page takes
+    # seconds, more than a web request may), and why the last one read there could not become the draft.
+    ocr_file = models.BinaryField(null=True, blank=True)
+    ocr_filename = models.CharField(max_length=200, blank=True)
+    ocr_error = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from xxgk.web.rollup.drafts import (
     MAX_FILE,
     correct_draft,
+    ocr_job,
     parse_cell,
     prepare_file,
     prepare_from_published,
@@ -51,6 +52,7 @@ __all__ = [
     "is_supervisor",
     "is_unit_staff",
     "mark_published",
+    "ocr_job",
     "open_campaign",
     "parse_cell",
     "prepare_file",

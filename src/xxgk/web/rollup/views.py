@@ -164,6 +164,7 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
         "published_version": services.published_version(item) if can_submit else None,
         "upload_form": forms.UploadForm(),
         "report": selectors.report_of(item),
+        "ocr_job": services.ocr_job(item) if item.ocr_file is not None else None,
     }
     return render(request, "rollup/submission.html", context)
 
@@ -184,10 +185,14 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         filename=file.name,
         expected_version=_version(request),
     )
-    read_by = "经 OCR 识别，" if report.source_format == "scan" else ""
-    messages.success(
-        request, f"文件已{read_by}读取，请核对下表中的数据（未读出的单元格已标出），确认无误后报送。"
-    )
+    if report is None:
+        messages.info(
+            request,
+            "该文件是扫描件或图片，已转入后台 OCR 识别（每页约需 5–10 秒）。识别完成后本页将显示结果，"
+            "届时请核对读取的数据。",
+        )
+        return redirect("rollup:submission", pk=item.pk)
+    messages.success(request, "文件已读取，请核对下表中的数据（未读出的单元格已标出），确认无误后报送。")
     return redirect("rollup:draft", pk=item.pk)
 
 

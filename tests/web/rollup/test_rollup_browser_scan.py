@@ -1,0 +1,49 @@
+"""A real browser: the supervising office uploads a photo of a unit's table page for a unit that has not
+reported; the page says it went to OCR in the background (here, with no broker, the job runs as the upload
+commits), and the draft says its figures were read by OCR, with what OCR could not read left for a person."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from support.browser import log_in
+from xxgk.web.demo import load_demo
+
+pytestmark = pytest.mark.browser
+
+REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
+UNIT = "宜春市应急管理局"  # not submitted in the demo's 2025 campaign
+
+
+def test_a_photo_of_a_report_page_is_read_by_ocr_and_the_draft_says_so(
+    staff_site: Any, browser_page: Any, tmp_path: Path
+) -> None:
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-gray", "-png", "-f", "4", "-l", "4", "-singlefile",
+         str(REPORTS / "huaian-2024-szf.pdf"), str(tmp_path / "第4页")],
+        check=True,
+    )  # fmt: skip
+    context = load_demo()
+    page = browser_page
+    log_in(page, staff_site.url, "zwgk_jiandu", context.password)
+    page.goto(f"{staff_site.url}/staff/rollup/")
+    page.get_by_role("row", name="2025年度").get_by_role("link", name="报送情况").click()
+    page.get_by_role("link", name=UNIT, exact=True).click()
+    page.wait_for_url("**/submissions/*/")
+    page.get_by_label("年度报告文件").set_input_files(str(tmp_path / "第4页.png"))
+    page.get_by_role("button", name="上传并读取").click()
+    expect(page.locator(".messages")).to_contain_text("已转入后台 OCR 识别", timeout=120_000)
+    page.get_by_role("link", name="继续核对并报送").click()
+    page.wait_for_url("**/draft/")
+    assert (
+        "已读取文件「第4页.png」（扫描件，经 OCR 识别；识别把握不足的数字未填入）"
+        in page.locator(".lead").inner_text()
+    )
+    # Printed on the page: 本年新收 自然人 3001 (hand-read). OCR gives that or leaves the cell for a person.
+    cell = page.locator('input[name="cell:table3.new.natural_person"]')
+    assert cell.input_value() in ("3001", "")
