@@ -81,3 +81,15 @@ def test_the_worker_counts_an_input_read_by_ocr() -> None:
     finally:
         runner.close()
     assert (summary.inputs, summary.ocr, summary.refused, summary.failures) == (2, 1, 1, [])
+
+
+def test_an_input_the_engine_refuses_for_its_size_is_no_memory_failure() -> None:
+    """The worker's memory is judged without the input's own bytes (a 241 MB mutated DOCX, refused at once by
+    the 64 MB input bound, was counted at 508 MB: the harness had held it twice while handing it over)."""
+    runner, summary = Runner(), Summary()
+    try:
+        runner.run(b"PK\x03\x04" + bytes(260 * 2**20), summary)
+    finally:
+        runner.close()
+    assert (summary.refused, summary.failures) == (1, [])
+    assert summary.peak_rss_mb < MAX_RSS_MB / 2
