@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.test import Client
@@ -18,6 +20,19 @@ from xxgk.web.orgs.models import OrgKind
 from xxgk.web.rollup import services
 from xxgk.web.rollup.demo import unit_texts, with_texts
 from xxgk.web.rollup.models import Campaign, Submission
+
+REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
+
+
+def table_page_png(folder: Path, name: str = "page") -> Path:
+    """Page 4 of the 淮安 report (table 三) as a 150 dpi greyscale PNG made by poppler's pdftoppm, as a
+    unit's scan or photo of its report; printed there: 本年新收 自然人 3001, 总计 3119 (hand-read)."""
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-gray", "-png", "-f", "4", "-l", "4", "-singlefile",
+         str(REPORTS / "huaian-2024-szf.pdf"), str(folder / name)],
+        check=True,
+    )  # fmt: skip
+    return folder / f"{name}.png"
 
 
 def actions_on(submission: Submission) -> list[str]:

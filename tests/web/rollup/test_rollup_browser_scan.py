@@ -5,13 +5,13 @@ what OCR could not read left for a person."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
+from factories.rollup import table_page_png
 from support.browser import log_in
 from xxgk.web.demo import load_demo
 from xxgk.web.jobs import services as jobs
@@ -20,18 +20,13 @@ from xxgk.web.jobs.tasks import run_job
 
 pytestmark = pytest.mark.browser
 
-REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
 UNIT = "宜春市应急管理局"  # not submitted in the demo's 2025 campaign
 
 
 def test_a_photo_of_a_report_page_is_read_by_ocr_in_the_background_and_the_draft_says_so(
     staff_site: Any, browser_page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-gray", "-png", "-f", "4", "-l", "4", "-singlefile",
-         str(REPORTS / "huaian-2024-szf.pdf"), str(tmp_path / "第4页")],
-        check=True,
-    )  # fmt: skip
+    photo = table_page_png(tmp_path, "第4页")
     queued: list[int] = []
     monkeypatch.setattr(jobs, "dispatch", queued.append)  # no worker until the test plays one
     context = load_demo()
@@ -41,7 +36,7 @@ def test_a_photo_of_a_report_page_is_read_by_ocr_in_the_background_and_the_draft
     page.get_by_role("row", name="2025年度").get_by_role("link", name="报送情况").click()
     page.get_by_role("link", name=UNIT, exact=True).click()
     page.wait_for_url("**/submissions/*/")
-    page.get_by_label("年度报告文件").set_input_files(str(tmp_path / "第4页.png"))
+    page.get_by_label("年度报告文件").set_input_files(str(photo))
     page.get_by_role("button", name="上传并读取").click()
     expect(page.locator(".messages")).to_contain_text("已转入后台 OCR 识别")
     expect(page.locator("#ocr-status")).to_contain_text("扫描件「第4页.png」正在后台 OCR 识别（排队中）")

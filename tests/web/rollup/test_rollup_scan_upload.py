@@ -4,7 +4,6 @@ cells OCR could not read are marked unread, never filled with a guess."""
 from __future__ import annotations
 
 import io
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from factories.rollup import PARTS, actions_on, client_for, mini
+from factories.rollup import PARTS, actions_on, client_for, mini, table_page_png
 from xxgk.web.jobs.models import Job
 from xxgk.web.jobs.models import Status as JobStatus
 from xxgk.web.rollup import services
@@ -23,7 +22,6 @@ from xxgk.web.rollup.drafts import OCR_LOST_AFTER
 from xxgk.web.rollup.errors import RollupError
 
 Capture = Callable[..., Any]
-REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
 
 
 @pytest.mark.django_db
@@ -38,23 +36,15 @@ def test_a_file_named_as_an_image_must_be_one() -> None:
     assert item.draft is None
 
 
-def _page_png(tmp_path: Path) -> bytes:
-    """Page 4 of the 淮安 report (table 三) as a 150 dpi PNG, made by poppler's pdftoppm."""
-    subprocess.run(
-        ["pdftoppm", "-r", "150", "-gray", "-png", "-f", "4", "-l", "4", "-singlefile",
-         str(REPORTS / "huaian-2024-szf.pdf"), str(tmp_path / "page")],
-        check=True,
-    )  # fmt: skip
-    return (tmp_path / "page.png").read_bytes()
-
-
 @pytest.mark.django_db
 def test_a_photo_of_a_table_page_is_read_by_ocr_in_the_background_and_marks_what_it_could_not_read(
     tmp_path: Path, django_capture_on_commit_callbacks: Capture
 ) -> None:
     m = mini()
     item = m.submission(PARTS[0])
-    upload = SimpleUploadedFile("报告第4页.png", _page_png(tmp_path), content_type="image/png")
+    upload = SimpleUploadedFile(
+        "报告第4页.png", table_page_png(tmp_path).read_bytes(), content_type="image/png"
+    )
     with django_capture_on_commit_callbacks(execute=True) as queued:  # the job runs when the upload commits
         response = client_for(m.supervisor).post(
             reverse("rollup:upload", args=[item.pk]), {"file": upload}, follow=True
@@ -89,7 +79,10 @@ def test_while_a_scan_is_being_read_its_page_says_so_and_another_upload_waits(
     with django_capture_on_commit_callbacks(execute=False):  # queued, no worker has taken it yet
         assert (
             services.prepare_file(
-                actor=m.supervisor, submission=item, data=_page_png(tmp_path), filename="扫描.png"
+                actor=m.supervisor,
+                submission=item,
+                data=table_page_png(tmp_path).read_bytes(),
+                filename="扫描.png",
             )
             is None
         )
@@ -100,14 +93,20 @@ def test_while_a_scan_is_being_read_its_page_says_so_and_another_upload_waits(
     assert 'http-equiv="refresh"' in page
     with pytest.raises(RollupError, match="上一份扫描件正在后台 OCR 识别"):
         services.prepare_file(
-            actor=m.supervisor, submission=item, data=_page_png(tmp_path), filename="又一份.png"
+            actor=m.supervisor,
+            submission=item,
+            data=table_page_png(tmp_path).read_bytes(),
+            filename="又一份.png",
         )
     # A reading that never finished (its worker killed) gives way to a new upload after a while.
     job = Job.objects.get(kind="rollup_ocr", key=str(item.pk))
     Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - OCR_LOST_AFTER)
     with django_capture_on_commit_callbacks(execute=False):
         services.prepare_file(
-            actor=m.supervisor, submission=item, data=_page_png(tmp_path), filename="又一份.png"
+            actor=m.supervisor,
+            submission=item,
+            data=table_page_png(tmp_path).read_bytes(),
+            filename="又一份.png",
         )
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
