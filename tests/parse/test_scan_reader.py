@@ -88,6 +88,17 @@ def test_an_image_pdf_and_a_png_go_to_the_scan_reader_and_a_text_pdf_does_not(mo
     assert detect.read_document(text_pdf.read_bytes()).source_format == "pdf"
 
 
+def test_each_page_read_by_ocr_is_reported_with_the_number_of_pages(monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "recognise", _fake_ocr(_characters("规章", 150, 260)))
+    pdf = io.BytesIO()
+    _grid_image().save(pdf, "PDF", resolution=150, save_all=True, append_images=[_grid_image()])
+    told: list[tuple[int, int]] = []
+    detect.read_document(
+        pdf.getvalue(), source="scan", progress=lambda done, total: told.append((done, total))
+    )
+    assert told == [(1, 2), (2, 2)]
+
+
 def test_without_ocr_a_scan_or_an_image_is_named_as_needing_it_and_a_text_pdf_is_read(monkeypatch) -> None:
     """What the platform's upload does in the request; the OCR reading follows in the background."""
     monkeypatch.setattr(ocr, "recognise", None)  # OCR is never reached

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -13,6 +15,9 @@ from xxgk.parse.grid import Document
 from xxgk.parse.limits import check_input_size, open_zip
 from xxgk.parse.mapper import map_document
 from xxgk.report import Report
+
+if TYPE_CHECKING:
+    from xxgk.parse.scan import PageProgress
 
 Reader = Callable[..., Document]
 
@@ -39,17 +44,18 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def reader_for(kind: str, *, ocr: bool = True) -> Reader:
-    """The reader of `kind`; without `ocr`, a scan or an image raises `NeedsOcr` instead of being read."""
+def reader_for(kind: str, *, ocr: bool = True, progress: PageProgress | None = None) -> Reader:
+    """The reader of `kind`; without `ocr`, a scan or an image raises `NeedsOcr` instead of being read;
+    `progress` is told of each page a scan's OCR reads."""
     # Imported on demand: a text-only run never loads lxml, python-docx or PDFium.
     if kind == "pdf":
-        return _read_pdf_or_scan if ocr else _read_pdf_text_layer
+        return partial(_read_pdf_or_scan, progress=progress) if ocr else _read_pdf_text_layer
     if kind == "image":
         if not ocr:
             return _needs_ocr
         from xxgk.parse.scan import read_scan
 
-        return read_scan
+        return partial(read_scan, progress=progress)
     if kind == "docx":
         from xxgk.parse.docx import read_docx
 
@@ -67,23 +73,28 @@ def reader_for(kind: str, *, ocr: bool = True) -> Reader:
     )
 
 
-def read_document(data: bytes, source: str | None = None, *, ocr: bool = True) -> Document:
+def read_document(
+    data: bytes, source: str | None = None, *, ocr: bool = True, progress: PageProgress | None = None
+) -> Document:
     check_input_size(len(data))
     if not data.strip():
         raise ReportReadError("文件为空", f"empty input {source or ''}")
-    return reader_for(sniff(data), ocr=ocr)(data, source=source)
+    return reader_for(sniff(data), ocr=ocr, progress=progress)(data, source=source)
 
 
-def read_report(data: bytes, source: str | None = None, *, ocr: bool = True) -> Report:
+def read_report(
+    data: bytes, source: str | None = None, *, ocr: bool = True, progress: PageProgress | None = None
+) -> Report:
     """Any supported input → Report (parser findings included). Raises ReportReadError, and
-    `NeedsOcr` for a scan or an image when `ocr` is off (OCR takes seconds a page).
+    `NeedsOcr` for a scan or an image when `ocr` is off (OCR takes seconds a page); `progress(done,
+    total)` is told after each page OCR reads.
 
     The engine's own JSON (what `xxgk extract` writes) is read back as it is.
     """
     check_input_size(len(data))
     if sniff(data) == "json":
         return _report_from_json(data, source)
-    doc = read_document(data, source, ocr=ocr)
+    doc = read_document(data, source, ocr=ocr, progress=progress)
     if doc.source_format == "scan":
         from xxgk.parse.scan import settle
 
@@ -103,14 +114,16 @@ def _read_pdf_text_layer(data: bytes, *, source: str | None = None) -> Document:
         raise
 
 
-def _read_pdf_or_scan(data: bytes, *, source: str | None = None) -> Document:
+def _read_pdf_or_scan(
+    data: bytes, *, source: str | None = None, progress: PageProgress | None = None
+) -> Document:
     """A PDF by its text layer; one without any (a scan of page images) by OCR."""
     try:
         return _read_pdf_text_layer(data, source=source)
     except NeedsOcr:
         from xxgk.parse.scan import read_scan
 
-        return read_scan(data, source=source)
+        return read_scan(data, source=source, progress=progress)
 
 
 def _needs_ocr(data: bytes, *, source: str | None = None) -> Document:

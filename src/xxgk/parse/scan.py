@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import logging
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -60,11 +60,18 @@ _MAX_RULE_THICKNESS = 4.0
 _MIN_DPI, _MAX_DPI, _DEFAULT_DPI = 150, 300, 200
 # Full-width digits mark an uncertain digit (NFKC folds them back for the grid's number test).
 _UNCERTAIN = str.maketrans("0123456789", "０１２３４５６７８９")
+# Told (pages done, pages in all) after each page is recognised.
+PageProgress = Callable[[int, int], None]
 
 
-def read_scan(data: bytes, *, source: str | None = None) -> Document:
-    """An image-only PDF or a PNG/JPEG image → Document (source_format "scan")."""
-    layouts = [_page_layout(image, dpi, number) for number, (image, dpi) in enumerate(_pages(data), start=1)]
+def read_scan(data: bytes, *, source: str | None = None, progress: PageProgress | None = None) -> Document:
+    """An image-only PDF or a PNG/JPEG image → Document (source_format "scan"); `progress(done, total)` is
+    told after each page is recognised (seconds a page)."""
+    layouts = []
+    for number, (image, dpi, total) in enumerate(_pages(data), start=1):
+        layouts.append(_page_layout(image, dpi, number))
+        if progress is not None:
+            progress(number, total)
     if not any(layout.blocks for layout in layouts):
         raise ReportReadError("扫描件中未识别出文字，无法读取", f"no text recognised in {source or 'scan'}")
     return join_pages(layouts, source=source, source_format="scan")
@@ -73,8 +80,8 @@ def read_scan(data: bytes, *, source: str | None = None) -> Document:
 # --- page images --------------------------------------------------------------------------------
 
 
-def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
-    """Greyscale page images (uint8) with their resolution in dpi."""
+def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float, int]]:
+    """Greyscale page images (uint8) with their resolution in dpi, and the number of pages."""
     if data.lstrip()[:4] == b"%PDF":
         yield from _pdf_pages(data)
         return
@@ -87,12 +94,12 @@ def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
         with img:
             check_scan_image(img.width, img.height, 1)
             dpi = float((img.info.get("dpi") or (_DEFAULT_DPI,))[0]) or _DEFAULT_DPI
-            yield np.asarray(img.convert("L")), min(max(dpi, _MIN_DPI), _MAX_DPI)
+            yield np.asarray(img.convert("L")), min(max(dpi, _MIN_DPI), _MAX_DPI), 1
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ReportReadError("无法打开图片文件（文件损坏或格式不受支持）", str(exc)) from exc
 
 
-def _pdf_pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
+def _pdf_pages(data: bytes) -> Iterator[tuple[np.ndarray, float, int]]:
     import pypdfium2 as pdfium
 
     pdf = open_pdf(data)
@@ -111,7 +118,7 @@ def _pdf_pages(data: bytes) -> Iterator[tuple[np.ndarray, float]]:
                     bitmap = page.render(scale=dpi / 72, grayscale=True)
                 except pdfium.PdfiumError as exc:
                     raise ReportReadError(f"PDF 文件已损坏：第{index + 1}页无法渲染", str(exc)) from exc
-                yield np.array(bitmap.to_pil().convert("L")), dpi
+                yield np.array(bitmap.to_pil().convert("L")), dpi, len(pdf)
             finally:
                 page.close()
     finally:

@@ -54,6 +54,7 @@ def test_a_photo_of_a_table_page_is_read_by_ocr_in_the_background_and_marks_what
     assert "已转入后台 OCR 识别" in response.content.decode()
     job = Job.objects.get(kind="rollup_ocr", key=str(item.pk))
     assert job.status == JobStatus.SUCCEEDED and job.result["read"]
+    assert (job.done, job.total) == (1, 1)  # pages recognised, for the page's progress
     item.refresh_from_db()
     assert item.ocr_file is None and item.ocr_error == ""
     assert item.draft["source_format"] == "scan"

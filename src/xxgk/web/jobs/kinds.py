@@ -29,8 +29,9 @@ def parse_corpus(progress: Progress, *, directory: str, output: str) -> dict[str
 def rollup_ocr(progress: Progress, *, submission: int, actor: int | None) -> dict[str, Any]:
     from xxgk.web.rollup.drafts import read_queued_scan
 
-    progress(0, 1, "正在 OCR 识别扫描件")
-    return read_queued_scan(submission, actor)
+    return read_queued_scan(
+        submission, actor, lambda done, total: progress(done, total, f"已识别 {done}/{total} 页")
+    )
 
 
 @define("opendata", "重新生成年度报告批量数据")

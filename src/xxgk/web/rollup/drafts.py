@@ -9,7 +9,7 @@ import datetime as dt
 import logging
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -39,6 +39,9 @@ from xxgk.web.rollup.permissions import (
     require_unit_or_supervisor,
 )
 from xxgk.web.rollup.selectors import published_version
+
+if TYPE_CHECKING:
+    from xxgk.parse.scan import PageProgress
 
 log = logging.getLogger(__name__)
 
@@ -169,9 +172,12 @@ def _queue_for_ocr(actor: Actor, submission: Submission, data: bytes, filename: 
         )
 
 
-def read_queued_scan(submission_id: int, actor_id: int | None) -> dict[str, Any]:
+def read_queued_scan(
+    submission_id: int, actor_id: int | None, progress: PageProgress | None = None
+) -> dict[str, Any]:
     """The job `rollup_ocr`: the submission's uploaded scan read by OCR into the draft, or the reason
-    it could not be (kept on the submission for its page). The file leaves the queue either way."""
+    it could not be (kept on the submission for its page), `progress` told of each page read. The
+    file leaves the queue either way."""
     from django.contrib.auth import get_user_model
 
     submission = Submission.objects.select_related("campaign", "enrolment").get(pk=submission_id)
@@ -184,7 +190,7 @@ def read_queued_scan(submission_id: int, actor_id: int | None) -> dict[str, Any]
         _refuse_edit_after_review(submission)
         _refuse_second_copy(submission)
         try:
-            report = read_report(data, source=filename)
+            report = read_report(data, source=filename, progress=progress)
         except ReportReadError as exc:
             raise RollupError(f"无法读取该文件：{exc.message_zh}") from None
         except Exception:  # a defect must not leave the file queued for ever
