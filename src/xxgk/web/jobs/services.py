@@ -16,6 +16,7 @@ from django.utils import timezone
 from xxgk.web.audit.services import record
 from xxgk.web.jobs import audit_codes, registry
 from xxgk.web.jobs.models import ACTIVE, Job, Status
+from xxgk.web.jobs.selectors import active_job
 from xxgk.web.orgs.actors import Actor, acting_user
 
 
@@ -29,7 +30,7 @@ def submit(
 ) -> Job:
     """Queue a job of `kind`, or return the one of the same kind and key still pending or running."""
     registry.get(kind)  # an unknown kind is a programming error: fail here, not on the worker
-    existing = Job.objects.filter(kind=kind, key=key, status__in=ACTIVE).first()
+    existing = active_job(kind, key)
     if existing is not None:
         return existing
     try:
