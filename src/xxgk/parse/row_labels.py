@@ -39,15 +39,40 @@ class Slot:
         return len(self.table.columns_of(self.row))
 
 
-# Per template (by key: hashing a Template walks all its rows): its slots and `_exact_index`.
-_MATCHING: dict[str, tuple[tuple[Slot, ...], dict[str, tuple[int, ...]]]] = {}
+# A printed row's best slot depends only on its label, its context and the position, and reports
+# print the same rows in the same order, so a process remembers the answers (up to this many per
+# template): a row seen before costs one look-up, not a fuzzy match over the remaining rows.
+_MEMO_ROWS = 1 << 14
 
 
-def matching_data(template: Template) -> tuple[tuple[Slot, ...], dict[str, tuple[int, ...]]]:
-    found = _MATCHING.get(template.key)
-    if found is None or found[0][0].table is not template.table2:
+@dataclass
+class Matcher:
+    """A template's slots in printed order, its `_exact_index`, and the answers of `best` so far."""
+
+    slots: tuple[Slot, ...]
+    exact_index: dict[str, tuple[int, ...]]
+    _memo: dict[tuple[int, str, str], tuple[int | None, float]] = field(default_factory=dict)
+
+    def best(self, position: int, label: str, context: str) -> tuple[int | None, float]:
+        """`best_slot` for this template, remembered."""
+        key = (position, label, context)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= _MEMO_ROWS:
+                self._memo.clear()  # a corpus of unusual labels: start again rather than grow
+            found = self._memo[key] = best_slot(self.slots, self.exact_index, position, label, context)
+        return found
+
+
+# Per template (by key: hashing a Template walks all its rows).
+_MATCHERS: dict[str, Matcher] = {}
+
+
+def matcher_for(template: Template) -> Matcher:
+    found = _MATCHERS.get(template.key)
+    if found is None or found.slots[0].table is not template.table2:
         slots = tuple(Slot(t, r, _label_forms(r)) for t in (template.table2, template.table3) for r in t.rows)
-        found = _MATCHING[template.key] = (slots, _exact_index(slots))
+        found = _MATCHERS[template.key] = Matcher(slots, _exact_index(slots))
     return found
 
 

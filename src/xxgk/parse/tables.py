@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TypedDict
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import Cell, Document
 from xxgk.parse.limits import check_table, too_long_number
-from xxgk.parse.row_labels import Slot, best_slot, matching_data
+from xxgk.parse.row_labels import Slot, matcher_for
 from xxgk.parse.values import CellReading, read_cell, split_run_together
 from xxgk.report import Provenance, TableData
 from xxgk.template import TOTAL, CellKey, Column, Table, Template
@@ -50,9 +50,10 @@ class ValueRow:
     # Printed over two lines (`_rejoined`): its numbers are placed only when its identity holds.
     rejoined: bool = False
 
-    @property
+    @cached_property
     def numbers(self) -> int:
-        """Numbers printed in the row; a cell printing several (`217 1`) counts each."""
+        """Numbers printed in the row; a cell printing several (`217 1`) counts each (asked often;
+        `values` is never changed in place)."""
         return sum(
             1 if reading.kind == "number" else len(cell.text.split()) if reading.kind == "several" else 0
             for reading, cell in self.values
@@ -168,10 +169,8 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     reading = TableReading(data)
     # Every reader's tables under the same bound (HTML and DOCX check theirs while reading).
     check_table(sum(len(t.rows) for t in doc.tables), sum(len(r) for t in doc.tables for r in t.rows))
-    slots, exact_index = matching_data(template)
-    # A row's best slot depends only on its label, its context and the position: a row printed again
-    # (a table repeated on every page, or a mutated file) costs one look-up, not a fuzzy match.
-    best_slots: dict[tuple[str, str, int], tuple[int | None, float]] = {}
+    matcher = matcher_for(template)
+    slots = matcher.slots
     position = 0
     table4_values: list[tuple[CellReading, Cell]] = []
     table4_broken = False  # gathered from rows of one or two numbers (one cell per line)
@@ -199,10 +198,7 @@ def read_tables(doc: Document, template: Template) -> TableReading:
                 table4_values = []
                 table4_broken = False
             continue
-        key = (row.label, row.context, position)
-        if key not in best_slots:
-            best_slots[key] = best_slot(slots, exact_index, position, row.label, row.context)
-        index, strength = best_slots[key]
+        index, strength = matcher.best(position, row.label, row.context)
         if index is None or strength == 0.0:
             if not row.label and row.numbers:
                 unplaced_bare = row

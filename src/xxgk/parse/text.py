@@ -21,7 +21,7 @@ from xxgk.parse.limits import (
     check_text_chars,
     check_undecodable,
 )
-from xxgk.parse.text_parts import line_key, match_heading
+from xxgk.parse.text_parts import line_head_key, match_heading
 from xxgk.parse.values import read_cell
 from xxgk.template import GB2021, Section
 from xxgk.template.labels import key_form
@@ -243,7 +243,7 @@ def _split_headings(region: list[TextLine]) -> tuple[list[TextLine], list[TextLi
     headings: list[TextLine] = []
     body: list[TextLine] = []
     for ln in region:
-        key = line_key(ln.text)
+        key = line_head_key(ln.text, 1)
         if not key or key[0] not in _TABLE_SECTION_NUMERALS:
             body.append(ln)  # a heading's key starts with its numeral
             continue

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import TextLine
@@ -146,8 +146,8 @@ def _section_starts(
 
 def match_heading(text: str, section: Section) -> str | None:
     """The rest of the line if it starts with the section's heading, else None."""
-    key = line_key(text)
     head_keys = _heading_keys(section)
+    key = line_head_key(text, max(map(len, head_keys)))
     # Every heading's key starts with the section's numeral (一, 二, …).
     if not key.startswith(head_keys[0][0]):
         return None
@@ -159,8 +159,19 @@ def match_heading(text: str, section: Section) -> str | None:
     return None
 
 
-# The key form of a line: each line is tried against several headings, computed once.
-line_key = lru_cache(maxsize=4096)(key_form)
+# How much of a long line is folded to see whether it starts with a heading: a body captured as one
+# line is tried against every section, and folding it whole each time cost more than the reading.
+_HEAD_CHARS = 120
+
+
+def line_head_key(text: str, length: int) -> str:
+    """The key form of `text`, or of its beginning when that holds more than `length` key
+    characters (+1: the last character folded may join with the next one, cut off here)."""
+    if len(text) > _HEAD_CHARS:
+        head = key_form(text[:_HEAD_CHARS])
+        if len(head) > length + 1:
+            return head
+    return key_form(text)
 
 
 @cache

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # Characters that carry no meaning for matching a label.
 _NOISE = re.compile(r"[\s\u00a0\u3000,，、.．。:：;；\"'“”‘’「」『』()（）\[\]【】<>《》\-—–_/|·•…]")
@@ -19,11 +21,30 @@ _ENUM = re.compile("^" + _ENUM_FORMS)
 _ENUM_INSIDE = re.compile(r"(?<![\d.．])" + _ENUM_FORMS + r"(?!\d)")
 
 
+# Labels and lines repeat within a report and from report to report (the same template printed
+# thousands of times): short texts are folded once per process. Long ones (a paragraph, a body
+# captured as one line) are rarely seen twice and would fill the cache.
+_MEMO_CHARS = 200
+_MEMO_SIZE = 1 << 15
+
+
+def _memoised_for_short(fold: Callable[[str], str]) -> Callable[[str], str]:
+    cached = lru_cache(maxsize=_MEMO_SIZE)(fold)
+
+    def fold_text(text: str) -> str:
+        return cached(text) if len(text) <= _MEMO_CHARS else fold(text)
+
+    fold_text.__doc__ = fold.__doc__
+    return fold_text
+
+
+@_memoised_for_short
 def key_form(text: str) -> str:
     """The label with width folded and every space and punctuation mark removed."""
     return _NOISE.sub("", unicodedata.normalize("NFKC", text))
 
 
+@_memoised_for_short
 def strip_enumeration(text: str) -> str:
     """`（三）不予公开` → `不予公开`; `1.属于国家秘密` → `属于国家秘密` (one level, in key form)."""
     folded = unicodedata.normalize("NFKC", text).strip()

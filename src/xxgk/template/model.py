@@ -107,6 +107,11 @@ class Table:
     stub_heading: str | None = None
     columns_heading: str | None = None
 
+    def __hash__(self) -> int:
+        # Tables key caches of what is derived from them: hashing every row and label on each
+        # look-up cost more than the work cached. Equal tables have equal keys and titles.
+        return hash((self.key, self.title))
+
     def row(self, key: str) -> Row:
         for row in self.rows:
             if row.key == key:
@@ -149,6 +154,9 @@ class Template:
     table4: Table
     # Phrases that only this format prints; used to recognise it.
     fingerprints: tuple[str, ...] = field(default=())
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.name))  # as `Table.__hash__`: cheap, equal for equal templates
 
     @property
     def tables(self) -> tuple[Table, Table, Table]:
