@@ -14,20 +14,26 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter, neg
+from typing import Any
 
 from xxgk.checks.cells import (
     Number,
     cell_name,
     collapsed_rows,
     column_name,
+    counts_not_negative,
+    counts_only,
     fmt,
     is_number,
+    missing_rows,
     num,
     row_cells,
     row_is_blank,
     row_name,
-    row_printed,
+    row_values,
     rows_in_use,
+    table_values,
     unused_rows,
 )
 from xxgk.checks.registry import finding, rule
@@ -91,10 +97,30 @@ def table4_identities(report: Report) -> tuple[Identity, ...]:
 class _System:
     """A table's identities and, per cell, the identities it takes part in with its coefficient.
 
-    Both depend only on the template and the form of （六）, so they are built once per pair."""
+    Both depend only on the template and the form of （六）, so they are built once per pair, and so
+    is the plan for `residuals` (three rules ask for them, per report): every cell read once, row
+    by row, then each identity a plain sum over prepared positions."""
 
+    table: str
     identities: tuple[Identity, ...]
     member: dict[Cell, dict[int, int]]
+    # The cells of `member`, row by row: (row key, getter of its cells), in the order they are read.
+    rows: tuple[tuple[str, itemgetter[Any]], ...]
+    # Per identity, its terms as positions in the cells read followed by their negations.
+    sums: tuple[itemgetter[Any], ...]
+
+    def residuals(self, report: Report) -> list[Number]:
+        """`Identity.residual` of every identity, in order, with the same arithmetic."""
+        data = report.table(self.table)
+        values: list[Any] = []
+        for row, cells in self.rows:
+            values.extend(cells(data[row]))
+        if counts_only(values):  # `num` maps whole numbers to themselves, blanks to 0
+            values = [0 if v is None else v for v in values]
+            signed = [*values, *map(neg, values)]
+        else:
+            signed = [k * v for k in (1, -1) for v in map(num, values)]
+        return [sum(terms(signed)) for terms in self.sums]
 
 
 @cache
@@ -102,10 +128,26 @@ def _system(table_key: str, template: str, short_other_row: bool) -> _System:
     spec = get_template(template)
     identities = _table3(spec.table3, short_other_row) if table_key == "table3" else _table4(spec.table4)
     member: dict[Cell, dict[int, int]] = defaultdict(dict)
+    by_row: dict[str, list[str]] = defaultdict(list)
     for i, ident in enumerate(identities):
         for cell, k in ident.terms:
+            if cell not in member:
+                by_row[cell[0]].append(cell[1])
             member[cell][i] = k
-    return _System(identities, dict(member))
+    # `residuals` relies on these: coefficients 1 or -1, and two items at least for each getter
+    # (an itemgetter of one item gives the item, not a tuple).
+    if any(k not in (1, -1) for ident in identities for _, k in ident.terms):
+        raise ValueError(f"{table_key}: an identity with a coefficient other than 1 or -1")
+    if any(len(ident.terms) < 2 for ident in identities) or any(len(cols) < 2 for cols in by_row.values()):
+        raise ValueError(f"{table_key}: an identity or a row of identities with a single cell")
+    order = [(row, col) for row, cols in by_row.items() for col in cols]
+    position = {cell: i for i, cell in enumerate(order)}
+    sums = tuple(
+        itemgetter(*(position[cell] + (0 if k == 1 else len(order)) for cell, k in ident.terms))
+        for ident in identities
+    )
+    rows = tuple((row, itemgetter(*cols)) for row, cols in by_row.items())
+    return _System(table_key, identities, dict(member), rows, sums)
 
 
 def _table3(table: Table, short_other_row: bool) -> tuple[Identity, ...]:
@@ -166,7 +208,7 @@ def failures(report: Report, system: _System) -> list[Failure]:
     """The identities that do not hold, each placed on the single cell that explains them all if
     there is one, else on its own target cell."""
     identities = system.identities
-    residuals = [ident.residual(report) for ident in identities]
+    residuals = system.residuals(report)
     failed = {i for i, r in enumerate(residuals) if r != 0}
     if not failed:
         return []
@@ -302,8 +344,13 @@ def check_t4_block_sum(report: Report) -> Iterator[Finding]:
 @rule("CELL-NOT-INTEGER", "error", "件数须为整数（收费金额须为数字）")
 def check_not_integer(report: Report) -> Iterator[Finding]:
     for table in report.spec.tables:
+        if counts_only(table_values(report, table)):
+            continue
         for row in table.rows:
-            for col, value in row_cells(report, table, row):
+            values = row_values(report, table, row)
+            if counts_only(values):
+                continue  # a whole number fits an amount column too
+            for col, value in zip(table.columns_of(row), values, strict=True):
                 if value is None:
                     continue
                 bad = not is_number(value) if col.kind == "amount" else not _whole(value)
@@ -325,8 +372,13 @@ def _whole(value: object) -> bool:
 @rule("CELL-NEGATIVE", "error", "件数与收费金额不得为负数")
 def check_negative(report: Report) -> Iterator[Finding]:
     for table in report.spec.tables:
+        if counts_not_negative(table_values(report, table)):
+            continue
         for row in table.rows:
-            for col, value in row_cells(report, table, row):
+            values = row_values(report, table, row)
+            if counts_not_negative(values):
+                continue
+            for col, value in zip(table.columns_of(row), values, strict=True):
                 if col.key in SIGNED_COLUMNS or not is_number(value) or value >= 0:
                     continue
                 yield finding(
@@ -341,17 +393,25 @@ def check_negative(report: Report) -> Iterator[Finding]:
 @rule("CELL-BLANK", "warning", "表格单元格空白或印为“/”“—”，不合格式（核算时按0计）")
 def check_blank(report: Report) -> Iterator[Finding]:
     explained = {(f.place.table, f.place.row, f.place.column) for f in report.findings}
+    not_shown: dict[str, set[str]] | None = None  # read once a row has a blank, most have none
     for table in report.spec.tables:
         rows = rows_in_use(report, table)
-        if all(row_is_blank(report, table, row) and not row_printed(report, table, row) for row in rows):
-            continue  # the whole table is missing: TABLE-ROWS-MISSING
         for row in rows:
-            cells = row_cells(report, table, row)
-            blank = [col for col, value in cells if value is None]
-            if blank and len(blank) == len(cells) and not row_printed(report, table, row):
+            values = row_values(report, table, row)
+            if None not in values:
+                continue
+            if not_shown is None:
+                not_shown = missing_rows(report)
+            if len(not_shown[table.key]) == len(rows):
+                break  # the whole table is missing: TABLE-ROWS-MISSING
+            if row.key in not_shown[table.key]:
                 continue  # the row is missing: TABLE-ROWS-MISSING
             # A cell the parser already explained (unreadable, run-together digits) is not “printed blank”.
-            blank = [col for col in blank if (table.key, row.key, col.key) not in explained]
+            blank = [
+                col
+                for col, value in zip(table.columns_of(row), values, strict=True)
+                if value is None and (table.key, row.key, col.key) not in explained
+            ]
             if not blank:
                 continue
             names = "".join(f"「{column_name(col)}」" for col in blank)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
+from functools import partial
+from itertools import chain
+from operator import attrgetter, is_
 from typing import Any
 
 from xxgk.report import Report
@@ -52,22 +56,75 @@ def rows_in_use(report: Report, table: Table) -> tuple[Row, ...]:
     return tuple(row for row in table.rows if row.key not in skip)
 
 
-def row_cells(report: Report, table: Table, row: Row) -> list[tuple[Column, Any]]:
+def row_values(report: Report, table: Table, row: Row) -> list[Any]:
+    """The row's values in the order of its columns, None where blank."""
     values = report.table(table.key).get(row.key, {})
-    return [(col, values.get(col.key)) for col in table.columns_of(row)]
+    return list(map(values.get, map(_KEY, table.columns_of(row))))
+
+
+_KEY = attrgetter("key")
+
+
+def row_cells(report: Report, table: Table, row: Row) -> list[tuple[Column, Any]]:
+    return list(zip(table.columns_of(row), row_values(report, table, row), strict=True))
 
 
 def row_is_blank(report: Report, table: Table, row: Row) -> bool:
-    return all(value is None for _, value in row_cells(report, table, row))
+    values = report.table(table.key).get(row.key, {})
+    return all(map(_is_none, map(values.get, map(_KEY, table.columns_of(row)))))
 
 
-def row_printed(report: Report, table: Table, row: Row) -> bool:
-    """Whether the source shows the row: the parser recorded where one of its cells was read, or
-    one of the parser's own findings (e.g. an unreadable number) is placed on the row."""
-    prefix = f"{table.key}.{row.key}."
-    if any(key.startswith(prefix) for key in report.provenance):
-        return True
-    return any(f.place.table == table.key and f.place.row == row.key for f in report.findings)
+_is_none = partial(is_, None)
+
+
+def table_values(report: Report, table: Table) -> list[Any]:
+    """Every value the report holds for `table`, in no particular order: enough to tell that no
+    cell of it has anything to say, before reading it cell by cell."""
+    return list(chain.from_iterable(map(dict.values, report.table(table.key).values())))
+
+
+def counts_only(values: Iterable[Any]) -> bool:
+    """Whether every value is blank or a whole number, the common case (tested at C speed, so the
+    rules go cell by cell only where there may be something to say)."""
+    return _COUNT_TYPES.issuperset(map(type, values))
+
+
+def counts_not_negative(values: list[Any]) -> bool:
+    """Whether every value is blank or a whole number ≥ 0 (`filter` drops the blanks, and zeros)."""
+    return counts_only(values) and min(filter(None, values), default=0) >= 0
+
+
+# `num` maps these to themselves and None to 0; a bool is not a number here.
+_COUNT_TYPES = frozenset({int, type(None)})
+
+
+def missing_rows(report: Report) -> dict[str, set[str]]:
+    """Per table key, the keys of the rows in use that the report does not show: every cell blank,
+    and the source does not print the row (`printed_rows`)."""
+    blank = {
+        table.key: {row.key for row in rows_in_use(report, table) if row_is_blank(report, table, row)}
+        for table in report.spec.tables
+    }
+    if not any(blank.values()):
+        return blank
+    printed = printed_rows(report)
+    return {table: {row for row in rows if (table, row) not in printed} for table, rows in blank.items()}
+
+
+def printed_rows(report: Report) -> set[tuple[str | None, str | None]]:
+    """(table key, row key) of the rows the source shows: the parser recorded where one of the
+    row's cells was read, or placed one of its own findings (e.g. an unreadable number) on the row.
+
+    A recorded cell `table3.other.no_fee.total` shows each row whose key, with a dot, begins its
+    row part: other.no_fee, and the short row other too."""
+    rows = {(f.place.table, f.place.row) for f in report.findings}
+    for key in report.provenance:
+        table, _, rest = key.partition(".")
+        dot = rest.find(".")
+        while dot != -1:
+            rows.add((table, rest[:dot]))
+            dot = rest.find(".", dot + 1)
+    return rows
 
 
 def column_name(column: Column) -> str:

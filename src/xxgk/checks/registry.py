@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal, TypeVar
 
 from xxgk.findings import Finding, Place, Severity
@@ -59,6 +60,7 @@ def rule(
         if code in _RULES:
             raise ValueError(f"rule {code} declared twice")
         _RULES[code] = Rule(code, severity, title_zh, scope, func, (severity, *also))
+        _ordered.cache_clear()
         return func
 
     return register
@@ -84,6 +86,12 @@ def finding(
 def rules(scope: Scope | None = None) -> list[Rule]:
     """The declared rules in the order they run, optionally of one scope."""
     _load()
+    return list(_ordered(scope))
+
+
+@cache
+def _ordered(scope: Scope | None) -> tuple[Rule, ...]:
+    """`rules(scope)`, sorted once (every report runs them); declaring a rule clears it."""
     order = list(_RULES)
     chosen = [r for r in _RULES.values() if scope is None or r.scope == scope]
     modules = list(_RULE_MODULES)
@@ -92,7 +100,7 @@ def rules(scope: Scope | None = None) -> list[Rule]:
         module = modules.index(r.module) if r.module in modules else len(modules)
         return (_SCOPES.index(r.scope), module, order.index(r.code))
 
-    return sorted(chosen, key=position)
+    return tuple(sorted(chosen, key=position))
 
 
 def run_rules(scope: Scope, *args: Any, **kwargs: Any) -> list[Finding]:
@@ -108,12 +116,13 @@ def run_checks(report: Report) -> list[Finding]:
 
     A check finding that repeats a parser finding (same code and place) is left out.
     """
-    seen = {(f.code, f.place) for f in report.findings}
-    found = list(report.findings)
-    for f in run_rules("report", report):
-        if (f.code, f.place) not in seen:
-            found.append(f)
-    return found
+    checked = run_rules("report", report)
+    codes = {f.code for f in checked}
+    # Only parser findings of a code the checks yield can be repeated (a Place is slow to hash).
+    seen = {(f.code, f.place) for f in report.findings if f.code in codes}
+    if not seen:
+        return [*report.findings, *checked]
+    return [*report.findings, *(f for f in checked if (f.code, f.place) not in seen)]
 
 
 def describe_rules() -> list[dict[str, Any]]:

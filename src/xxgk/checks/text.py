@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from xxgk.checks.cells import row_is_blank, row_name, row_printed, rows_in_use
+from xxgk.checks.cells import missing_rows, row_name, rows_in_use
 from xxgk.checks.registry import finding, rule
 from xxgk.findings import Finding, Place
 from xxgk.render.document import chinese_date
@@ -96,13 +96,12 @@ def check_template_outdated(report: Report) -> Iterator[Finding]:
 
 @rule("TABLE-ROWS-MISSING", "error", "表二、表三、表四及其各行应齐全")
 def check_table_rows_missing(report: Report) -> Iterator[Finding]:
+    not_shown = missing_rows(report)
     for table in report.spec.tables:
-        rows = rows_in_use(report, table)
-        missing = [
-            row for row in rows if row_is_blank(report, table, row) and not row_printed(report, table, row)
-        ]
-        if not missing:
+        if not not_shown[table.key]:
             continue
+        rows = rows_in_use(report, table)
+        missing = [row for row in rows if row.key in not_shown[table.key]]
         if len(missing) == len(rows):
             yield finding(
                 "TABLE-ROWS-MISSING",
@@ -175,6 +174,8 @@ _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 
 def _stale_sentence(text: str, year: int) -> tuple[int, str] | None:
     """The first sentence of `text` that opens with a year before `year`, and that year."""
+    if not _YEAR.search(text):
+        return None  # no year at all, as in most lines
     if _DATE_ONLY.match(text):
         return None  # a date line (the signature) is the SIGNED-* rules' business
     for sentence in _SENTENCE.findall(text):
@@ -309,6 +310,8 @@ def check_text_no_applications(report: Report) -> Iterator[Finding]:
     if not isinstance(new_total, int) or new_total <= 0:
         return
     for line in body_lines(report):
+        if "申请" not in line.text:
+            continue  # each of _NO_APPLICATIONS needs the word
         for clause in _CLAUSE.findall(line.text):
             if _OTHER_MATTERS.search(clause):
                 continue
