@@ -147,7 +147,7 @@ def _section_starts(
 def match_heading(text: str, section: Section) -> str | None:
     """The rest of the line if it starts with the section's heading, else None."""
     head_keys = _heading_keys(section)
-    key = line_head_key(text, max(map(len, head_keys)))
+    key = line_head_key(text, len(max(head_keys, key=len)))
     # Every heading's key starts with the section's numeral (一, 二, …).
     if not key.startswith(head_keys[0][0]):
         return None
