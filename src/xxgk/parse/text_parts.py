@@ -12,7 +12,7 @@ from xxgk.findings import Finding, Place
 from xxgk.parse.grid import TextLine
 from xxgk.report import SectionText
 from xxgk.template import Section, Template
-from xxgk.template.labels import key_form, similar
+from xxgk.template.labels import key_form, memoised_for_short, similar
 
 _TITLE = re.compile(
     r"^(?P<org>.*?)(?P<year>(?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)"
@@ -144,6 +144,7 @@ def _section_starts(
     return found
 
 
+@memoised_for_short  # each line is tried against every section by several readers' steps
 def match_heading(text: str, section: Section) -> str | None:
     """The rest of the line if it starts with the section's heading, else None."""
     head_keys = _heading_keys(section)

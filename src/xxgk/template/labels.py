@@ -10,7 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar, TypeVarTuple
 
 # Characters that carry no meaning for matching a label.
 _NOISE = re.compile(r"[\s\u00a0\u3000,，、.．。:：;；\"'“”‘’「」『』()（）\[\]【】<>《》\-—–_/|·•…]")
@@ -28,23 +29,28 @@ _MEMO_CHARS = 200
 _MEMO_SIZE = 1 << 15
 
 
-def _memoised_for_short(fold: Callable[[str], str]) -> Callable[[str], str]:
-    cached = lru_cache(maxsize=_MEMO_SIZE)(fold)
-
-    def fold_text(text: str) -> str:
-        return cached(text) if len(text) <= _MEMO_CHARS else fold(text)
-
-    fold_text.__doc__ = fold.__doc__
-    return fold_text
+_Args = TypeVarTuple("_Args")
+_R = TypeVar("_R")
 
 
-@_memoised_for_short
+def memoised_for_short(function: Callable[[str, *_Args], _R]) -> Callable[[str, *_Args], _R]:
+    """`function` of a text (and hashable arguments after it), remembered for short texts."""
+    cached = lru_cache(maxsize=_MEMO_SIZE)(function)
+
+    @wraps(function)
+    def of_text(text: str, *args: *_Args) -> _R:
+        return cached(text, *args) if len(text) <= _MEMO_CHARS else function(text, *args)
+
+    return of_text
+
+
+@memoised_for_short
 def key_form(text: str) -> str:
     """The label with width folded and every space and punctuation mark removed."""
     return _NOISE.sub("", unicodedata.normalize("NFKC", text))
 
 
-@_memoised_for_short
+@memoised_for_short
 def strip_enumeration(text: str) -> str:
     """`（三）不予公开` → `不予公开`; `1.属于国家秘密` → `属于国家秘密` (one level, in key form)."""
     folded = unicodedata.normalize("NFKC", text).strip()

@@ -132,6 +132,9 @@ class Section:
     heading: str
     variants: tuple[str, ...] = ()
 
+    def __hash__(self) -> int:
+        return hash((self.number, self.heading))  # as `Table.__hash__`: lines are matched per section
+
     @property
     def headings(self) -> tuple[str, ...]:
         return (self.heading, *self.variants)
