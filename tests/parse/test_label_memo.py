@@ -1,5 +1,6 @@
-"""What the reader remembers from report to report gives the answers it would compute afresh:
-the best template row of a printed label, the key form of a short text, a line's heading."""
+"""What the reader remembers from report to report gives the answers it would compute afresh (the
+best template row of a printed label, the key form of a short text, a line's heading), and its quick
+width folding gives what NFKC gives."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from xxgk.parse import row_labels, text_parts
 from xxgk.parse.text_parts import match_heading
 from xxgk.template import GB2019, GB2021, Section
-from xxgk.template.labels import _NOISE, key_form
+from xxgk.template.labels import _NOISE, key_form, nfkc
 
 _LABELS = [label for t in (GB2021.table2, GB2021.table3) for r in t.rows for label in r.labels]
 _HEADINGS = [h for s in GB2021.sections + GB2019.sections for h in s.headings]
@@ -97,3 +98,13 @@ def _whole_lines_folded() -> Iterator[None]:
         yield
     finally:
         text_parts._HEAD_CHARS = saved
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("，（）：；！？％\u3000、。一二abc ABC12０１２ｶﾞ\u0301\u3099㍻①ﬁ(),:"),
+        max_size=60,
+    )
+)
+def test_the_quick_width_folding_is_nfkc(text: str) -> None:
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)

@@ -358,6 +358,8 @@ def _segment(ln: TextLine) -> list[list[Cell]]:
     text = ln.text
 
     def cell(start: int, end: int) -> Cell:
+        if ln.origins is None:  # `_piece` without characters' lines to carry (most lines)
+            return Cell(text[start:end].strip(), line=ln.line, page=ln.page)
         piece = _piece(ln, start, end)
         return Cell(piece.text, line=piece.line, page=ln.page)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -12,7 +11,7 @@ from xxgk.findings import Finding, Place
 from xxgk.parse.grid import TextLine
 from xxgk.report import SectionText
 from xxgk.template import Section, Template
-from xxgk.template.labels import key_form, memoised_for_short, similar
+from xxgk.template.labels import key_form, memoised_for_short, nfkc, similar
 
 _TITLE = re.compile(
     r"^(?P<org>.*?)(?P<year>(?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)"
@@ -122,7 +121,7 @@ def _title_match(lines: list[TextLine], *, alone: bool = False) -> re.Match[str]
     joined = "".join(line.text.strip() for line in lines)
     if len(joined) > _TITLE_MAX:
         return None
-    match = _TITLE.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", joined)))
+    match = _TITLE.match(re.sub(r"\s+", "", nfkc(joined)))
     if match is None or (alone and match.end() != len(match.string)):
         return None
     return match
@@ -232,7 +231,7 @@ def _is_signatory(line: str, parts: TextParts) -> bool:
 
 def parse_date(text: str) -> dt.date | None:
     """`2024年1月26日`, `2024 年 1 月 26 日` or `二〇二四年一月二十六日` → a date; else None."""
-    folded = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    folded = re.sub(r"\s+", "", nfkc(text))
     match = _DATE.match(folded)
     if match:
         y, m, d = int(match["y"]), int(match["m"]), int(match["d"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -11,6 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from xxgk.parse.limits import MAX_NUMBER_DIGITS
+from xxgk.template.labels import nfkc
 
 # Printed instead of a number; stored as None and flagged (spec rule 6).
 BLANK_MARKERS = frozenset({"", "/", "\\", "—", "——", "-", "--", "–", "－", "无"})
@@ -34,7 +34,7 @@ class CellReading:
 
 def fold(text: str) -> str:
     """Width-folded text with all whitespace (incl. &nbsp; and full-width space) removed."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return re.sub(r"\s+", "", nfkc(text))
 
 
 @lru_cache(maxsize=4096)
@@ -44,7 +44,7 @@ def read_cell(text: str) -> CellReading:
     if folded in BLANK_MARKERS:
         return CellReading("blank", folded)
     if _NUMBER.match(folded):
-        if _SEVERAL.search(unicodedata.normalize("NFKC", text)):
+        if _SEVERAL.search(nfkc(text)):
             return CellReading("several", folded)
         if sum(ch.isdigit() for ch in folded) > MAX_NUMBER_DIGITS:
             return CellReading("overlong", folded)

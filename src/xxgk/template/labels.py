@@ -22,6 +22,23 @@ _ENUM = re.compile("^" + _ENUM_FORMS)
 _ENUM_INSIDE = re.compile(r"(?<![\d.．])" + _ENUM_FORMS + r"(?!\d)")
 
 
+# NFKC costs about 0.1 µs a character wherever it has work to do, and Chinese text gives it work:
+# full-width punctuation and the ideographic space. These are replaced first by what NFKC makes of
+# them (one ASCII character each: NFKC of the text is unchanged, as its compatibility decomposition
+# is), after which most texts are normalised already, which NFKC's quick check sees at once.
+_WIDE_FORMS = tuple((wide, unicodedata.normalize("NFKC", wide)) for wide in "，（）：；！？％\u3000")
+
+
+def nfkc(text: str) -> str:
+    """`unicodedata.normalize("NFKC", text)`, faster on Chinese text."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    for wide, narrow in _WIDE_FORMS:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 # Labels and lines repeat within a report and from report to report (the same template printed
 # thousands of times): short texts are folded once per process. Long ones (a paragraph, a body
 # captured as one line) are rarely seen twice and would fill the cache.
@@ -47,20 +64,20 @@ def memoised_for_short(function: Callable[[str, *_Args], _R]) -> Callable[[str, 
 @memoised_for_short
 def key_form(text: str) -> str:
     """The label with width folded and every space and punctuation mark removed."""
-    return _NOISE.sub("", unicodedata.normalize("NFKC", text))
+    return _NOISE.sub("", nfkc(text))
 
 
 @memoised_for_short
 def strip_enumeration(text: str) -> str:
     """`（三）不予公开` → `不予公开`; `1.属于国家秘密` → `属于国家秘密` (one level, in key form)."""
-    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = nfkc(text).strip()
     return key_form(_ENUM.sub("", folded, count=1))
 
 
 def last_enumerated(text: str) -> tuple[str, str] | None:
     """The last enumeration printed in `text` and the text after it, both in key form
     (`…申请（六）其2.申请人逾期` → `("2", "申请人逾期")`); None when there is none."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = nfkc(text)
     found = list(_ENUM_INSIDE.finditer(folded))
     if not found:
         return None
