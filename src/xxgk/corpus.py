@@ -6,9 +6,10 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from xxgk.parse.detect import read_report_file
+from xxgk.parse.detect import read_report, read_report_file
 from xxgk.parse.errors import ReportReadError
 from xxgk.report import Report
 
@@ -40,9 +41,26 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def read_one(path: str) -> Outcome:
+def read_one(path: str, *, checked: bool = False) -> Outcome:
+    """The file at `path` read; `checked`: its findings are those of `run_checks` (done here, in
+    the worker, so that a parallel run does not check every report in the one process that
+    collects them)."""
+    return _outcome(path, lambda: read_report_file(Path(path)), checked)
+
+
+def read_data(path: str, data: bytes, *, checked: bool = False) -> Outcome:
+    """`read_one` of a file's bytes sent from elsewhere (a Celery worker's message)."""
+    return _outcome(path, lambda: read_report(data, source=path), checked)
+
+
+def _outcome(path: str, read: Callable[[], Report], checked: bool) -> Outcome:
     try:
-        return Outcome(path, report=read_report_file(Path(path)))
+        report = read()
+        if checked:
+            from xxgk.checks.registry import run_checks  # not needed by readers that do not check
+
+            report.findings = run_checks(report)
+        return Outcome(path, report=report)
     except ReportReadError as exc:
         return Outcome(path, error_zh=exc.message_zh)
     except (MemoryError, RecursionError):  # beyond what the bounds of parse/limits.py foresee
@@ -53,19 +71,24 @@ def read_one(path: str) -> Outcome:
 
 
 def read_many(
-    files: list[Path], *, jobs: int = 1, on_done: Callable[[Outcome], None] | None = None
+    files: list[Path],
+    *,
+    jobs: int = 1,
+    on_done: Callable[[Outcome], None] | None = None,
+    checked: bool = False,
 ) -> Iterator[Outcome]:
-    """Outcomes in input order; `jobs` > 1 reads in that many processes."""
+    """Outcomes in input order; `jobs` > 1 reads in that many processes; `checked`: as `read_one`."""
     names = [str(f) for f in files]
+    read = partial(read_one, checked=checked)
     if jobs <= 1:
-        results: Iterable[Outcome] = map(read_one, names)
+        results: Iterable[Outcome] = map(read, names)
         for outcome in results:
             if on_done:
                 on_done(outcome)
             yield outcome
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for outcome in pool.map(read_one, names, chunksize=max(1, min(64, len(names) // (jobs * 8) or 1))):
+        for outcome in pool.map(read, names, chunksize=max(1, min(64, len(names) // (jobs * 8) or 1))):
             if on_done:
                 on_done(outcome)
             yield outcome

@@ -73,9 +73,8 @@ def check_command(
 ) -> None:
     """检查年度报告：勾稽关系、格式、文字与表格是否一致。有错误时退出码为 1。"""
     from xxgk.checks.across import carry_over
-    from xxgk.checks.registry import run_checks
 
-    outcomes = _read_all(files, jobs)
+    outcomes = _read_all(files, jobs, checked=True)
     previous_report = _read_single(previous) if previous else None
     results: list[dict[str, Any]] = []
     any_error = False
@@ -84,7 +83,7 @@ def check_command(
             any_error = True
             results.append({"source": outcome.path, "error": outcome.error_zh, "findings": []})
             continue
-        findings = run_checks(outcome.report)
+        findings = list(outcome.report.findings)
         if previous_report is not None:
             findings += carry_over(previous_report, outcome.report)
         any_error = any_error or any(f.is_error for f in findings)
@@ -113,14 +112,10 @@ def extract_command(
     queue: Annotated[str, typer.Option("--queue", help="Celery 队列（--workers celery 时）")] = "xxgk",
 ) -> None:
     """读取年度报告，输出结构化数据：JSON（每份报告一个对象）或 CSV/XLSX（每个单元格一行）。"""
-    from xxgk.checks.registry import run_checks
-
     if fmt is ExtractFormat.xlsx and output is None:
         _fail("XLSX 格式需要用 -o 指定输出文件")
-    outcomes = _read_all(files, jobs, queue=queue if workers is Workers.celery else None)
+    outcomes = _read_all(files, jobs, queue=queue if workers is Workers.celery else None, checked=True)
     reports = [o.report for o in outcomes if o.report is not None]
-    for report in reports:
-        report.findings = run_checks(report)
     if fmt is ExtractFormat.json:
         data = [r.model_dump(mode="json") for r in reports]
         # One file asked for → one object; several files or a directory → a list.
@@ -150,8 +145,11 @@ def extract_command(
     raise typer.Exit(1 if failed and not reports else 0)
 
 
-def _read_all(files: list[Path], jobs: int, *, queue: str | None = None) -> list[Outcome]:
-    """Every file read, in order: locally in `jobs` processes, or on the Celery workers of `queue`."""
+def _read_all(
+    files: list[Path], jobs: int, *, queue: str | None = None, checked: bool = False
+) -> list[Outcome]:
+    """Every file read (and `checked`, where it is read), in order: locally in `jobs` processes, or
+    on the Celery workers of `queue`."""
     from xxgk.corpus import expand, read_many
 
     missing = [f for f in files if not f.exists()]
@@ -161,7 +159,7 @@ def _read_all(files: list[Path], jobs: int, *, queue: str | None = None) -> list
     if not paths:
         _fail("没有找到可读取的年度报告文件")
     if queue is None and len(paths) == 1:
-        return list(read_many(paths))
+        return list(read_many(paths, checked=checked))
     # Imported here: `xxgk check one.txt` shows no progress bar and should not pay for it.
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -173,15 +171,17 @@ def _read_all(files: list[Path], jobs: int, *, queue: str | None = None) -> list
             progress.advance(task)
 
         if queue is None:
-            return list(read_many(paths, jobs=jobs, on_done=advance))
-        return _read_on_workers(paths, queue, advance)
+            return list(read_many(paths, jobs=jobs, on_done=advance, checked=checked))
+        return _read_on_workers(paths, queue, advance, checked)
 
 
-def _read_on_workers(paths: list[Path], queue: str, on_done: Callable[[Outcome], None]) -> list[Outcome]:
+def _read_on_workers(
+    paths: list[Path], queue: str, on_done: Callable[[Outcome], None], checked: bool
+) -> list[Outcome]:
     from xxgk.web.jobs.engine_tasks import NoWorkers, read_on_workers
 
     try:
-        return list(read_on_workers(paths, queue=queue, on_done=on_done))
+        return list(read_on_workers(paths, queue=queue, on_done=on_done, checked=checked))
     except NoWorkers as exc:
         _fail(exc.message_zh)
         raise

@@ -6,15 +6,12 @@ the reports come back as the engine's JSON, collected in input order like `--job
 from __future__ import annotations
 
 import base64
-import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from xxgk.corpus import READ_FAILED_ZH, Outcome
+from xxgk.corpus import Outcome, read_data
 from xxgk.web.jobs.celery_app import app
-
-log = logging.getLogger(__name__)
 
 # Files per task: enough to amortise a message's round trip, few enough to spread over workers.
 CHUNK_FILES = 8
@@ -30,22 +27,10 @@ class NoWorkers(RuntimeError):
 
 
 @app.task(name="xxgk.engine.read_reports", acks_late=True)
-def read_reports(files: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """[(path, base64 bytes)] → one outcome dict per file, in the same order."""
-    return [_outcome_dict(_read(path, base64.b64decode(data))) for path, data in files]
-
-
-def _read(path: str, data: bytes) -> Outcome:
-    from xxgk.parse.detect import read_report
-    from xxgk.parse.errors import ReportReadError
-
-    try:
-        return Outcome(path, report=read_report(data, source=path))
-    except ReportReadError as exc:
-        return Outcome(path, error_zh=exc.message_zh)
-    except Exception:  # one bad file must not stop a corpus run (as corpus.read_one)
-        log.exception("reading a report failed: %s", path)
-        return Outcome(path, error_zh=READ_FAILED_ZH)
+def read_reports(files: list[tuple[str, str]], checked: bool = False) -> list[dict[str, Any]]:
+    """[(path, base64 bytes)] → one outcome dict per file, in the same order (`checked`: as
+    `corpus.read_one`)."""
+    return [_outcome_dict(read_data(path, base64.b64decode(data), checked=checked)) for path, data in files]
 
 
 def _outcome_dict(outcome: Outcome) -> dict[str, Any]:
@@ -79,9 +64,14 @@ def _message(chunk: list[Path]) -> list[tuple[str, str]]:
 
 
 def read_on_workers(
-    files: list[Path], *, queue: str, on_done: Callable[[Outcome], None] | None = None, timeout: float = 3600
+    files: list[Path],
+    *,
+    queue: str,
+    on_done: Callable[[Outcome], None] | None = None,
+    checked: bool = False,
+    timeout: float = 3600,
 ) -> Iterator[Outcome]:
-    """Outcomes in input order, read by whatever workers listen on `queue`."""
+    """Outcomes in input order, read (and `checked`) by whatever workers listen on `queue`."""
     if app.conf.task_always_eager:
         raise NoWorkers(
             "未配置 Celery 消息队列：请设置 XXGK_CELERY_BROKER_URL（例如 redis://127.0.0.1:6379/0）"
@@ -89,7 +79,9 @@ def read_on_workers(
     listening = app.control.inspect(timeout=1.0).active_queues() or {}
     if not any(q["name"] == queue for queues in listening.values() for q in queues):
         raise NoWorkers(f"没有 Celery worker 在队列 {queue} 上运行：请先在一台或多台机器上运行 xxgk worker")
-    pending = [read_reports.apply_async(args=[_message(chunk)], queue=queue) for chunk in _chunks(files)]
+    pending = [
+        read_reports.apply_async(args=[_message(chunk), checked], queue=queue) for chunk in _chunks(files)
+    ]
     for result in pending:
         for data in result.get(timeout=timeout):
             outcome = _outcome(data)
