@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import TextIO
 
-from xxgk.render.spreadsheet_text import safe_cell
+from xxgk.render.spreadsheet_text import safe_row
 from xxgk.report import CellValue, Report
-from xxgk.template import Column, Row, Table
+from xxgk.template import Column, Row, Table, Template
 
 # Field names (stable machine keys, like the JSON keys of the report model).
 LONG_FIELDS: tuple[str, ...] = (
@@ -30,7 +31,7 @@ LONG_FIELDS: tuple[str, ...] = (
     "value",
 )
 
-LongRow = dict[str, str | int | Decimal | None]
+LongRow = tuple[str | int | Decimal | None, ...]
 
 
 def report_id(report: Report) -> str:
@@ -46,26 +47,27 @@ def cell_label(table: Table, row: Row, column: Column) -> str:
     return "·".join(part for part in parts if part)
 
 
-def long_rows(reports: Iterable[Report]) -> Iterator[LongRow]:
-    """One dict per template cell per report, keys `LONG_FIELDS`, values as in the model (None = blank)."""
+def long_values(reports: Iterable[Report]) -> Iterator[LongRow]:
+    """One row per template cell per report, values in the order of `LONG_FIELDS` as in the model
+    (None = blank)."""
     for report in reports:
-        name = report_id(report)
-        for table in report.spec.tables:
-            data = report.table(table.key)
-            for row in table.rows:
-                for column in table.columns_of(row):
-                    value: CellValue = data.get(row.key, {}).get(column.key)
-                    yield {
-                        "report": name,
-                        "organization": report.organization,
-                        "year": report.year,
-                        "template": report.template,
-                        "table": table.key,
-                        "row": row.key,
-                        "column": column.key,
-                        "label": cell_label(table, row, column),
-                        "value": value,
-                    }
+        head = (report_id(report), report.organization, report.year, report.template)
+        tables = {table.key: report.table(table.key) for table in report.spec.tables}
+        for table, row, column, label in _template_cells(report.spec):
+            value: CellValue = tables[table].get(row, {}).get(column)
+            yield (*head, table, row, column, label, value)
+
+
+@cache
+def _template_cells(template: Template) -> tuple[tuple[str, str, str, str], ...]:
+    """(table, row, column, label) of every cell of `template`, in printed order: the same for every
+    report on it, so built once."""
+    return tuple(
+        (table.key, row.key, column.key, cell_label(table, row, column))
+        for table in template.tables
+        for row in table.rows
+        for column in table.columns_of(row)
+    )
 
 
 def count_cells(report: Report) -> int:
@@ -89,10 +91,10 @@ def write_csv(reports: Iterable[Report], out: TextIO | Path) -> int:
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8-sig", newline="") as stream:
             return write_csv(reports, stream)
-    writer = csv.DictWriter(out, fieldnames=LONG_FIELDS, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(LONG_FIELDS)
     count = 0
-    for row in long_rows(reports):
-        writer.writerow({key: safe_cell(_csv_value(value)) for key, value in row.items()})
+    for values in long_values(reports):
+        writer.writerow(safe_row(map(_csv_value, values)))
         count += 1
     return count

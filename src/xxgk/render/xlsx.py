@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from xxgk.render.layout import Grid, layout_report
 from xxgk.render.spreadsheet_text import safe_cell, safe_row
-from xxgk.render.tabular import LONG_FIELDS, long_rows
+from xxgk.render.tabular import LONG_FIELDS, long_values
 from xxgk.report import Report
 
 LONG_SHEET = "长格式数据"
@@ -91,11 +91,11 @@ def _column_width(grid: Grid, col: int) -> float:
 
 
 def write_long_sheet(sheet: Worksheet | WriteOnlyWorksheet, reports: Iterable[Report]) -> int:
-    """The long format (tabular.long_rows) with a header row; returns the number of data rows."""
+    """The long format (tabular.long_values) with a header row; returns the number of data rows."""
     sheet.append(list(LONG_FIELDS))
     count = 0
-    for row in long_rows(reports):
-        sheet.append(safe_row(row[key] for key in LONG_FIELDS))
+    for values in long_values(reports):
+        sheet.append(safe_row(values))
         count += 1
     if not isinstance(sheet, WriteOnlyWorksheet):
         sheet.freeze_panes = "A2"
