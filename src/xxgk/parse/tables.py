@@ -18,7 +18,7 @@ from xxgk.findings import Finding, Place
 from xxgk.parse.grid import Cell, Document
 from xxgk.parse.limits import check_table, too_long_number
 from xxgk.parse.row_labels import Slot, matcher_for
-from xxgk.parse.values import CellReading, read_cell, split_run_together
+from xxgk.parse.values import CellReading, blocks_sum, read_cell, split_run_together
 from xxgk.report import Provenance, TableData
 from xxgk.template import TOTAL, CellKey, Column, Table, Template
 from xxgk.template.labels import key_form, strip_enumeration
@@ -595,26 +595,13 @@ def _total_block(columns: tuple[Column, ...]) -> int | None:
     return len(columns) if columns and columns[-1].key == TOTAL else None
 
 
-def _block_sums(values: list[int], end: int, size: int) -> bool:
-    return values[end - 1] == sum(values[end - size : end - 1])
-
-
 def _sums_check(columns: tuple[Column, ...]) -> Callable[[list[int]], bool] | None:
     """The row identity (a `total` column is the sum of the columns before it), per block of
     `len(columns)` values; on a beginning of a row it checks the blocks complete so far."""
     size = _total_block(columns)
     if size is None:
         return None
-    return lambda values: all(_block_sums(values, end, size) for end in range(size, len(values) + 1, size))
-
-
-def _newest_block_sums(columns: tuple[Column, ...]) -> Callable[[list[int]], bool] | None:
-    """`_sums_check` for a search that asks about each beginning as it grows by one value
-    (`split_run_together`'s `prefix_ok`): the blocks before the newest were checked already."""
-    size = _total_block(columns)
-    if size is None:
-        return None
-    return lambda values: len(values) % size != 0 or _block_sums(values, len(values), size)
+    return lambda values: blocks_sum(values, size)
 
 
 def _unrun(
@@ -638,9 +625,7 @@ def _unrun(
         return None
     if len(values) >= width or not values or any(r.kind != "number" for r, _ in values):
         return values
-    split = split_run_together(
-        [r.text for r, _ in values], width, _sums_check(columns), prefix_ok=_newest_block_sums(columns)
-    )
+    split = split_run_together([r.text for r, _ in values], width, _total_block(columns))
     cell = values[0][1]
     if split is None:
         if any(len(r.text) > 1 for r, _ in values):

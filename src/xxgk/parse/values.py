@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -60,23 +60,18 @@ def read_cell(text: str) -> CellReading:
 _MAX_STEPS = 100_000
 
 
-def split_run_together(
-    tokens: list[str],
-    width: int,
-    valid: Callable[[list[int]], bool] | None = None,
-    prefix_ok: Callable[[list[int]], bool] | None = None,
-) -> list[int] | None:
+def split_run_together(tokens: list[str], width: int, totals: int | None = None) -> list[int] | None:
     """Cuts digit tokens printed without separators (`1000001`, `10 0 0 0 01`) into `width` counts.
 
     Each token gives at least one count; a piece has no leading zero unless it is `0` and at
-    most `MAX_NUMBER_DIGITS` digits. Returns the one split that `valid` accepts, or None when
-    there is none or more than one (or the search is too long): a value is never guessed.
-    `prefix_ok`, when given, rejects a beginning that no accepted split can have (it must be
-    False only where `valid` would be False for every completion). It is asked about every
-    beginning as it grows by one piece, so it may look at the newest piece only.
+    most `MAX_NUMBER_DIGITS` digits. With `totals`, the row is made of blocks of that many counts
+    whose last is the sum of the others (a `total` column), and a cut must keep every complete
+    block so. Returns the one cut accepted, or None when there is none or more than one (or the
+    search is too long): a value is never guessed.
 
-    Dynamic programming over positions: `ways[pos][k]` counts (up to 2) the cuts of the digits
-    from `pos` into `k` pieces, so the enumeration under `valid` never enters a dead end.
+    Dynamic programming over positions: whether the digits from each position can be cut into k
+    pieces in one way or more, so the search never enters a dead end; a block's total is not
+    searched for but read where the digits must print the sum of its parts.
     """
     if not tokens or not all(t.isdigit() and t.isascii() for t in tokens):
         return None
@@ -90,44 +85,54 @@ def split_run_together(
     for token in tokens:
         token_end[pos : pos + len(token)] = [pos + len(token)] * len(token)
         pos += len(token)
-    ways = [[0] * (width + 1) for _ in range(size + 1)]
-    ways[size][0] = 1
+    # Bit k of one[pos] (two[pos]): the digits from `pos` can be cut into k pieces in at least
+    # one (two) ways; a piece ending inside a token leaves the rest of the token to the next piece.
+    mask = (1 << (width + 1)) - 1
+    one, two = [0] * (size + 1), [0] * (size + 1)
+    one[size] = 1
     for pos in range(size - 1, -1, -1):
-        last = pos + 1 if digits[pos] == "0" else min(token_end[pos], pos + MAX_NUMBER_DIGITS)
-        row = ways[pos]
-        for end in range(pos + 1, last + 1):
-            after = ways[end]
-            # A piece ending inside a token leaves the rest of the token to the next piece.
-            for k in range(1, width + 1):
-                if after[k - 1]:
-                    row[k] = min(2, row[k] + after[k - 1])
-    if not ways[0][width]:
+        once = twice = 0
+        for end in range(pos + 1, _last_end(digits, token_end, pos) + 1):
+            shifted = (one[end] << 1) & mask
+            twice |= (once & shifted) | ((two[end] << 1) & mask)
+            once |= shifted
+        one[pos], two[pos] = once, twice
+    if not one[0] >> width & 1:
         return None
-    if valid is None and prefix_ok is None:
-        return _only_cut(digits, token_end, ways, width) if ways[0][width] == 1 else None
+    if not two[0] >> width & 1:  # one cut only (every digit a count, often): it holds or none does
+        only = _only_cut(digits, token_end, one, width)
+        return only if totals is None or blocks_sum(only, totals) else None
+    if totals is None:
+        return None
 
     found: list[list[int]] = []
     acc: list[int] = []
     steps = 0
 
+    def ends(pos: int) -> Iterable[int]:
+        """Where the next piece, starting at `pos`, may end."""
+        if len(acc) % totals == totals - 1:  # the block's total: the sum of its parts, or nothing
+            total = str(sum(acc[len(acc) - totals + 1 :]))
+            end = pos + len(total)
+            printed = digits.startswith(total, pos) and end <= _last_end(digits, token_end, pos)
+            return (end,) if printed else ()
+        return range(pos + 1, _last_end(digits, token_end, pos) + 1)
+
     def walk(pos: int) -> bool:
         """Places the next piece at `pos`; False once the search must stop."""
         nonlocal steps
         need = width - len(acc)
-        last = pos + 1 if digits[pos] == "0" else min(token_end[pos], pos + MAX_NUMBER_DIGITS)
-        for end in range(pos + 1, last + 1):
-            if not ways[end][need - 1]:
+        for end in ends(pos):
+            if not one[end] >> (need - 1) & 1:
                 continue
             steps += 1
             if steps > _MAX_STEPS:
                 return False
             acc.append(int(digits[pos:end]))
-            if prefix_ok is None or prefix_ok(acc):
-                if end == size:
-                    if valid is None or valid(acc):
-                        found.append(list(acc))
-                elif not walk(end):
-                    return False
+            if end == size:
+                found.append(list(acc))
+            elif not walk(end):
+                return False
             acc.pop()
             if len(found) > 1:
                 return False
@@ -137,14 +142,28 @@ def split_run_together(
     return found[0] if finished and len(found) == 1 else None
 
 
-def _only_cut(digits: str, token_end: list[int], ways: list[list[int]], width: int) -> list[int]:
-    """The single cut that `ways` counts, read off the table."""
+def blocks_sum(counts: list[int], totals: int) -> bool:
+    """Every complete block of `totals` counts ends with the sum of the others."""
+    return all(
+        counts[end - 1] == sum(counts[end - totals : end - 1])
+        for end in range(totals, len(counts) + 1, totals)
+    )
+
+
+def _last_end(digits: str, token_end: list[int], pos: int) -> int:
+    """The furthest end of a piece starting at `pos` (a `0` stands alone: no leading zeros)."""
+    return pos + 1 if digits[pos] == "0" else min(token_end[pos], pos + MAX_NUMBER_DIGITS)
+
+
+def _only_cut(digits: str, token_end: list[int], one: list[int], width: int) -> list[int]:
+    """The single cut that `one` allows, read off the table."""
     pieces: list[int] = []
     pos = 0
     while pos < len(digits):
         need = width - len(pieces)
-        last = pos + 1 if digits[pos] == "0" else min(token_end[pos], pos + MAX_NUMBER_DIGITS)
-        end = next(e for e in range(pos + 1, last + 1) if ways[e][need - 1])
+        end = next(
+            e for e in range(pos + 1, _last_end(digits, token_end, pos) + 1) if one[e] >> (need - 1) & 1
+        )
         pieces.append(int(digits[pos:end]))
         pos = end
     return pieces
