@@ -69,6 +69,15 @@ class TableReading:
     matched_rows: int = 0
     # Keys of the template rows a printed row was assigned to (read or not).
     printed_rows: set[str] = field(default_factory=set)
+    # One (frozen) provenance per printed place and text: a row's cells often share one.
+    _places: dict[tuple[int | None, int | None, str], Provenance] = field(default_factory=dict)
+
+    def provenance_of(self, cell: Cell) -> Provenance:
+        key = (cell.line, cell.page, cell.text)
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = Provenance(line=cell.line, page=cell.page, text=cell.text)
+        return found
 
 
 def value_rows(doc: Document, headed: Table | None = None) -> list[ValueRow]:
@@ -641,7 +650,7 @@ def _unrun(
             table, row = where.table, where.row
             if table and row:
                 for column in reading.data[table][row]:
-                    reading.provenance[str(CellKey(table, row, column))] = Provenance(
+                    reading.provenance[_cell_key(table, row, column)] = Provenance(
                         line=cell.line, page=cell.page, text=" ".join(r.text for r, _ in values)
                     )
             return None
@@ -667,6 +676,12 @@ def _pieces_with_cells(
     return out
 
 
+@lru_cache(maxsize=4096)
+def _cell_key(table: str, row: str, column: str) -> str:
+    """`str(CellKey(...))`, built once per cell of the template rather than per report."""
+    return str(CellKey(table, row, column))
+
+
 def _store_cell(
     reading: TableReading,
     table: str,
@@ -676,9 +691,7 @@ def _store_cell(
     cell_reading: CellReading,
     cell: Cell,
 ) -> None:
-    reading.provenance[str(CellKey(table, row, column))] = Provenance(
-        line=cell.line, page=cell.page, text=cell.text
-    )
+    reading.provenance[_cell_key(table, row, column)] = reading.provenance_of(cell)
     number = cell_reading.number
     if cell.stray:
         stray = "、".join(f"「{t}」" for t in cell.stray)
