@@ -50,6 +50,15 @@ _VAL = qn("w:val")
 _MAX_SPAN = 1000
 
 
+def _first_child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """`parent.find(tag)` without its cost: lxml's `find` goes through ElementPath on every call
+    (about a microsecond), a loop over the children stops at the first, usually very soon."""
+    for child in parent:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def _children(parent: etree._Element, wanted: str) -> Iterator[etree._Element]:
     """Children with tag `wanted`, looking through content controls and custom XML wrappers."""
     for child in parent:
@@ -57,7 +66,7 @@ def _children(parent: etree._Element, wanted: str) -> Iterator[etree._Element]:
         if tag == wanted:
             yield child
         elif tag == _SDT:
-            content = child.find(_SDT_CONTENT)
+            content = _first_child(child, _SDT_CONTENT)
             if content is not None:
                 yield from _children(content, wanted)
         elif tag == _CUSTOM_XML:
@@ -70,7 +79,7 @@ def _body_blocks(body: etree._Element) -> Iterator[etree._Element]:
         if tag in (_P, _TBL):
             yield child
         elif tag == _SDT:
-            content = child.find(_SDT_CONTENT)
+            content = _first_child(child, _SDT_CONTENT)
             if content is not None:
                 yield from _body_blocks(content)
         elif tag == _CUSTOM_XML:
@@ -80,8 +89,9 @@ def _body_blocks(body: etree._Element) -> Iterator[etree._Element]:
 _NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 # A paragraph's printed pieces in document order: runs' text (not deleted or moved away) as
 # strings, tabs and breaks as elements. Tab stops in w:pPr are no text: only runs' children count.
+# One walk over the runs' children (not one per kind of piece, then merged in document order).
 _RUN_PIECES = etree.XPath(
-    "(.//w:r/w:t | .//w:r/w:tab | .//w:r/w:br | .//w:r/w:cr | .//w:r/w:noBreakHyphen)"
+    ".//w:r/*[self::w:t or self::w:tab or self::w:br or self::w:cr or self::w:noBreakHyphen]"
     "[not(ancestor::w:del or ancestor::w:moveFrom)]",
     namespaces=_NS,
 )
@@ -104,13 +114,17 @@ def _int_val(el: etree._Element | None, default: int) -> int:
 
 def _cell_props(tc: etree._Element) -> tuple[int, str | None, bool]:
     """(colspan, vMerge state: "restart" | "continue" | None, hMerge continuation)."""
-    tc_pr = tc.find(_TC_PR)
+    tc_pr = _first_child(tc, _TC_PR)
     if tc_pr is None:
         return 1, None, False
-    colspan = _int_val(tc_pr.find(_GRID_SPAN), 1)
-    v_merge = tc_pr.find(_V_MERGE)
+    # One pass over the few properties, the first of each tag counting (as `find` would).
+    props: dict[object, etree._Element] = {}
+    for child in tc_pr:
+        props.setdefault(child.tag, child)
+    colspan = _int_val(props.get(_GRID_SPAN), 1)
+    v_merge = props.get(_V_MERGE)
     state = None if v_merge is None else (v_merge.get(_VAL) or "continue")
-    h_merge = tc_pr.find(_H_MERGE)
+    h_merge = props.get(_H_MERGE)
     h_continue = h_merge is not None and (h_merge.get(_VAL) or "continue") == "continue"
     return colspan, state, h_continue
 
@@ -124,8 +138,8 @@ def _read_table(tbl: etree._Element, ordinal: int) -> list[list[Cell]]:
     # First pass: every row's cells with their grid column, colspan and vMerge state.
     layout: list[list[tuple[int, int, str | None, etree._Element]]] = []
     for tr in _children(tbl, _TR):
-        tr_pr = tr.find(_TR_PR)
-        col = _int_val(tr_pr.find(_GRID_BEFORE), 0) if tr_pr is not None else 0
+        tr_pr = _first_child(tr, _TR_PR)
+        col = _int_val(_first_child(tr_pr, _GRID_BEFORE), 0) if tr_pr is not None else 0
         row: list[tuple[int, int, str | None, etree._Element]] = []
         for tc in _children(tr, _TC):
             colspan, v_state, h_continue = _cell_props(tc)
