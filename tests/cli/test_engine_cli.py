@@ -72,6 +72,15 @@ def test_corpus_extract_lists_failures_and_goes_on(tmp_path):
     assert "bad.txt" in result.stderr and "不是政府信息公开工作年度报告" in result.stderr
 
 
+def test_extract_json_carries_the_checks_findings_read_alone_or_in_parallel(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(SEED.read_bytes())
+    alone = json.loads(runner.invoke(app, ["extract", str(SEED), "--format", "json"]).stdout)
+    parallel = json.loads(runner.invoke(app, ["extract", str(tmp_path), "-f", "json", "--jobs", "2"]).stdout)
+    for data in (alone, *parallel):
+        assert {"YEAR-MISMATCH", "SIGNED-BEFORE-YEAR-END"} <= {f["code"] for f in data["findings"]}
+
+
 def test_missing_file_is_a_chinese_error_without_traceback(tmp_path):
     result = runner.invoke(app, ["check", str(tmp_path / "none.pdf")])
     assert result.exit_code == 2

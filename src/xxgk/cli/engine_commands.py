@@ -114,7 +114,9 @@ def extract_command(
     """读取年度报告，输出结构化数据：JSON（每份报告一个对象）或 CSV/XLSX（每个单元格一行）。"""
     if fmt is ExtractFormat.xlsx and output is None:
         _fail("XLSX 格式需要用 -o 指定输出文件")
-    outcomes = _read_all(files, jobs, queue=queue if workers is Workers.celery else None, checked=True)
+    # Findings go into the JSON only: the long format (CSV, XLSX) holds cell values.
+    checked = fmt is ExtractFormat.json
+    outcomes = _read_all(files, jobs, queue=queue if workers is Workers.celery else None, checked=checked)
     reports = [o.report for o in outcomes if o.report is not None]
     if fmt is ExtractFormat.json:
         data = [r.model_dump(mode="json") for r in reports]
