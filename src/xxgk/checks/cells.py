@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import partial
 from itertools import chain
@@ -58,8 +58,12 @@ def rows_in_use(report: Report, table: Table) -> tuple[Row, ...]:
 
 def row_values(report: Report, table: Table, row: Row) -> list[Any]:
     """The row's values in the order of its columns, None where blank."""
+    return list(_values_of(report, table, row))
+
+
+def _values_of(report: Report, table: Table, row: Row) -> Iterator[Any]:
     values = report.table(table.key).get(row.key, {})
-    return list(map(values.get, map(_KEY, table.columns_of(row))))
+    return map(values.get, map(_KEY, table.columns_of(row)))
 
 
 _KEY = attrgetter("key")
@@ -70,8 +74,7 @@ def row_cells(report: Report, table: Table, row: Row) -> list[tuple[Column, Any]
 
 
 def row_is_blank(report: Report, table: Table, row: Row) -> bool:
-    values = report.table(table.key).get(row.key, {})
-    return all(map(_is_none, map(values.get, map(_KEY, table.columns_of(row)))))
+    return all(map(_is_none, _values_of(report, table, row)))  # stops at the first value
 
 
 _is_none = partial(is_, None)

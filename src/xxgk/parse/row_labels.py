@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cache
 
 from xxgk.template import Row, Table, Template
 from xxgk.template.labels import key_form, last_enumerated, strip_enumeration
@@ -64,16 +65,10 @@ class Matcher:
         return found
 
 
-# Per template (by key: hashing a Template walks all its rows).
-_MATCHERS: dict[str, Matcher] = {}
-
-
+@cache  # per template (hashed by its key and name, told apart by equality)
 def matcher_for(template: Template) -> Matcher:
-    found = _MATCHERS.get(template.key)
-    if found is None or found.slots[0].table is not template.table2:
-        slots = tuple(Slot(t, r, _label_forms(r)) for t in (template.table2, template.table3) for r in t.rows)
-        found = _MATCHERS[template.key] = Matcher(slots, _exact_index(slots))
-    return found
+    slots = tuple(Slot(t, r, _label_forms(r)) for t in (template.table2, template.table3) for r in t.rows)
+    return Matcher(slots, _exact_index(slots))
 
 
 def _label_forms(row: Row) -> tuple[_LabelForm, ...]:
