@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -87,7 +88,9 @@ def read_many(
                 on_done(outcome)
             yield outcome
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Workers start from a clean server process, not forked from this one: a fork copies whatever
+    # threads hold locks here (OCR and database pools, a test runner), and a worker then hangs.
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver")) as pool:
         for outcome in pool.map(read, names, chunksize=max(1, min(64, len(names) // (jobs * 8) or 1))):
             if on_done:
                 on_done(outcome)
