@@ -55,6 +55,16 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity == "error"
 
+    @property
+    def left_unread(self) -> bool:
+        """A reader's error (codes `P-…`): the cells its place covers were left null on purpose."""
+        return self.severity == "error" and self.code.startswith("P-")
+
+    def covers(self, table: str, row: str, column: str) -> bool:
+        """Whether the finding's place is this cell, its row, its column or its table."""
+        place = self.place
+        return place.table == table and place.row in (None, row) and place.column in (None, column)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["place"] = {k: v for k, v in data["place"].items() if v is not None}

@@ -15,6 +15,7 @@ from support.report_strategies import all_cells, balanced_reports
 from xxgk.checks import run_checks
 from xxgk.checks.arithmetic import table3_identities
 from xxgk.checks.cells import unused_rows
+from xxgk.findings import Finding, Place
 from xxgk.report import Provenance, Report
 from xxgk.sample import balanced_report
 
@@ -213,6 +214,25 @@ def test_applicant_columns_left_blank_warn_once_per_row():
     assert codes["CELL-BLANK"] == 2
     assert set(codes) - {"CELL-BLANK"} <= {"T3-BALANCE"}  # only if organisations' columns were non-zero
     assert all(f.severity == "warning" for f in found if f.code == "CELL-BLANK")
+
+
+def test_a_row_the_reader_left_unread_is_not_called_blank():
+    """A row whose numbers the reader could not place is null with the reader's error: the checks
+    must not add that the report printed it blank. Other blank rows, and rows named by a check's
+    own error or a reader's warning, still warn."""
+    report = balanced_report(random.Random(9), year=2023)
+    bad = report.model_copy(deep=True)
+    for row in ("new", "carried_in", "granted"):
+        bad.table3[row] = dict.fromkeys(bad.table3[row])
+    bad.findings = [
+        Finding("P-ROW-AMBIGUOUS", "error", "", Place(table="table3", row="new")),
+        Finding("T3-ROW-SUM", "error", "", Place(table="table3", row="carried_in")),
+        Finding("P-LABEL-VARIANT", "info", "", Place(table="table3", row="granted")),
+    ]
+    blank = [f.place.row for f in findings_of(bad) if f.code == "CELL-BLANK"]
+    assert sorted(blank) == ["carried_in", "granted"]
+    bad.findings.append(Finding("P-TABLE4-BROKEN", "error", "", Place(table="table3")))
+    assert [f for f in findings_of(bad) if f.code == "CELL-BLANK"] == []
 
 
 def test_township_reporting_regulations_is_a_warning():

@@ -6,6 +6,7 @@ no number the source does not print in that cell and says why its cells are empt
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -139,3 +140,22 @@ def test_a_form_not_read_yet_gives_no_wrong_number(path: Path) -> None:
     if any(d.startswith("table") for d in differences(report, path.parent.name)):
         errors = [f for f in report.findings if f.severity == "error"]
         assert errors or "TABLE-ROWS-MISSING" in {f.code for f in run_checks(report)}
+
+
+@pytest.mark.parametrize("path", [p for p in TEXT_FORMS if form_id(p) in NOT_YET], ids=form_id)
+def test_a_form_not_read_yet_says_what_it_saw(path: Path) -> None:
+    """No finding quotes an empty label: rows that print numbers and no label (a cell per line, the
+    labels elsewhere) are told in one finding, whose lines print the numbers it quotes."""
+    report = read(path)
+    assert [f.message_zh for f in report.findings if "「」" in f.message_zh] == []
+    unlabelled = [f for f in report.findings if f.code == "P-ROWS-UNLABELLED"]
+    assert len(unlabelled) <= 1
+    for finding in unlabelled:
+        match = re.search(r"第 ([\d、]+) (?:等)?行，印有(.+?)(?:等)?）", finding.message_zh)
+        assert match, finding.message_zh
+        lines = path.read_text(encoding="utf-8").split("\n")
+        printed = re.findall(r"「([^」]+)」", match[2])
+        numbered = [int(n) for n in match[1].split("、")]
+        assert len(printed) == len(numbered) and finding.place.line == numbered[0]
+        for number, tokens in zip(numbered, printed, strict=True):
+            assert lines[number - 1].replace("|", " ").split() == tokens.split()

@@ -12,10 +12,12 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from support.layouts import write
+from xxgk.checks import run_checks
 from xxgk.parse.detect import read_report
 from xxgk.report import Report
 from xxgk.sample import balanced_report
@@ -96,6 +98,47 @@ def test_a_number_too_many_leaves_the_row_empty(report: Report, seed: int) -> No
     _cells_never_differ(parsed, report)
 
 
+def _labelled_value_lines(text: str) -> list[int]:
+    """Value lines whose first number has the row's label right before it."""
+    lines = text.split("\n")
+    return [
+        i
+        for i in _value_lines(text)
+        for cells in [lines[i].strip().strip("|").split("|")]
+        for first in [next(k for k, c in enumerate(cells) if NUMBER.match(c))]
+        if first > 0 and re.search(r"[\u4e00-\u9fff）)]\s*$", cells[first - 1])
+    ]
+
+
+@mutation_settings
+@given(report=reports, seed=st.integers(0, 2**16), shift=st.booleans())
+def test_a_number_glued_to_its_label_beside_a_blank_cell_is_not_placed(
+    report: Report, seed: int, shift: bool
+) -> None:
+    """markitdown prints `| 行政规范性文件62 |  | 33 | 440 |`: the first number glued to the label,
+    its cell blank, or the others moved one cell to the left. Which column the glued number was
+    printed in is unknown, so the row stays empty with the reader's error, and the checks do not
+    say the report printed the row blank."""
+    rng = random.Random(seed)
+    text = write(report, "markdown", rng)
+    lines = text.split("\n")
+    index = rng.choice(_labelled_value_lines(text))
+    cells = lines[index].strip().strip("|").split("|")
+    first = next(k for k, c in enumerate(cells) if NUMBER.match(c))
+    cells[first - 1] = f" {cells[first - 1].strip()}{cells[first].strip()} "
+    cells = (
+        [*cells[:first], *cells[first + 1 :], " "] if shift else [*cells[:first], " ", *cells[first + 1 :]]
+    )
+    lines[index] = "|" + "|".join(cells) + "|"
+    parsed = read_report("\n".join(lines).encode("utf-8"), source="pulled.md")
+    _cells_never_differ(parsed, report)
+    glued = [f for f in parsed.findings if f.code == "P-ROW-AMBIGUOUS" and f.place.line == index + 1]
+    assert len(glued) == 1
+    place = glued[0].place
+    assert all(v is None for v in parsed.table(place.table)[place.row].values())
+    assert not [f for f in run_checks(parsed) if f.code == "CELL-BLANK" and f.place.row == place.row]
+
+
 def test_a_label_between_two_bare_numbers_is_not_given_either() -> None:
     report = balanced_report(random.Random(7), year=2024, template="2021", other_row="split")
     text = write(report, "markdown", random.Random(1))
@@ -121,3 +164,17 @@ def test_cells_of_a_web_page_stay_cells_when_one_prints_two_numbers() -> None:
     parsed = read_report(html.encode("utf-8"), source="page.html")
     assert parsed.table2["regulations"]["issued"] is None
     assert parsed.table2["regulations"]["in_force"] == 7
+
+
+@pytest.mark.parametrize("cells", ["<td>7</td><td>10</td>", "<td>07</td><td>10</td>", "<td>100</td>"])
+def test_a_cell_printed_apart_is_never_cut_into_counts(cells: str) -> None:
+    """`7 | 10` for three columns is a row a cell short, not 7, 1, 0: digits are cut into several
+    counts only where cells ran together in text, never inside a cell the page printed apart."""
+    html = (
+        "<html><body><h1>某局2024年政府信息公开工作年度报告</h1>"
+        "<table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+        f"<tr><td>规章</td>{cells}</tr></table></body></html>"
+    )
+    parsed = read_report(html.encode("utf-8"), source="page.html")
+    assert set(parsed.table2["regulations"].values()) == {None}
+    assert "P-ROW-SHORT" in {f.code for f in parsed.findings if f.place.row == "regulations"}

@@ -6,7 +6,13 @@ from __future__ import annotations
 from xxgk.report import Report
 from xxgk.template import get_template
 
-CLEAN_INPUT_FORBIDDEN = {"P-ROW-UNKNOWN", "P-CELL-UNREADABLE", "P-ROW-SHORT", "P-ROW-EXTRA-VALUES"}
+CLEAN_INPUT_FORBIDDEN = {
+    "P-ROW-UNKNOWN",
+    "P-ROWS-UNLABELLED",
+    "P-CELL-UNREADABLE",
+    "P-ROW-SHORT",
+    "P-ROW-EXTRA-VALUES",
+}
 HEADINGS_2021 = [s.heading for s in get_template("2021").sections]
 
 

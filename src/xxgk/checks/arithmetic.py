@@ -393,6 +393,9 @@ def check_negative(report: Report) -> Iterator[Finding]:
 @rule("CELL-BLANK", "warning", "表格单元格空白或印为“/”“—”，不合格式（核算时按0计）")
 def check_blank(report: Report) -> Iterator[Finding]:
     explained = {(f.place.table, f.place.row, f.place.column) for f in report.findings}
+    # A row or table the reader could not place (its numbers printed but not cell by cell) is not
+    # printed blank either: saying so would blame the report for the reading.
+    unread = [f for f in report.findings if f.left_unread and f.place.table]
     not_shown: dict[str, set[str]] | None = None  # read once a row has a blank, most have none
     for table in report.spec.tables:
         rows = rows_in_use(report, table)
@@ -410,7 +413,9 @@ def check_blank(report: Report) -> Iterator[Finding]:
             blank = [
                 col
                 for col, value in zip(table.columns_of(row), values, strict=True)
-                if value is None and (table.key, row.key, col.key) not in explained
+                if value is None
+                and (table.key, row.key, col.key) not in explained
+                and not any(f.covers(table.key, row.key, col.key) for f in unread)
             ]
             if not blank:
                 continue

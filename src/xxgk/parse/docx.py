@@ -184,7 +184,9 @@ def _read_table(tbl: etree._Element, ordinal: int) -> list[list[Cell]]:
             if state == "continue" and r > 0 and covered[r][start]:
                 continue
             rowspan = 1 + below[r][start] if state is not None else 1
-            cells.append(Cell(text=_cell_text(tc), rowspan=rowspan, colspan=colspan, line=ordinal))
+            cells.append(
+                Cell(text=_cell_text(tc), rowspan=rowspan, colspan=colspan, line=ordinal, delimited=True)
+            )
         # Rows are kept even when empty (all continuation cells): rowspans count them.
         rows.append(cells)
     return rows

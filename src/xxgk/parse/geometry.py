@@ -404,7 +404,13 @@ def _grid(
     rows: dict[int, list[Cell]] = {}
     spans: dict[int, tuple[float, float]] = {}
     for region in regions:
-        cell = Cell(_cell_text(region.words), rowspan=region.rowspan, colspan=region.colspan, page=page)
+        cell = Cell(
+            _cell_text(region.words),
+            rowspan=region.rowspan,
+            colspan=region.colspan,
+            page=page,
+            delimited=True,
+        )
         first = min(region.words, key=_reading_order, default=None)
         if first is not None:
             anchors.append((first.cy, first.y1 - first.y0, cell))

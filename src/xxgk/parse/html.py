@@ -432,6 +432,7 @@ class _Reader:
                     rowspan=_span(td.get("rowspan")),
                     colspan=_span(td.get("colspan")),
                     line=td.sourceline,
+                    delimited=True,
                 )
                 for td in _cells_of(tr)
             ]

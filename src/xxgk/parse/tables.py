@@ -8,6 +8,7 @@ rows are matched to the template's rows in printed order (which row a label name
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -185,6 +186,7 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     table4_broken = False  # gathered from rows of one or two numbers (one cell per line)
     headers_reported: set[str] = set()
     unplaced_bare: ValueRow | None = None  # the previous value row, when it had no label and no slot
+    unlabelled: list[ValueRow] = []  # rows of values without label or context, told in one finding
     # Cells rebuilt from text (not HTML or DOCX cells): a cell printing several numbers means the
     # text ran neighbouring cells together, so the row's other cells are out of place too.
     rebuilt = doc.source_format not in ("html", "docx")
@@ -211,14 +213,17 @@ def read_tables(doc: Document, template: Template) -> TableReading:
         if index is None or strength == 0.0:
             if not row.label and row.numbers:
                 unplaced_bare = row
-            reading.findings.append(
-                Finding(
-                    "P-ROW-UNKNOWN",
-                    "warning",
-                    f"表格中有一行无法对应到年报格式的任何一行，已忽略：「{(row.context + row.label)[:60]}」",
-                    _place_of(row),
+            if (row.context + row.label).strip():
+                reading.findings.append(
+                    Finding(
+                        "P-ROW-UNKNOWN",
+                        "warning",
+                        f"表格中有一行无法对应到年报格式的任何一行，已忽略：「{(row.context + row.label)[:60]}」",
+                        _place_of(row),
+                    )
                 )
-            )
+            elif row.values:
+                unlabelled.append(row)
             continue
         slot = slots[index]
         if any(f"{slot.table.key}.{key}" in reading.printed_rows for key in slot.row.collapses):
@@ -268,8 +273,32 @@ def read_tables(doc: Document, template: Template) -> TableReading:
             _table4_unmatched(reading, table4_values)
         else:
             _store_table4_rebuilt(reading, template, table4_values, rebuilt)
+    if unlabelled:
+        reading.findings.append(_unlabelled_rows(unlabelled))
     reading.other_row = _other_form(reading, template, doc)
     return reading
+
+
+# How many unlabelled rows a finding names: enough to find them, few enough to read.
+_UNLABELLED_NAMED = 5
+
+
+def _unlabelled_rows(rows: list[ValueRow]) -> Finding:
+    """One finding for the rows that print values and no label: text pulled from a PDF without its
+    layout prints each cell on a line of its own, the labels of whole blocks of rows elsewhere, and
+    a finding per such line (`「」`) told the reader nothing but their number."""
+    more = "等" if len(rows) > _UNLABELLED_NAMED else ""
+    named = rows[:_UNLABELLED_NAMED]
+    lines = [str(row.values[0][1].line) for row in named if row.values[0][1].line is not None]
+    at = f"第 {'、'.join(lines)} {more}行，" if lines else ""
+    printed = "、".join(f"「{' '.join(cell.text for _, cell in row.values)}」" for row in named)
+    return Finding(
+        "P-ROWS-UNLABELLED",
+        "warning",
+        f"表格中有 {len(rows)} 行没有行名（{at}印有{printed}{more}），"
+        "无法对应到年报格式的任何一行，已忽略；行名与数字分开的文本（如不保留版式从 PDF 提取的文字）请以原件核对",
+        Place(**_line_page(rows[0].values[0][1])),
+    )
 
 
 # Text between the two lines of a row printed over two lines: a wrapped label's few characters.
@@ -508,6 +537,10 @@ def _columns_unmatched(
     )
 
 
+# A number printed at the end of a row's label (its cell merged into the label's by a converter).
+_GLUED_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?$")
+
+
 def _store_row(
     reading: TableReading, slot: Slot, row: ValueRow, header: PrintedColumns | None = None
 ) -> None:
@@ -517,6 +550,21 @@ def _store_row(
         columns = tuple(by_key[key] for key in header.keys)
     reading.printed_rows.add(f"{slot.table.key}.{slot.row.key}")
     where = Place(table=slot.table.key, row=slot.row.key)
+    glued = _GLUED_NUMBER.search(row.label)
+    if glued and (row.numbers < len(columns) or any(r.kind == "blank" for r, _ in row.values)):
+        # markitdown's `| 行政规范性文件62 |  | 33 | 440 |`: the first number glued to the label and
+        # its cell blank, or the other numbers moved a cell to the left; which, is unknown.
+        reading.matched_rows += 1
+        reading.findings.append(
+            Finding(
+                "P-ROW-AMBIGUOUS",
+                "error",
+                f"行名「{row.label[-20:]}」末尾连着数字「{glued[0]}」，该行又少一个数字或有空白单元格，"
+                "无法确定该数字属于哪一列，该行数字记为空",
+                replace(where, **_line_page(row.values[0][1] if row.values else None)),
+            )
+        )
+        return
     values = _unrun(row.values, len(columns), columns, reading, where)
     if values is None:
         return
@@ -634,6 +682,8 @@ def _unrun(
         return None
     if len(values) >= width or not values or any(r.kind != "number" for r, _ in values):
         return values
+    if all(cell.delimited for _, cell in values):
+        return values  # cells printed apart, each one count: a short row (`_store_row` says so)
     split = split_run_together([r.text for r, _ in values], width, _total_block(columns))
     cell = values[0][1]
     if split is None:

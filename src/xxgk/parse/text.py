@@ -333,7 +333,10 @@ def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
             continue
         if text.count("|") >= 2:
             # Markdown pads every row to the table's width: empty cells at the end are padding.
-            cells = [Cell(c.strip(), line=ln.line, page=ln.page) for c in text.strip("|").split("|")]
+            cells = [
+                Cell(c.strip(), line=ln.line, page=ln.page, delimited=True)
+                for c in text.strip("|").split("|")
+            ]
             while cells and not cells[-1].text:
                 cells.pop()
             kinds = {read_cell(c.text).kind for c in cells if c.text}
@@ -347,7 +350,9 @@ def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
             continue
         labels_above = []
         if "\t" in text:
-            rows.append([Cell(c.strip(), line=ln.line, page=ln.page) for c in text.split("\t")])
+            rows.append(
+                [Cell(c.strip(), line=ln.line, page=ln.page, delimited=True) for c in text.split("\t")]
+            )
         else:
             rows.extend(_segment(_piece(ln, 0, len(ln.text))))
     return rows
