@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 from support.layouts import write
 from xxgk.checks import run_checks
 from xxgk.parse.detect import read_report
+from xxgk.render.html import render_page
 from xxgk.report import Report
 from xxgk.sample import balanced_report
+from xxgk.template import get_template
 
 NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 
@@ -110,6 +112,14 @@ def _labelled_value_lines(text: str) -> list[int]:
     ]
 
 
+@pytest.mark.parametrize("name", ["2019", "2021"])
+def test_no_template_label_ends_in_a_number(name: str) -> None:
+    """What lets the reader take a number at the end of a printed label as glued to it."""
+    template = get_template(name)
+    labels = [label for table in template.tables for row in table.rows for label in row.labels]
+    assert labels and not [label for label in labels if re.search(r"\d\s*$", label)]
+
+
 @mutation_settings
 @given(report=reports, seed=st.integers(0, 2**16), shift=st.booleans())
 def test_a_number_glued_to_its_label_beside_a_blank_cell_is_not_placed(
@@ -178,3 +188,35 @@ def test_a_cell_printed_apart_is_never_cut_into_counts(cells: str) -> None:
     parsed = read_report(html.encode("utf-8"), source="page.html")
     assert set(parsed.table2["regulations"].values()) == {None}
     assert "P-ROW-SHORT" in {f.code for f in parsed.findings if f.place.row == "regulations"}
+
+
+_VALUE_TD = re.compile(r"<td[^>]*>\s*\d+(?:\.\d+)?\s*</td>")
+
+
+@mutation_settings
+@given(report=reports, seed=st.integers(0, 2**16), merge=st.booleans())
+def test_a_web_page_row_a_cell_short_is_read_right_or_not_at_all(
+    report: Report, seed: int, merge: bool
+) -> None:
+    """A page's row with one value cell dropped, or two neighbouring cells' digits printed in one
+    (`<td>1</td><td>0</td>` as `<td>10</td>`): every cell reads as printed or stays empty."""
+    rng = random.Random(seed)
+    page = render_page(report)
+    rows = [m for m in re.finditer(r"<tr>.*?</tr>", page, re.S) if len(_VALUE_TD.findall(m[0])) >= 2]
+    # Rows printing a number of several digits first: the digits a short row could be cut from.
+    wide = [m for m in rows if re.search(r">\s*\d{2,}\s*</td>", m[0])]
+    row = rng.choice(wide or rows)
+    cells = list(_VALUE_TD.finditer(row[0]))
+    if merge:
+        i = rng.randrange(len(cells) - 1)
+        first, second = cells[i], cells[i + 1]
+        digits = re.sub(r"<[^>]+>|\s", "", first[0]) + re.sub(r"<[^>]+>|\s", "", second[0])
+        changed = row[0][: first.start()] + f"<td>{digits}</td>" + row[0][second.end() :]
+    else:  # a cell beside the wide number dropped, not the number
+        narrow = [c for c in cells if not re.search(r">\s*\d{2,}\s*<", c[0])]
+        dropped = rng.choice(narrow or cells)
+        changed = row[0][: dropped.start()] + row[0][dropped.end() :]
+    parsed = read_report(
+        (page[: row.start()] + changed + page[row.end() :]).encode("utf-8"), source="page.html"
+    )
+    _cells_never_differ(parsed, report)

@@ -209,7 +209,9 @@ def read_tables(doc: Document, template: Template) -> TableReading:
                 table4_values = []
                 table4_broken = False
             continue
-        index, strength = matcher.best(position, row.label, row.context)
+        # No template label ends in a number: one glued to the label is matched without it and
+        # then keeps the row from being placed (`_store_row`).
+        index, strength = matcher.best(position, _GLUED_NUMBER.sub("", row.label), row.context)
         if index is None or strength == 0.0:
             if not row.label and row.numbers:
                 unplaced_bare = row
