@@ -235,6 +235,30 @@ def test_a_row_the_reader_left_unread_is_not_called_blank():
     assert [f for f in findings_of(bad) if f.code == "CELL-BLANK"] == []
 
 
+def test_an_identity_over_cells_left_unread_is_not_checked():
+    """Counting as 0 a row the reader could not place (or a row not shown at all) would make a
+    balanced report fail its identities; a row printed blank (`/`) is still counted as 0."""
+    report = balanced_report(random.Random(3), year=2023)
+    granted = report.table3["granted"]
+    assert any(granted.values())
+    identities = {"T3-BALANCE", "T3-RESULT-SUM", "T3-ROW-SUM"}
+
+    unread = report.model_copy(deep=True)
+    unread.table3["granted"] = dict.fromkeys(granted)
+    unread.findings = [Finding("P-ROW-SHORT", "error", "", Place(table="table3", row="granted"))]
+    assert not identities & {f.code for f in findings_of(unread)}
+
+    not_shown = report.model_copy(deep=True)
+    not_shown.table3["granted"] = dict.fromkeys(granted)
+    codes = {f.code for f in findings_of(not_shown)}
+    assert "TABLE-ROWS-MISSING" in codes and not identities & codes
+
+    printed_blank = not_shown.model_copy(deep=True)
+    for col in granted:
+        printed_blank.provenance[f"table3.granted.{col}"] = Provenance(text="/")
+    assert "T3-RESULT-SUM" in {f.code for f in findings_of(printed_blank)}
+
+
 def test_township_reporting_regulations_is_a_warning():
     report = balanced_report(random.Random(1), year=2023, organization="示例县某某镇人民政府")
     assert findings_of(report) == []

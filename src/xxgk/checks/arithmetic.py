@@ -20,6 +20,7 @@ from typing import Any
 from xxgk.checks.cells import (
     Number,
     cell_name,
+    cells_left_unread,
     collapsed_rows,
     column_name,
     counts_not_negative,
@@ -212,6 +213,12 @@ def failures(report: Report, system: _System) -> list[Failure]:
     failed = {i for i, r in enumerate(residuals) if r != 0}
     if not failed:
         return []
+    # An identity over a cell the reading left null cannot be checked: its value is unknown, and
+    # counting it as 0 would raise an alarm against a report that balances.
+    unread = cells_left_unread(report, report.spec.table(system.table))
+    failed = {i for i in failed if not any(cell in unread for cell, _ in identities[i].terms)}
+    if not failed:
+        return []
     candidates = []
     for cell, where in system.member.items():
         if where.keys() != failed:
@@ -393,12 +400,10 @@ def check_negative(report: Report) -> Iterator[Finding]:
 @rule("CELL-BLANK", "warning", "表格单元格空白或印为“/”“—”，不合格式（核算时按0计）")
 def check_blank(report: Report) -> Iterator[Finding]:
     explained = {(f.place.table, f.place.row, f.place.column) for f in report.findings}
-    # A row or table the reader could not place (its numbers printed but not cell by cell) is not
-    # printed blank either: saying so would blame the report for the reading.
-    unread = [f for f in report.findings if f.left_unread and f.place.table]
     not_shown: dict[str, set[str]] | None = None  # read once a row has a blank, most have none
     for table in report.spec.tables:
         rows = rows_in_use(report, table)
+        unread: set[tuple[str, str]] | None = None  # read once a row has a blank
         for row in rows:
             values = row_values(report, table, row)
             if None not in values:
@@ -409,13 +414,16 @@ def check_blank(report: Report) -> Iterator[Finding]:
                 break  # the whole table is missing: TABLE-ROWS-MISSING
             if row.key in not_shown[table.key]:
                 continue  # the row is missing: TABLE-ROWS-MISSING
-            # A cell the parser already explained (unreadable, run-together digits) is not “printed blank”.
+            if unread is None:
+                unread = cells_left_unread(report, table)
+            # A cell the parser explained (unreadable, run-together digits, a row it could not place)
+            # is not “printed blank”: saying so would blame the report for the reading.
             blank = [
                 col
                 for col, value in zip(table.columns_of(row), values, strict=True)
                 if value is None
                 and (table.key, row.key, col.key) not in explained
-                and not any(f.covers(table.key, row.key, col.key) for f in unread)
+                and (row.key, col.key) not in unread
             ]
             if not blank:
                 continue

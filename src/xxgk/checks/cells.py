@@ -114,6 +114,23 @@ def missing_rows(report: Report) -> dict[str, set[str]]:
     return {table: {row for row in rows if (table, row) not in printed} for table, rows in blank.items()}
 
 
+def cells_left_unread(report: Report, table: Table) -> set[tuple[str, str]]:
+    """(row key, column key) of the blank cells of `table` that the reading left null rather than
+    the report printing them blank: under a reader's error (`Finding.left_unread`: a row it could
+    not place cell by cell), or in a row the source does not show at all (`missing_rows`). What
+    they hold is unknown, so no rule may count them as 0 against the report."""
+    errors = [f for f in report.findings if f.left_unread and f.place.table == table.key]
+    missing = missing_rows(report)[table.key]
+    return {
+        (row.key, col.key)
+        for row in rows_in_use(report, table)
+        if row.key in missing or errors
+        for col, value in zip(table.columns_of(row), _values_of(report, table, row), strict=True)
+        if value is None
+        and (row.key in missing or any(f.covers(table.key, row.key, col.key) for f in errors))
+    }
+
+
 def printed_rows(report: Report) -> set[tuple[str | None, str | None]]:
     """(table key, row key) of the rows the source shows: the parser recorded where one of the
     row's cells was read, or placed one of its own findings (e.g. an unreadable number) on the row.
