@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from support.layouts import write
+from support.real_inputs import DATA
 from xxgk.checks import run_checks
 from xxgk.parse.detect import read_report
 from xxgk.render.html import render_page
@@ -220,3 +221,26 @@ def test_a_web_page_row_a_cell_short_is_read_right_or_not_at_all(
         (page[: row.start()] + changed + page[row.end() :]).encode("utf-8"), source="page.html"
     )
     _cells_never_differ(parsed, report)
+
+
+LAYOUT_FORM = DATA / "forms" / "pingtan-2024-guanweihui" / "lo-docx.layout.txt"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "规章       0          10         ",
+        "规章       0                    10",
+        "规章                  10        0",
+    ],
+)
+def test_a_layout_row_with_a_blank_cell_is_not_cut_into_counts(row: str) -> None:
+    """`pdftotext -layout` prints a blank cell as a wider gap: `0          10` for three columns
+    is two cells and a blank one, never 0, 1, 0; the row stays empty with a finding."""
+    text = LAYOUT_FORM.read_text(encoding="utf-8")
+    printed = "规章       0          0         0"
+    assert text.count(printed) == 1
+    parsed = read_report(text.replace(printed, row).encode("utf-8"), source="layout.txt")
+    assert set(parsed.table2["regulations"].values()) == {None}
+    assert "P-ROW-SHORT" in {f.code for f in parsed.findings if f.place.row == "regulations"}
+    assert parsed.table2["normative_documents"] == {"issued": 62, "repealed": 33, "in_force": 440}

@@ -684,9 +684,10 @@ def _unrun(
         return None
     if len(values) >= width or not values or any(r.kind != "number" for r, _ in values):
         return values
-    if all(cell.delimited for _, cell in values):
+    whole = {i for i, (_, cell) in enumerate(values) if cell.delimited}
+    if len(whole) == len(values):
         return values  # cells printed apart, each one count: a short row (`_store_row` says so)
-    split = split_run_together([r.text for r, _ in values], width, _total_block(columns))
+    split = split_run_together([r.text for r, _ in values], width, _total_block(columns), whole)
     cell = values[0][1]
     if split is None:
         if any(len(r.text) > 1 for r, _ in values):

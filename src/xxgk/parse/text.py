@@ -362,11 +362,11 @@ def _segment(ln: TextLine) -> list[list[Cell]]:
     """`规章 0 0 0` → one row; a whole table run together on one line → its rows, at each number run."""
     text = ln.text
 
-    def cell(start: int, end: int) -> Cell:
+    def cell(start: int, end: int, delimited: bool = False) -> Cell:
         if ln.origins is None:  # `_piece` without characters' lines to carry (most lines)
-            return Cell(text[start:end].strip(), line=ln.line, page=ln.page)
+            return Cell(text[start:end].strip(), line=ln.line, page=ln.page, delimited=delimited)
         piece = _piece(ln, start, end)
-        return Cell(piece.text, line=piece.line, page=ln.page)
+        return Cell(piece.text, line=piece.line, page=ln.page, delimited=delimited)
 
     if _NUMBERING_ALONE.fullmatch(text):
         return [[cell(0, len(text))]]  # a label's numbering printed on a line of its own
@@ -380,12 +380,33 @@ def _segment(ln: TextLine) -> list[list[Cell]]:
         if not numbers.strip() or _inside_label(text, end):
             continue
         label = [cell(label_start, match.start())] if text[label_start : match.start()].strip() else []
-        values = [cell(match.start() + n.start(), match.start() + n.end()) for n in _NUMBER.finditer(numbers)]
+        spans = [(match.start() + n.start(), match.start() + n.end()) for n in _NUMBER.finditer(numbers)]
+        values = [
+            cell(start, stop, _apart(text, spans, i, bool(label))) for i, (start, stop) in enumerate(spans)
+        ]
         rows.append([*label, *values])
         label_start = end
     if text[label_start:].strip():
         rows.append([cell(label_start, len(text))])
     return rows
+
+
+# Space that sets columns apart (`pdftotext -layout`): wider than the one space a capture may print
+# between cells it ran together.
+_COLUMN_GAP = 2
+
+
+def _apart(text: str, spans: list[tuple[int, int]], i: int, labelled: bool) -> bool:
+    """Whether the i-th number of a row stands in a column of its own: set apart by a column gap
+    from its label and its neighbours. `规章  0          10` prints two cells (the third blank),
+    never 0, 1, 0; `10 0 0 0 01`, `00` or a line of digits alone may be cells run together."""
+    start, stop = spans[i]
+    if stop - start > 1 and text[start] == "0":
+        return False  # no count prints a leading zero: two cells or more
+    before, after = i > 0 or labelled, i + 1 < len(spans)
+    if not (before or after) or (before and not text[max(start - _COLUMN_GAP, 0) : start].isspace()):
+        return False
+    return not after or spans[i + 1][0] - stop >= _COLUMN_GAP
 
 
 def _inside_label(text: str, end: int) -> bool:

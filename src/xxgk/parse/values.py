@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -60,19 +60,41 @@ def read_cell(text: str) -> CellReading:
 _MAX_STEPS = 100_000
 
 
-def split_run_together(tokens: list[str], width: int, totals: int | None = None) -> list[int] | None:
+def split_run_together(
+    tokens: list[str], width: int, totals: int | None = None, whole: Collection[int] = ()
+) -> list[int] | None:
     """Cuts digit tokens printed without separators (`1000001`, `10 0 0 0 01`) into `width` counts.
 
     Each token gives at least one count; a piece has no leading zero unless it is `0` and at
     most `MAX_NUMBER_DIGITS` digits. With `totals`, the row is made of blocks of that many counts
     whose last is the sum of the others (a `total` column), and a cut must keep every complete
     block so. Returns the one cut accepted, or None when there is none or more than one (or the
-    search is too long): a value is never guessed.
+    search is too long), or when it divides a token of `whole` (the indices of cells the source
+    printed apart: `7 | 10` for three cells is a row with a blank cell, not 7, 1, 0): a value is
+    never guessed.
 
     Dynamic programming over positions: whether the digits from each position can be cut into k
     pieces in one way or more, so the search never enters a dead end; a block's total is not
     searched for but read where the digits must print the sum of its parts.
     """
+    cut = _unique_cut(tokens, width, totals)
+    return None if cut is None or _divides(tokens, cut, whole) else cut
+
+
+def _divides(tokens: list[str], counts: list[int], whole: Collection[int]) -> bool:
+    """Whether the cut `counts` of `tokens` gives a token of `whole` more than one count."""
+    pieces = iter(counts)
+    for i, token in enumerate(tokens):
+        taken, parts = len(str(next(pieces))), 1
+        while taken < len(token):
+            taken, parts = taken + len(str(next(pieces))), parts + 1
+        if parts > 1 and i in whole:
+            return True
+    return False
+
+
+def _unique_cut(tokens: list[str], width: int, totals: int | None) -> list[int] | None:
+    """The one cut of `split_run_together`, cell bounds aside."""
     if not tokens or not all(t.isdigit() and t.isascii() for t in tokens):
         return None
     digits = "".join(tokens)
