@@ -22,8 +22,9 @@ class Cell:
     # Numbers printed on their own line right after this cell, outside any cell (a stray line in
     # text pulled from a document): they may belong to this cell or to none, so it is not read.
     stray: tuple[str, ...] = ()
-    # The source printed the cell's bounds (an HTML, DOCX, Markdown or PDF table cell), not just
-    # space between words: its digits are never cut into several cells' counts.
+    # The source printed the cell's bounds (an HTML, DOCX, Markdown, tab-separated or PDF table cell,
+    # or a number set apart by column gaps in `pdftotext -layout` text), not just space between
+    # words: its digits are never cut into several cells' counts.
     delimited: bool = False
 
 
