@@ -13,6 +13,15 @@ For each source in tests/data/reports and the seed, into tests/data/forms/<sourc
   <pdf>.pdftotext.txt  `pdftotext` of every PDF (the real PDFs as `original.*`)
   <pdf>.layout.txt     `pdftotext -layout` of every PDF
   <pdf>.markitdown.md  Markdown by `markitdown` when the `markitdown` command is on PATH (optional)
+  <pdf>.<library>.txt  the text of every PDF as the Python PDF libraries researchers use pull it
+                       (`scripts/library_texts.py`), with `--extractors-python PY`: a Python with pypdf, PyMuPDF,
+                       pymupdf4llm, pdfplumber and pdfminer.six installed (a throwaway virtualenv:
+                       `python3 -m venv /tmp/ext && /tmp/ext/bin/pip install pypdf pymupdf pymupdf4llm
+                       pdfplumber pdfminer.six`; none is a dependency of xxgk)
+
+    uv run --frozen python scripts/make_forms.py --texts-only --extractors-python /tmp/ext/bin/python
+
+remakes only the text forms, from the PDFs already here.
 
 The outputs are committed; rerunning rewrites them (PDFs carry creation dates, so bytes differ).
 """
@@ -67,6 +76,11 @@ def without_borders(html: str) -> str:
     return re.sub(r"(<table\b[^>]*\sborder=)(\"[^\"]*\"|'[^']*'|\d+)", r'\1"0"', html, flags=re.I)
 
 
+def library_text_forms(python: str, pdf: Path, out_dir: Path, name: str) -> None:
+    args = [python, str(ROOT / "scripts" / "library_texts.py"), str(pdf), str(out_dir / name)]
+    subprocess.run(args, check=True, capture_output=True, timeout=600)
+
+
 def text_forms(pdf: Path, out_dir: Path, name: str) -> None:
     subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), str(out_dir / f"{name}.pdftotext.txt")], check=True
@@ -78,7 +92,7 @@ def text_forms(pdf: Path, out_dir: Path, name: str) -> None:
         (out_dir / f"{name}.markitdown.md").write_bytes(md)
 
 
-def build(src: Path, work: Path) -> None:
+def build(src: Path, work: Path, extractors_python: str | None) -> None:
     out = FORMS / src.stem
     out.mkdir(parents=True, exist_ok=True)
     profile = work / "lo-profile"
@@ -112,6 +126,18 @@ def build(src: Path, work: Path) -> None:
         )
     for name, pdf in pdfs.items():
         text_forms(pdf, out, name)
+        if extractors_python:
+            library_text_forms(extractors_python, pdf, out, name)
+
+
+def rebuild_texts(src: Path, extractors_python: str | None) -> None:
+    """The text forms again, from the PDFs made before (and the real PDF itself)."""
+    out = FORMS / src.stem
+    pdfs = {"original": src} if src.suffix == ".pdf" else {p.stem: p for p in sorted(out.glob("*.pdf"))}
+    for name, pdf in pdfs.items():
+        text_forms(pdf, out, name)
+        if extractors_python:
+            library_text_forms(extractors_python, pdf, out, name)
 
 
 def _move(produced: Path, out: Path, name: str) -> Path:
@@ -124,14 +150,19 @@ def _move(produced: Path, out: Path, name: str) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="the stem of one source")
+    parser.add_argument("--texts-only", action="store_true", help="remake the text forms of the PDFs here")
+    parser.add_argument("--extractors-python", help="a Python with the PDF libraries of EXTRACTORS")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for src in sources():
             if args.only and src.stem != args.only:
                 continue
-            work = Path(tmp) / src.name
-            work.mkdir()
-            build(src, work)
+            if args.texts_only:
+                rebuild_texts(src, args.extractors_python)
+            else:
+                work = Path(tmp) / src.name
+                work.mkdir()
+                build(src, work, args.extractors_python)
             print(src.stem, sorted(p.name for p in (FORMS / src.stem).iterdir()))
 
 

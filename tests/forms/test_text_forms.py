@@ -20,39 +20,9 @@ from xxgk.parse.detect import read_report, read_report_file
 from xxgk.report import Report
 
 FORMS = DATA / "forms"
-TEXT_FORMS = sorted(
-    p for p in FORMS.glob("*/*") if p.name.endswith((".pdftotext.txt", ".layout.txt", ".markitdown.md"))
-)
+# pdftotext, `pdftotext -layout`, markitdown and the Python libraries of scripts/library_texts.py.
+TEXT_FORMS = sorted(p for p in FORMS.glob("*/*") if p.suffix in {".txt", ".md"})
 
-# Forms read exactly (every cell, the year, the organisation, the template and the （六） form).
-READ = {
-    "000_a506050fcd0660b0/lo-text.layout.txt",
-    "000_a506050fcd0660b0/lo-text.markitdown.md",
-    "000_a506050fcd0660b0/lo-text.pdftotext.txt",
-    "hongze-2023-qzf/original.layout.txt",
-    "hongze-2024-qzf/original.layout.txt",
-    "huaian-2024-szf/original.layout.txt",
-    "pingtan-2020-jinjingpianqu/lo-text.layout.txt",
-    "pingtan-2020-jinjingpianqu/lo-text.markitdown.md",
-    "pingtan-2020-jinjingpianqu/lo-text.pdftotext.txt",
-    "pingtan-2021-gonganju/lo-text.layout.txt",
-    "pingtan-2021-gonganju/lo-text.markitdown.md",
-    "pingtan-2021-gonganju/lo-text.pdftotext.txt",
-    "pingtan-2021-supingpianqu/lo-text.layout.txt",
-    "pingtan-2021-supingpianqu/lo-text.markitdown.md",
-    "pingtan-2021-supingpianqu/lo-text.pdftotext.txt",
-    "pingtan-2023-guoziju/chromium-css.layout.txt",
-    "pingtan-2023-guoziju/chromium-noborder.layout.txt",
-    "pingtan-2023-guoziju/chromium-nocss.layout.txt",
-    "pingtan-2023-guoziju/lo-html-docx.layout.txt",
-    "pingtan-2023-guoziju/lo-html.layout.txt",
-    "pingtan-2024-guanweihui/chromium-css.layout.txt",
-    "pingtan-2024-guanweihui/chromium-noborder.layout.txt",
-    "pingtan-2024-guanweihui/chromium-nocss.layout.txt",
-    "pingtan-2024-guanweihui/lo-docx.layout.txt",
-    "pingtan-2024-guanweihui/lo-html-docx.layout.txt",
-    "pingtan-2024-guanweihui/lo-html.layout.txt",
-}
 # Forms whose cells that differ from the source are empty, each empty cell explained by the reader
 # or the checks, and why they are not read yet.
 _PLAIN = (
@@ -63,7 +33,65 @@ _MARKDOWN = (
     "markitdown merges cells and moves label lines away from their values: rows not beside their own "
     "label, or with a column merged into a blank one, are left empty"
 )
+_CELL_BY_CELL = (
+    "pdfminer prints each cell on a line of its own and a block's labels before its numbers, as pdftotext "
+    "without -layout does: whose numbers they are is not known"
+)
+_BY_HEIGHT = (
+    "pdfplumber orders text by height: where a label or a group heading is centred in a taller cell, the "
+    "numbers of a row come out above or below its label, or beside a neighbour's"
+)
+_BLOCKS = (
+    "PyMuPDF prints text block by block: cells of a row run together (`6233440`) or the table 四 header "
+    "and its numbers apart"
+)
+_SPACED = (
+    "pypdf's layout mode sets the digits of a capture's cells run together apart by spaces, or a group "
+    "heading on a line of its own between a row's label and its numbers"
+)
 NOT_YET = {
+    "000_a506050fcd0660b0/lo-text.pymupdf-sort.txt": (
+        "PyMuPDF's sort mode prints the seed's cell-per-line tables with some cells of a row on one line "
+        "(`规章` / `0` / `0      0`): a row short"
+    ),
+    "000_a506050fcd0660b0/lo-text.pdfplumber-layout.txt": _BY_HEIGHT,
+    "000_a506050fcd0660b0/lo-text.pymupdf4llm.md": _MARKDOWN,
+    "hongze-2023-qzf/original.pdfminer.txt": _CELL_BY_CELL,
+    "hongze-2023-qzf/original.pdfplumber-layout.txt": _BY_HEIGHT,
+    "hongze-2023-qzf/original.pdfplumber.txt": _BY_HEIGHT,
+    "hongze-2024-qzf/original.pdfminer.txt": _CELL_BY_CELL,
+    "hongze-2024-qzf/original.pdfplumber-layout.txt": _BY_HEIGHT,
+    "hongze-2024-qzf/original.pdfplumber.txt": _BY_HEIGHT,
+    "huaian-2024-szf/original.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2021-gonganju/lo-text.pypdf-layout.txt": _SPACED,
+    "pingtan-2021-supingpianqu/lo-text.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2021-supingpianqu/lo-text.pypdf-layout.txt": _SPACED,
+    "pingtan-2023-guoziju/chromium-css.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2023-guoziju/chromium-noborder.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2023-guoziju/chromium-noborder.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2023-guoziju/chromium-nocss.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2023-guoziju/chromium-nocss.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2023-guoziju/lo-html-docx.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2023-guoziju/lo-html-docx.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2023-guoziju/lo-html.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2023-guoziju/lo-html.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/chromium-css.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2024-guanweihui/chromium-css.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/chromium-css.pypdf-layout.txt": _SPACED,
+    "pingtan-2024-guanweihui/chromium-noborder.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2024-guanweihui/chromium-noborder.pymupdf.txt": _BLOCKS,
+    "pingtan-2024-guanweihui/chromium-noborder.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/chromium-nocss.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2024-guanweihui/chromium-nocss.pymupdf.txt": _BLOCKS,
+    "pingtan-2024-guanweihui/chromium-nocss.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/lo-docx.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2024-guanweihui/lo-docx.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/lo-html-docx.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2024-guanweihui/lo-html-docx.pymupdf.txt": _BLOCKS,
+    "pingtan-2024-guanweihui/lo-html-docx.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/lo-html.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2024-guanweihui/lo-html.pymupdf.txt": _BLOCKS,
+    "pingtan-2024-guanweihui/lo-html.pymupdf4llm.md": _MARKDOWN,
     "hongze-2023-qzf/original.markitdown.md": _MARKDOWN,
     "hongze-2023-qzf/original.pdftotext.txt": _PLAIN,
     "hongze-2024-qzf/original.pdftotext.txt": _PLAIN,
@@ -104,14 +132,40 @@ def read(path: Path) -> Report:
     return read_report(path.read_bytes(), source=path.name)
 
 
-def test_every_text_form_is_listed_once() -> None:
-    ids = {form_id(p) for p in TEXT_FORMS}
-    assert len(TEXT_FORMS) >= 54  # 18 PDFs, three text forms each
-    assert READ | set(NOT_YET) == ids
-    assert len(READ) + len(NOT_YET) == len(ids)
+# Forms whose cells are read exactly but whose text around the tables is not all read as on the
+# original: findings about that text differ (never a table's identity or blank cell).
+_SORTED = "PyMuPDF's sort mode prints a page footer's dashes apart (`- 3`) or a wrapped label's end alone"
+_HEADING_IN_ROW = "PyMuPDF's sort mode prints the heading of section 四 on the line of table 三's last row"
+_HEADINGS_IN_PARAGRAPHS = (
+    "pymupdf4llm runs section headings into paragraphs (`…未收到申请公开信息。 二、主动公开…`)"
+)
+CELLS_READ = {
+    "pingtan-2020-jinjingpianqu/lo-text.pymupdf4llm.md": _HEADINGS_IN_PARAGRAPHS,
+    "pingtan-2021-gonganju/lo-text.pymupdf4llm.md": _HEADINGS_IN_PARAGRAPHS,
+    "hongze-2023-qzf/original.pymupdf-sort.txt": _SORTED,
+    "hongze-2024-qzf/original.pymupdf-sort.txt": _SORTED,
+    "huaian-2024-szf/original.pymupdf-sort.txt": _SORTED,
+    "pingtan-2020-jinjingpianqu/lo-text.pypdf-layout.txt": (
+        "pypdf's layout mode sets a run of digits apart (a row short, where the capture's run cannot be cut)"
+    ),
+    "pingtan-2023-guoziju/chromium-css.pymupdf-sort.txt": _HEADING_IN_ROW,
+    "pingtan-2023-guoziju/chromium-noborder.pymupdf-sort.txt": _HEADING_IN_ROW,
+    "pingtan-2023-guoziju/chromium-nocss.pymupdf-sort.txt": "PyMuPDF's sort mode prints the signing date beside the site's footer",
+    "pingtan-2023-guoziju/lo-html-docx.pymupdf-sort.txt": _HEADING_IN_ROW,
+}
+# Every other text form reads exactly (every cell, the year, the organisation, the template and the
+# （六） form), and `xxgk check` finds on it what it finds on the original.
+READ = {form_id(p) for p in TEXT_FORMS} - set(NOT_YET) - set(CELLS_READ)
 
 
-@pytest.mark.parametrize("path", [p for p in TEXT_FORMS if form_id(p) in READ], ids=form_id)
+def test_every_form_not_read_yet_is_there() -> None:
+    assert len(TEXT_FORMS) >= 18 * 11  # 18 PDFs, eleven text forms each
+    assert set(NOT_YET) | set(CELLS_READ) <= {form_id(p) for p in TEXT_FORMS}
+    assert not set(NOT_YET) & set(CELLS_READ)
+    assert SECTIONS_NOT_READ.issubset(NOT_YET)
+
+
+@pytest.mark.parametrize("path", [p for p in TEXT_FORMS if form_id(p) in READ | set(CELLS_READ)], ids=form_id)
 def test_form_reads_as_its_source(path: Path) -> None:
     assert_reads_as(read(path), path.parent.name)
 
@@ -136,6 +190,7 @@ def _wrong_numbers(report: Report, stem: str) -> list[str]:
 def test_a_form_not_read_yet_gives_no_wrong_number(path: Path) -> None:
     """Every cell read is the source's; the others are null, and the reader or checks say so."""
     report = read(path)
+    assert differences(report, path.parent.name), "read exactly now: take it out of NOT_YET"
     assert _wrong_numbers(report, path.parent.name) == []
     if any(d.startswith("table") for d in differences(report, path.parent.name)):
         errors = [f for f in report.findings if f.severity == "error"]
@@ -151,18 +206,33 @@ def test_a_form_not_read_yet_says_what_it_saw(path: Path) -> None:
     unlabelled = [f for f in report.findings if f.code == "P-ROWS-UNLABELLED"]
     assert len(unlabelled) <= 1
     for finding in unlabelled:
-        match = re.search(r"第 ([\d、]+) (?:等)?行，印有(.+?)(?:等)?）", finding.message_zh)
+        match = re.search(r"第 ([\d、-]+) (?:等)?行，印有(.+?)(?:等)?）", finding.message_zh)
         assert match, finding.message_zh
         lines = path.read_text(encoding="utf-8").split("\n")
         printed = re.findall(r"「([^」]+)」", match[2])
-        numbered = [int(n) for n in match[1].split("、")]
-        assert len(printed) == len(numbered) and finding.place.line == numbered[0]
-        for number, tokens in zip(numbered, printed, strict=True):
-            assert lines[number - 1].replace("|", " ").split() == tokens.split()
+        spans = [[int(n) for n in span.split("-")] for span in match[1].split("、")]
+        assert len(printed) == len(spans) and finding.place.line == spans[0][0]
+        for span, tokens in zip(spans, printed, strict=True):
+            shown = " ".join(lines[n - 1] for n in range(span[0], span[-1] + 1))
+            assert shown.replace("|", " ").split() == tokens.split()
 
 
 # What the checks may add on a form not read yet: that a row or the signing date was not read.
 _NOT_READ = {"TABLE-ROWS-MISSING", "SIGNED-MISSING"}
+
+
+# Forms not read yet whose section headings are not found either (pymupdf4llm runs headings into
+# paragraphs: `…未收到申请公开信息。 二、主动公开政府信息情况`; PyMuPDF's sort mode prints one on a
+# table's line): the checks of the text around the tables then say so against the report. Known,
+# left open; never a table's alarm.
+SECTIONS_NOT_READ = {
+    "000_a506050fcd0660b0/lo-text.pymupdf-sort.txt",
+    "000_a506050fcd0660b0/lo-text.pymupdf4llm.md",
+    "pingtan-2021-supingpianqu/lo-text.pymupdf4llm.md",
+    "pingtan-2023-guoziju/chromium-noborder.pymupdf4llm.md",
+    "pingtan-2023-guoziju/lo-html-docx.pymupdf4llm.md",
+}
+_SECTION_CHECKS = {"SECTIONS-MISSING", "SIX-NO-FEE-STATEMENT", "YEAR-MISMATCH"}
 
 
 @pytest.mark.parametrize("path", [p for p in TEXT_FORMS if form_id(p) in NOT_YET], ids=form_id)
@@ -171,4 +241,15 @@ def test_a_form_not_read_yet_raises_no_alarm_the_original_does_not(path: Path) -
     against the report beyond what its original gets, only that rows were not read."""
     original = Counter(f.code for f in run_checks(read_report_file(ORIGINALS[path.parent.name])))
     found = Counter(f.code for f in run_checks(read(path)) if not f.code.startswith("P-"))
-    assert set(found - original) <= _NOT_READ
+    allowed = _NOT_READ | (_SECTION_CHECKS if form_id(path) in SECTIONS_NOT_READ else set())
+    assert set(found - original) <= allowed
+
+
+@pytest.mark.parametrize("path", [p for p in TEXT_FORMS if form_id(p) in CELLS_READ], ids=form_id)
+def test_a_form_whose_cells_are_read_raises_no_table_alarm_the_original_does_not(path: Path) -> None:
+    """What differs from the original's findings is about the text around the tables or the reader's
+    own notes, never a table check, and the checks still find what they find on the original."""
+    original = Counter(f.code for f in run_checks(read_report_file(ORIGINALS[path.parent.name])))
+    found = Counter(f.code for f in run_checks(read(path)))
+    assert [code for code in found - original if code.startswith(("T", "CELL"))] == []
+    assert found != original, "its findings are the original's now: take it out of CELLS_READ"

@@ -96,8 +96,9 @@ def _plain_strength(slot: Slot, own: str, whole: str) -> float:
         if own.endswith(form.key) or (own.endswith(core) and len(core) >= _BEGUN_CHARS):
             # Headings run together with the row's label in front of it (web captures).
             best = max(best, 3.0 + len(core) / 1000)
-        if not own and len(core) >= 4 and whole.endswith(core):
-            # A label wrapped over lines below a repeated table header (a page break in a PDF).
+        if len(core) >= 4 and whole.endswith(core) and core.endswith(own):
+            # A label wrapped over lines, its last characters (or none) beside the numbers
+            # (`行政事业性收` / `费 18651.06`), or below a repeated table header (a page break).
             best = max(best, 2.5 + len(core) / 1000)
         for text, base in ((own, 3.0), (whole, 2.5)):
             if text and core in text and len(core) * 2 >= len(text):
@@ -187,3 +188,42 @@ def best_slot(
         ]
         index, strength = max(candidates, key=lambda c: (c[1], -c[0]), default=(None, 0.0))
     return index, strength
+
+
+def earlier_label_before(
+    slots: tuple[Slot, ...], position: int, index: int, label: str, context: str
+) -> int | None:
+    """The index of an earlier row not read yet (from `position`, before `index`) whose whole label
+    stands right before the label of `slots[index]` above a line of numbers that prints no label of
+    its own. Text pulled from a PDF cell by cell prints a block's labels first and its numbers after
+    (`行政处罚` / `行政强制` / `4119` / `195`), and a row whose cells are blank prints its label alone
+    too: whose the numbers are is unknown."""
+    if strip_enumeration(label):
+        return None
+    whole = key_form(context + label)
+    table = slots[index].table
+    for form in slots[index].forms:
+        if not whole.endswith(form.core):
+            continue
+        rest = whole[: len(whole) - len(form.core)]
+        rest = rest.removesuffix(form.numbering)
+        for i in range(position, index):
+            slot = slots[i]
+            if (
+                slot.table is table
+                and slot.width
+                and any(len(other.core) >= _BEGUN_CHARS and rest.endswith(other.core) for other in slot.forms)
+            ):
+                return i
+    return None
+
+
+def group_after_label(slot: Slot, label: str, context: str) -> bool:
+    """Whether a row's group heading is printed after the row's own label: the group's cell, centred
+    over its sub-rows, went to a later sub-row's line (`1.本机关不掌握相关政府信息` / `（四）无法提供` /
+    `3 0 0 0 0 0 3`), so the numbers after it may be that sub-row's."""
+    if not slot.row.group:
+        return False
+    whole = key_form(context + label)
+    group = whole.rfind(key_form(slot.row.group))
+    return group > 0 and any(0 <= whole.rfind(form.core) < group for form in slot.forms)

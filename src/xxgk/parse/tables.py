@@ -18,7 +18,7 @@ from typing import TypedDict
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import Cell, Document
 from xxgk.parse.limits import check_table, too_long_number
-from xxgk.parse.row_labels import Slot, matcher_for
+from xxgk.parse.row_labels import Slot, earlier_label_before, group_after_label, matcher_for
 from xxgk.parse.values import CellReading, blocks_sum, read_cell, split_run_together
 from xxgk.report import Provenance, TableData
 from xxgk.template import TOTAL, CellKey, Column, Table, Template
@@ -237,6 +237,11 @@ def read_tables(doc: Document, template: Template) -> TableReading:
             _between_two_numbers(reading, slot, bare_before, row)
             position = index + 1
             continue
+        earlier = earlier_label_before(slots, position, index, row.label, row.context)
+        if earlier is not None or group_after_label(slot, row.label, row.context):
+            _labels_out_of_order(reading, slot, None if earlier is None else slots[earlier], row)
+            position = index + 1
+            continue
         header = row.header if row.header and row.header.table == slot.table.key else None
         if header and header.problem:
             _columns_unmatched(reading, slot, row, header, headers_reported)
@@ -291,7 +296,7 @@ def _unlabelled_rows(rows: list[ValueRow]) -> Finding:
     a finding per such line (`「」`) told the reader nothing but their number."""
     more = "等" if len(rows) > _UNLABELLED_NAMED else ""
     named = rows[:_UNLABELLED_NAMED]
-    lines = [str(row.values[0][1].line) for row in named if row.values[0][1].line is not None]
+    lines = [_lines_of(row) for row in named if row.values[0][1].line is not None]
     at = f"第 {'、'.join(lines)} {more}行，" if lines else ""
     printed = "、".join(f"「{' '.join(cell.text for _, cell in row.values)}」" for row in named)
     return Finding(
@@ -301,6 +306,12 @@ def _unlabelled_rows(rows: list[ValueRow]) -> Finding:
         "无法对应到年报格式的任何一行，已忽略；行名与数字分开的文本（如不保留版式从 PDF 提取的文字）请以原件核对",
         Place(**_line_page(rows[0].values[0][1])),
     )
+
+
+def _lines_of(row: ValueRow) -> str:
+    """`12`, or `12-14` for a row whose values were printed over several lines."""
+    numbers = [cell.line for _, cell in row.values if cell.line is not None]
+    return f"{min(numbers)}-{max(numbers)}" if max(numbers) > min(numbers) else str(numbers[0])
 
 
 # Text between the two lines of a row printed over two lines: a wrapped label's few characters.
@@ -476,6 +487,30 @@ def _between_two_numbers(reading: TableReading, slot: Slot, before: ValueRow, ro
             ),
         )
     )
+
+
+def _labels_out_of_order(reading: TableReading, slot: Slot, earlier: Slot | None, row: ValueRow) -> None:
+    """Numbers printed after two rows' labels (`earlier_label_before`), or after a row's label and
+    its group heading (`group_after_label`): whose they are is unknown, so both rows stay empty."""
+    shown = "、".join(f"「{r.text}」" for r, _ in row.values if r.kind == "number")
+    seen = (
+        f"「{earlier.row.label}」「{slot.row.label}」两行行名"
+        if earlier
+        else f"「{slot.row.label}」及其分组「{slot.row.group}」"
+    )
+    message = f"{seen}先后印出，其后才印有数字（{shown}），无法确定数字属于哪一行，该行数字记为空"
+    line_page = _line_page(row.values[0][1] if row.values else None)
+    for named in (earlier, slot) if earlier else (slot,):
+        reading.printed_rows.add(f"{named.table.key}.{named.row.key}")
+        reading.findings.append(
+            Finding(
+                "P-ROW-AMBIGUOUS",
+                "error",
+                message,
+                Place(table=named.table.key, row=named.row.key, **line_page),
+            )
+        )
+    reading.matched_rows += 1
 
 
 # How much of a heading's key form identifies it inside a line that wrapped it (`五、存在的主要问题及`).
@@ -795,18 +830,18 @@ def _store_cell(
 def _other_form(reading: TableReading, template: Template, doc: Document) -> str:
     short = template.table3.row("other")
     table3 = reading.data["table3"]
-    # The rows as printed decide, even where their digits could not be read.
-    if f"table3.{short.key}" in reading.printed_rows:
-        return "short"
-    if any(f"table3.{key}" in reading.printed_rows for key in short.collapses):
-        return "split"
     if any(v is not None for v in table3[short.key].values()):
         return "short"
     sub_rows = [key for key in short.collapses if key in table3]
     if not sub_rows:
         return "short"
-    # No row of either form read: the labels printed anywhere decide. The split form prints its
-    # sub-rows' long labels; both forms print the heading （六）其他处理.
+    # A sub-row printed decides, even where its digits could not be read; the short row's label
+    # does not: it is also the sub-rows' group heading, which a row whose numbers could not be
+    # placed may have been named by (`（五）不予处理` / `（六）其他处理` between two lines of numbers).
+    if any(f"table3.{key}" in reading.printed_rows for key in sub_rows):
+        return "split"
+    # The labels printed anywhere decide. The split form prints its sub-rows' long labels; both
+    # forms print the heading （六）其他处理.
     printed = key_form("".join(all_text(doc)))
     long_labels = [
         core for key in sub_rows if len(core := strip_enumeration(template.table3.row(key).label)) > 4

@@ -21,27 +21,29 @@ from xxgk.parse.limits import (
     check_text_chars,
     check_undecodable,
 )
-from xxgk.parse.text_parts import line_head_key, match_heading
+from xxgk.parse.text_parts import SIGNING_DATE, line_head_key, match_heading
 from xxgk.parse.values import read_cell
 from xxgk.template import GB2021, Section
 from xxgk.template.labels import key_form
 
 # A web capture (标题: … / ==== 正文 ====) keeps the page's metadata above the body.
-_CAPTURE_BODY = re.compile(r"^=+\s*正文\s*=+\s*$", re.M)
-_CAPTURE_TITLE = re.compile(r"^标题[:：]\s*(.+)$", re.M)
+# Indented when pulled from a PDF with its layout.
+_CAPTURE_BODY = re.compile(r"^[ \t]*=+\s*正文\s*=+\s*$", re.M)
+_CAPTURE_TITLE = re.compile(r"^[ \t]*标题[ \t]*[:：]\s*(.+)$", re.M)
 # Numbers printed in a row: `0 0 0`, `7730.28`, `1000001`, `3 -2 5`. A sign starts a number after a
 # space, or inside a run (`167-30`: two numbers run together, never the digits `16730`).
 _NUMBERS = re.compile(r"(?:(?<!\S)[+\-])?\d+(?:\.\d+)?(?:(?:[ \t\u3000\u00a0]+[+\-]?|[+\-])\d+(?:\.\d+)?)*")
 _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
-# A Markdown heading marker (`# 标题`, `## 一、总体情况`).
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+")
+# A Markdown heading marker (`# 标题`, `## 一、总体情况`), strong emphasis (`# **标题**`,
+# `| **合计** |`) and code spans (pymupdf4llm's `` `2021` 年``): no report prints `**` or a backtick.
+_MARKDOWN_MARKS = re.compile(r"^#{1,6}[ \t]+|\*\*|`", re.M)
 # A digit followed by `.` or `、` and a non-digit is a sub-row's numbering (`2.其他…`), not a value.
 _ENUM_AFTER = re.compile(r"[.．、](?=\D)")
 # `2.` alone on a line: a wrapped label's numbering (its words on the lines around it), not a value.
 _NUMBERING_ALONE = re.compile(r"\d{1,2}[.．、]")
 # No leading `\s*` (the pieces are stripped): from each start of a long run of spaces it would
 # scan to the run's end, quadratic in the run.
-_DATE_AT_END = re.compile(r"(\S{2,30}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+_DATE_AT_END = re.compile(rf"(\S{{2,30}}?)\s*({SIGNING_DATE})\s*$")
 # How far from a line's end a signature (a name, a date) may start.
 _SIGNATURE_TAIL = 120
 _TAB_LAYOUT_MIN = 10
@@ -74,7 +76,7 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
     text = decode(as_utf8_if_utf16(data)).replace("\r\n", "\n").replace("\r", "\n")
     check_text_chars(len(text))
     check_lines(text.split("\n"))
-    lines = [TextLine(_MARKDOWN_HEADING.sub("", t), line=n) for n, t in _capture_body(text)]
+    lines = [TextLine(t, line=n) for n, t in _capture_body(_MARKDOWN_MARKS.sub("", text))]
     if not _starts_sections(lines) or _wrapped_inside_a_number(lines):
         lines = _cut_wrapped_lines(_joined_paragraphs(lines))
     doc = document_from_lines(_split_long_lines(lines), source=source, source_format="text")
@@ -94,11 +96,16 @@ def _starts_sections(lines: list[TextLine]) -> bool:
 
 
 def _wrapped_inside_a_number(lines: list[TextLine]) -> bool:
-    """A line of text that ends in a digit and a next line that goes on with digits (`行政强制14` /
-    `0第二十条…`, `规章 0 0 14` / `0 行政…`): the body was wrapped at the page width, even where
-    headings happen to start lines, and reading it line by line would cut a number in two."""
+    """A line of text that ends in a digit and a next line that goes on with digits and then text
+    (`行政强制14` / `0第二十条…`, `规章 0 0 14` / `0 行政…`): the body was wrapped at the page width,
+    even where headings happen to start lines, and reading it line by line would cut a number in
+    two. A next line of numbers alone is a row's values printed below its label (a PDF's text pulled
+    by position: `8.属于行政查询事项 0 0 0 0 0 0 0` / `10 0 0 0 0 0 10`, `规章` / `0` / `0`)."""
     return any(
-        line.text[-1:].isdigit() and _GOES_ON_WITH_DIGITS.match(after.text) and _CJK.search(line.text)
+        line.text[-1:].isdigit()
+        and _GOES_ON_WITH_DIGITS.match(after.text)
+        and _CJK.search(line.text)
+        and _CJK.search(after.text)
         for line, after in itertools.pairwise(lines)
     )
 

@@ -17,6 +17,9 @@ _TITLE = re.compile(
     r"^(?P<org>.*?)(?P<year>(?:19|20)\d{2})年度?(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)"
 )
 _DATE = re.compile(r"^(?P<y>(?:19|20)\d{2})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日$")
+# A date as a signature prints it, spaces allowed (`2024 年 1 月 26 日`).
+SIGNING_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+_DATE_ENDS_LINE = re.compile(rf"({SIGNING_DATE})\s*$")
 _CN_DIGITS = {
     "〇": 0,
     "○": 0,
@@ -41,6 +44,9 @@ _TITLE_MAX = 80
 # How far below a website's navigation the title of a printed page is looked for.
 _TITLE_SEARCH_LINES = 120
 _ORGANISATION_ONLY = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}$")
+# A web article's metadata, printed on the title's line when a page's text is pulled by position
+# (`…年度报告来源： 时间：2024-01-26 16:42`): not part of the title.
+_ARTICLE_META = re.compile(r"(?:来源|发布时间|发布日期|时间|日期|字号|浏览次数)\s*[:：]")
 
 
 @dataclass
@@ -91,7 +97,7 @@ def _read_title(body: list[TextLine], parts: TextParts) -> int:
         window = _title_window(body, end)
         if window is not None:
             start, match = window
-            parts.title = "".join(line.text.strip() for line in body[start:end])
+            parts.title = _title_text(body[start:end])
             parts.organization = match["org"] or None
             parts.year = int(match["year"])
             return end
@@ -118,13 +124,20 @@ def _title_window(body: list[TextLine], end: int) -> tuple[int, re.Match[str]] |
 def _title_match(lines: list[TextLine], *, alone: bool = False) -> re.Match[str] | None:
     """The title pattern on these lines joined; `alone`: nothing may follow it (below other lines,
     a breadcrumb or a link list naming some report is not this report's title)."""
-    joined = "".join(line.text.strip() for line in lines)
+    joined = _title_text(lines)
     if len(joined) > _TITLE_MAX:
         return None
     match = _TITLE.match(re.sub(r"\s+", "", nfkc(joined)))
     if match is None or (alone and match.end() != len(match.string)):
         return None
     return match
+
+
+def _title_text(lines: list[TextLine]) -> str:
+    """The lines joined, up to an article's metadata printed after the title."""
+    joined = "".join(line.text.strip() for line in lines)
+    meta = _ARTICLE_META.search(joined)
+    return joined[: meta.start()].rstrip() if meta else joined
 
 
 def _section_starts(
@@ -210,10 +223,33 @@ def _take_signature(text_lines: list[str], parts: TextParts) -> list[str]:
         date = parse_date(last)
         if date and parts.signed_on is None:
             parts.signed_on = date
+        elif parts.signed_on is None and (before := _signed_at_end(last, parts)) is not None:
+            # Organisation and date run onto the end of the last paragraph (text pulled from a
+            # PDF by position, or a wrapped body joined back): the paragraph stays.
+            kept = [*kept[:-1], before] if before else kept[:-1]
+            return _rstrip_blank(kept)
         elif not _is_signatory(last, parts):
             break
         kept = _rstrip_blank(kept[:-1])
     return kept
+
+
+def _signed_at_end(line: str, parts: TextParts) -> str | None:
+    """The text before `组织名称 2024年1月26日` at the end of a line (setting the signing date), when
+    what precedes the date ends with the organisation's name; else None."""
+    match = _DATE_ENDS_LINE.search(line)
+    if match is None or not parts.organization:
+        return None
+    head = line[: match.start()].rstrip()
+    organization = key_form(parts.organization)
+    if not key_form(head).endswith(organization):
+        return None
+    parts.signed_on = parse_date(match[1])
+    # Cut the name off the printed text: its last characters, which fold to the name's key form
+    # (spaces and punctuation in it dropped; a few times its length is looked at, no more).
+    shortest = max(-1, len(head) - 4 * len(parts.organization) - _SIGNATURE_LINES)
+    cut = next((i for i in range(len(head), shortest, -1) if key_form(head[i:]) == organization), len(head))
+    return head[:cut].rstrip()
 
 
 def _rstrip_blank(lines: list[str]) -> list[str]:
