@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from support.layouts import write
@@ -44,6 +44,8 @@ def pulled_from_pdf(text: str, rng: random.Random) -> tuple[str, int]:
 
 @settings(max_examples=30, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), other_row=st.sampled_from(["split", "short"]))
+# A label's numbering cut from its words (`（六）其他处` / `理` / `1` / `.申请人…`) read as a value.
+@example(seed=996368, other_row="split")
 def test_cells_one_per_line_without_their_tabs_read_as_with_them(seed: int, other_row: str) -> None:
     report = balanced_report(random.Random(seed), year=2024, template="2021", other_row=other_row)
     text = write(report, "tab_cells", random.Random(seed))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from xxgk.parse.encoding import as_utf8_if_utf16
 from xxgk.parse.furniture import drop_site_footer, is_decorated_page_number
@@ -79,6 +80,8 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
     lines = [TextLine(t, line=n) for n, t in _capture_body(_MARKDOWN_MARKS.sub("", text))]
     if not _starts_sections(lines) or _wrapped_inside_a_number(lines):
         lines = _cut_wrapped_lines(_joined_paragraphs(lines))
+    else:
+        lines = _headings_inside_lines(lines)
     doc = document_from_lines(_split_long_lines(lines), source=source, source_format="text")
     drop_site_footer(doc)  # a printed web page pulled out of its PDF goes on past the signature
     return doc
@@ -231,12 +234,63 @@ def _split_long_lines(lines: list[TextLine]) -> list[TextLine]:
     return out
 
 
+def _headings_inside_lines(lines: list[TextLine]) -> list[TextLine]:
+    """A body printed line by line whose section heading is printed inside a line, after a
+    paragraph's last sentence (pymupdf4llm: `…未收到申请公开信息。 二、主动公开政府信息情况`) or on a
+    table's last row (PyMuPDF's sorted text: `0四、政府信息公开行政复议、行政诉讼情况`): where no line
+    starts with any spelling of a section's heading, the first line printing one whole is cut there."""
+    whole = "\n".join(line.text for line in lines)
+    for section in GB2021.sections:
+        found = _headings_found(whole, section)
+        if not found or _line_start(section).search(whole):
+            continue
+        if any(match_heading(line.text, section) is not None for line in lines):
+            continue  # a line starts with the heading printed otherwise (rare: looked at last)
+        at = min(found)
+        index = whole.count("\n", 0, at)
+        line = lines[index]
+        start = at - (whole.rfind("\n", 0, at) + 1)
+        lines = [
+            *lines[:index],
+            _piece(line, 0, start),
+            _piece(line, start, len(line.text)),
+            *lines[index + 1 :],
+        ]
+        whole = "\n".join(line.text for line in lines)
+    return lines
+
+
+@cache
+def _line_start(section: Section) -> re.Pattern[str]:
+    """A line that starts with the section's heading, however spelt (`_spellings`)."""
+    return re.compile(rf"^[ \t\f]*(?:{_spellings(section)[1].pattern})", re.M)
+
+
+@cache
+def _spellings(section: Section) -> tuple[frozenset[str], re.Pattern[str]]:
+    """A section's headings as printed; some captures drop the 、 after the numeral (一总体情况), and
+    text pulled from a PDF may part any two of their characters by spaces (`二、 主动公开…`)."""
+    exact = frozenset(form for h in section.headings for form in (h, h.replace("、", "", 1)))
+    spaced = "|".join(
+        r"[ \t\u3000]*".join("、?" if c == "、" else re.escape(c) for c in h) for h in section.headings
+    )
+    return exact, re.compile(spaced)
+
+
+def _headings_found(text: str, section: Section, position: int = 0) -> list[int]:
+    """Where the section's heading begins in `text` from `position` on: its exact spellings, else
+    the heading with spaces between its characters."""
+    exact, spaced = _spellings(section)
+    found = [i for h in exact if (i := text.find(h, position)) >= 0]
+    if not found and (match := spaced.search(text, position)):
+        found = [match.start()]
+    return found
+
+
 def _cut_at_headings(text: str, sections: tuple[Section, ...]) -> list[str]:
     pieces, position = [], 0
     for section in sections:
-        # Some captures drop the 、 after the numeral (一总体情况).
-        spellings = {form for h in section.headings for form in (h, h.replace("、", "", 1))}
-        found = [i for h in spellings if (i := text.find(h, position)) >= 0]
+        found = _headings_found(text, section, position)
         if found:
             cut = min(found)
             pieces.append(text[position:cut])
@@ -294,7 +348,7 @@ def _tab_rows(body: list[TextLine], every_line_a_cell: bool = False) -> list[lis
     cell, unless `every_line_a_cell` (the tabs were lost: each line is a cell)."""
     rows: list[list[Cell]] = []
     current: list[Cell] = []
-    for ln in body:
+    for ln in _numbering_rejoined(body) if every_line_a_cell else body:
         if not ln.text.strip():
             if current:
                 rows.append(current)
@@ -323,6 +377,19 @@ def _tab_rows(body: list[TextLine], every_line_a_cell: bool = False) -> list[lis
     if current:
         rows.append(current)
     return rows
+
+
+def _numbering_rejoined(body: list[TextLine]) -> list[TextLine]:
+    """A label's numbering cut from its words by a line break (`1` / `.申请人无正当理由…`) put back in
+    front of them: without the tabs that mark a cell's first line, it would read as a value."""
+    out: list[TextLine] = []
+    for ln in body:
+        before = out[-1].text.strip() if out else ""
+        if _ENUM_AFTER.match(ln.text.strip()) and before.isdigit() and len(before) <= 2:
+            out[-1] = TextLine(before + ln.text.strip(), line=out[-1].line, page=out[-1].page)
+        else:
+            out.append(ln)
+    return out
 
 
 def _is_number(text: str) -> bool:
