@@ -8,6 +8,7 @@ For each source in tests/data/reports and the seed, into tests/data/forms/<sourc
   lo-docx.pdf          DOCX → PDF (LibreOffice Writer)
   lo-text.pdf          plain text → PDF (LibreOffice Writer, UTF-8 text filter)
   chromium-css.pdf     Chromium print-to-PDF of the saved page as it is (inline and <style> CSS)
+  chromium-a5.pdf      the same on A5 paper (cells wrap their labels and numbers over lines)
   chromium-nocss.pdf   Chromium print-to-PDF of the page with every stylesheet, style attribute and script removed
   chromium-noborder.pdf  the same, the tables' `border` attribute set to 0 too (tables without rules)
   <pdf>.pdftotext.txt  `pdftotext` of every PDF (the real PDFs as `original.*`)
@@ -33,6 +34,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +74,15 @@ def without_css(html: str) -> str:
     return re.sub(r"\sstyle=(\"[^\"]*\"|'[^']*')", "", html, flags=re.I)
 
 
+# A narrow page: the tables' cells wrap their labels and numbers over lines.
+A5 = "@page { size: A5 portrait; margin: 10mm }"
+
+
+def with_page(html: str, css: str) -> str:
+    """The page with a print stylesheet setting the paper, before its own styles."""
+    return re.sub(r"(<head\b[^>]*>)", lambda m: f"{m[1]}<style>{css}</style>", html, count=1, flags=re.I)
+
+
 def without_borders(html: str) -> str:
     return re.sub(r"(<table\b[^>]*\sborder=)(\"[^\"]*\"|'[^']*'|\d+)", r'\1"0"', html, flags=re.I)
 
@@ -92,39 +103,48 @@ def text_forms(pdf: Path, out_dir: Path, name: str) -> None:
         (out_dir / f"{name}.markitdown.md").write_bytes(md)
 
 
-def build(src: Path, work: Path, extractors_python: str | None) -> None:
+def build(src: Path, work: Path, extractors_python: str | None, missing_only: bool = False) -> None:
     out = FORMS / src.stem
     out.mkdir(parents=True, exist_ok=True)
     profile = work / "lo-profile"
-    pdfs: dict[str, Path] = {}
-    if src.suffix == ".pdf":
-        pdfs["original"] = src
-    elif src.suffix == ".html":
-        pdfs["lo-html"] = _move(
-            soffice(src, "pdf:writer_pdf_Export", work, profile, "HTML (StarWriter)"), out, "lo-html"
+    makers: dict[str, Callable[[Path], None]] = {}
+    if src.suffix == ".html":
+        page = src.read_text(encoding="utf-8")
+        makers["lo-html"] = lambda t: _move(
+            soffice(src, "pdf:writer_pdf_Export", work, profile, "HTML (StarWriter)"), t
         )
-        docx = soffice(src, "docx:MS Word 2007 XML", work, profile, "HTML (StarWriter)")
-        pdfs["lo-html-docx"] = _move(
-            soffice(docx, "pdf:writer_pdf_Export", work, profile), out, "lo-html-docx"
+        makers["lo-html-docx"] = lambda t: _move(
+            soffice(
+                soffice(src, "docx:MS Word 2007 XML", work, profile, "HTML (StarWriter)"),
+                "pdf:writer_pdf_Export",
+                work,
+                profile,
+            ),
+            t,
         )
-        chromium_pdf(src, out / "chromium-css.pdf")
-        pdfs["chromium-css"] = out / "chromium-css.pdf"
-        bare = work / f"{src.stem}.nocss.html"
-        bare.write_text(without_css(src.read_text(encoding="utf-8")), encoding="utf-8")
-        chromium_pdf(bare, out / "chromium-nocss.pdf")
-        pdfs["chromium-nocss"] = out / "chromium-nocss.pdf"
-        bare.write_text(without_borders(without_css(src.read_text(encoding="utf-8"))), encoding="utf-8")
-        chromium_pdf(bare, out / "chromium-noborder.pdf")
-        pdfs["chromium-noborder"] = out / "chromium-noborder.pdf"
+        makers["chromium-css"] = lambda t: chromium_pdf(src, t)
+        makers["chromium-a5"] = lambda t: chromium_pdf(_written(work / "a5.html", with_page(page, A5)), t)
+        makers["chromium-nocss"] = lambda t: chromium_pdf(_written(work / "nocss.html", without_css(page)), t)
+        makers["chromium-noborder"] = lambda t: chromium_pdf(
+            _written(work / "noborder.html", without_borders(without_css(page))), t
+        )
     elif src.suffix == ".docx":
-        pdfs["lo-docx"] = _move(soffice(src, "pdf:writer_pdf_Export", work, profile), out, "lo-docx")
-    else:
+        makers["lo-docx"] = lambda t: _move(soffice(src, "pdf:writer_pdf_Export", work, profile), t)
+    elif src.suffix != ".pdf":
         text = work / f"{src.stem}.txt"
         shutil.copy(src, text)
-        pdfs["lo-text"] = _move(
-            soffice(text, "pdf:writer_pdf_Export", work, profile, "Text (encoded):UTF8,LF,,,"), out, "lo-text"
+        makers["lo-text"] = lambda t: _move(
+            soffice(text, "pdf:writer_pdf_Export", work, profile, "Text (encoded):UTF8,LF,,,"), t
         )
+    pdfs = {"original": src} if src.suffix == ".pdf" else {}
+    for name, make in makers.items():
+        target = out / f"{name}.pdf"
+        if not (missing_only and target.exists()):
+            make(target)
+        pdfs[name] = target
     for name, pdf in pdfs.items():
+        if missing_only and (out / f"{name}.layout.txt").exists():
+            continue
         text_forms(pdf, out, name)
         if extractors_python:
             library_text_forms(extractors_python, pdf, out, name)
@@ -140,18 +160,22 @@ def rebuild_texts(src: Path, extractors_python: str | None) -> None:
             library_text_forms(extractors_python, pdf, out, name)
 
 
-def _move(produced: Path, out: Path, name: str) -> Path:
+def _move(produced: Path, target: Path) -> None:
     """soffice names its output after the input; the form's name says how it was made."""
-    target = out / f"{name}.pdf"
     shutil.move(produced, target)
-    return target
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="the stem of one source")
     parser.add_argument("--texts-only", action="store_true", help="remake the text forms of the PDFs here")
-    parser.add_argument("--extractors-python", help="a Python with the PDF libraries of EXTRACTORS")
+    parser.add_argument("--extractors-python", help="a Python with the PDF libraries of library_texts.py")
+    parser.add_argument("--missing-only", action="store_true", help="make only the forms not made yet")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for src in sources():
@@ -162,7 +186,7 @@ def main() -> None:
             else:
                 work = Path(tmp) / src.name
                 work.mkdir()
-                build(src, work, args.extractors_python)
+                build(src, work, args.extractors_python, args.missing_only)
             print(src.stem, sorted(p.name for p in (FORMS / src.stem).iterdir()))
 
 

@@ -33,6 +33,10 @@ _MARKDOWN = (
     "markitdown merges cells and moves label lines away from their values: rows not beside their own "
     "label, or with a column merged into a blank one, are left empty"
 )
+_PYMUPDF4LLM = (
+    "pymupdf4llm's Markdown tables merge cells of a ruled table and split others, and move label lines away "
+    "from their numbers"
+)
 _CELL_BY_CELL = (
     "pdfminer prints each cell on a line of its own and a block's labels before its numbers, as pdftotext "
     "without -layout does: whose numbers they are is not known"
@@ -50,12 +54,23 @@ _SPACED = (
     "heading on a line of its own between a row's label and its numbers"
 )
 NOT_YET = {
+    "pingtan-2023-guoziju/chromium-a5.layout.txt": (
+        "on A5 paper the label of （六）2. wraps over eight lines in a narrow column, its numbering `2.` printed "
+        "below its first words, beside the row's numbers"
+    ),
+    "pingtan-2023-guoziju/chromium-a5.markitdown.md": _MARKDOWN,
+    "pingtan-2023-guoziju/chromium-a5.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2023-guoziju/chromium-a5.pdftotext.txt": _PLAIN,
+    "pingtan-2023-guoziju/chromium-a5.pymupdf4llm.md": _PYMUPDF4LLM,
+    "pingtan-2024-guanweihui/chromium-a5.markitdown.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/chromium-a5.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2024-guanweihui/chromium-a5.pdftotext.txt": _PLAIN,
     "000_a506050fcd0660b0/lo-text.pymupdf-sort.txt": (
         "PyMuPDF's sort mode prints the seed's cell-per-line tables with some cells of a row on one line "
         "(`规章` / `0` / `0      0`): a row short"
     ),
     "000_a506050fcd0660b0/lo-text.pdfplumber-layout.txt": _BY_HEIGHT,
-    "000_a506050fcd0660b0/lo-text.pymupdf4llm.md": _MARKDOWN,
+    "000_a506050fcd0660b0/lo-text.pymupdf4llm.md": _PYMUPDF4LLM,
     "hongze-2023-qzf/original.pdfminer.txt": _CELL_BY_CELL,
     "hongze-2023-qzf/original.pdfplumber-layout.txt": _BY_HEIGHT,
     "hongze-2023-qzf/original.pdfplumber.txt": _BY_HEIGHT,
@@ -67,30 +82,28 @@ NOT_YET = {
     "pingtan-2021-supingpianqu/lo-text.pypdf-layout.txt": _SPACED,
     "pingtan-2023-guoziju/chromium-css.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2023-guoziju/chromium-noborder.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2023-guoziju/chromium-noborder.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2023-guoziju/chromium-noborder.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2023-guoziju/chromium-nocss.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2023-guoziju/chromium-nocss.pymupdf4llm.md": _MARKDOWN,
     "pingtan-2023-guoziju/lo-html-docx.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2023-guoziju/lo-html-docx.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2023-guoziju/lo-html-docx.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2023-guoziju/lo-html.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2023-guoziju/lo-html.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2023-guoziju/lo-html.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/chromium-css.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/chromium-css.pymupdf4llm.md": _MARKDOWN,
     "pingtan-2024-guanweihui/chromium-css.pypdf-layout.txt": _SPACED,
     "pingtan-2024-guanweihui/chromium-noborder.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2024-guanweihui/chromium-noborder.pymupdf.txt": _BLOCKS,
-    "pingtan-2024-guanweihui/chromium-noborder.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/chromium-noborder.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/chromium-nocss.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2024-guanweihui/chromium-nocss.pymupdf.txt": _BLOCKS,
-    "pingtan-2024-guanweihui/chromium-nocss.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/chromium-nocss.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/lo-docx.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/lo-docx.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/lo-docx.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/lo-html-docx.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2024-guanweihui/lo-html-docx.pymupdf.txt": _BLOCKS,
-    "pingtan-2024-guanweihui/lo-html-docx.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/lo-html-docx.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/lo-html.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2024-guanweihui/lo-html.pymupdf.txt": _BLOCKS,
-    "pingtan-2024-guanweihui/lo-html.pymupdf4llm.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/lo-html.pymupdf4llm.md": _PYMUPDF4LLM,
     "hongze-2023-qzf/original.markitdown.md": _MARKDOWN,
     "hongze-2023-qzf/original.pdftotext.txt": _PLAIN,
     "hongze-2024-qzf/original.pdftotext.txt": _PLAIN,

@@ -53,3 +53,16 @@ def test_any_navigation_above_the_title_leaves_the_year_and_organisation(
     text = "\n".join(navigation) + f"\n宜春市机关事务管理中心{year}年政府信息公开工作年度报告\n" + BODY
     report = _read(text)
     assert (report.year, report.organization) == (year, "宜春市机关事务管理中心")
+
+
+def test_a_title_with_the_breadcrumbs_last_item_or_the_articles_metadata_on_its_line() -> None:
+    """Text pulled from a printed page by position runs a line's neighbours onto the title: the
+    site's column of annual reports before it, the article's source and time after it."""
+    for line in (
+        "政府信息公开年报平潭综合实验区2024年度政府信息公开工作年度报告",
+        "平潭综合实验区2024年度政府信息公开工作年度报告来源： 时间：2025-03-10 15:35",
+        "   政府信息公开年报 平潭综合实验区2024年度政府信息公开工作年度报告  发布时间：2025-03-10",
+    ):
+        report = _read(NAVIGATION + line + "\n" + BODY)
+        assert (report.year, report.organization) == (2024, "平潭综合实验区"), line
+        assert report.title == "平潭综合实验区2024年度政府信息公开工作年度报告", line

@@ -456,9 +456,15 @@ def join_pages(layouts: list[PageLayout], *, source: str | None, source_format: 
 
 
 def _same_frame(a: PlacedTable, b: PlacedTable, tol: float = 3 * DEFAULT_TOLERANCE) -> bool:
-    """The same outer edges, and most inner column edges shared (a part may split a column)."""
-    if abs(a.columns[0] - b.columns[0]) > tol or abs(a.columns[-1] - b.columns[-1]) > tol:
+    """The same outer edges, and most inner column edges shared (a part may split a column); or the
+    same right edge and every column edge of one part in the other, which goes further left: the
+    cell of a group heading spanning the rows at the left (三、本年度办理结果) is printed on one page
+    only, with its rules."""
+    if abs(a.columns[-1] - b.columns[-1]) > tol:
         return False
+    if abs(a.columns[0] - b.columns[0]) > tol:
+        narrow, wide = sorted((a.columns, b.columns), key=lambda columns: columns[0], reverse=True)
+        return all(any(abs(x - y) <= tol for y in wide) for x in narrow)
     shared = sum(1 for x in a.columns if any(abs(x - y) <= tol for y in b.columns))
     return shared * 2 >= min(len(a.columns), len(b.columns))
 

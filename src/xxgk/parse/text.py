@@ -38,6 +38,9 @@ _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 # A Markdown heading marker (`# 标题`, `## 一、总体情况`), strong emphasis (`# **标题**`,
 # `| **合计** |`) and code spans (pymupdf4llm's `` `2021` 年``): no report prints `**` or a backtick.
 _MARKDOWN_MARKS = re.compile(r"^#{1,6}[ \t]+|\*\*|`", re.M)
+# A line break inside a Markdown table's cell (`| 1.本机关不掌握<br>相关政府信息 |`): a space, never
+# nothing, which would run two numbers of merged cells into one (`| 0<br>0 |`).
+_MARKDOWN_BREAK = re.compile(r"<br\s*/?>")
 # A digit followed by `.` or `、` and a non-digit is a sub-row's numbering (`2.其他…`), not a value.
 _ENUM_AFTER = re.compile(r"[.．、](?=\D)")
 # `2.` alone on a line: a wrapped label's numbering (its words on the lines around it), not a value.
@@ -77,7 +80,9 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
     text = decode(as_utf8_if_utf16(data)).replace("\r\n", "\n").replace("\r", "\n")
     check_text_chars(len(text))
     check_lines(text.split("\n"))
-    lines = [TextLine(t, line=n) for n, t in _capture_body(_MARKDOWN_MARKS.sub("", text))]
+    lines = [
+        TextLine(t, line=n) for n, t in _capture_body(_MARKDOWN_MARKS.sub("", _MARKDOWN_BREAK.sub(" ", text)))
+    ]
     if not _starts_sections(lines) or _wrapped_inside_a_number(lines):
         lines = _cut_wrapped_lines(_joined_paragraphs(lines))
     else:

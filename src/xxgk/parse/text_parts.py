@@ -44,6 +44,8 @@ _TITLE_MAX = 80
 # How far below a website's navigation the title of a printed page is looked for.
 _TITLE_SEARCH_LINES = 120
 _ORGANISATION_ONLY = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}$")
+# The name of a website's column of annual reports, in front of a title (`政府信息公开年报`).
+_COLUMN_BEFORE = re.compile(r".*年报")
 # A web article's metadata, printed on the title's line when a page's text is pulled by position
 # (`…年度报告来源： 时间：2024-01-26 16:42`): not part of the title.
 _ARTICLE_META = re.compile(r"(?:来源|发布时间|发布日期|时间|日期|字号|浏览次数)\s*[:：]")
@@ -98,7 +100,13 @@ def _read_title(body: list[TextLine], parts: TextParts) -> int:
         if window is not None:
             start, match = window
             parts.title = _title_text(body[start:end])
-            parts.organization = match["org"] or None
+            # A breadcrumb's last item run onto the title (`政府信息公开年报平潭综合实验区2024年度…`):
+            # no organisation's name holds 年报, a site's column of annual reports does.
+            column = _COLUMN_BEFORE.match(match["org"])
+            organization = match["org"][column.end() :] if column else match["org"]
+            if column and organization and (at := parts.title.find(organization)) > 0:
+                parts.title = parts.title[at:]
+            parts.organization = organization or None
             parts.year = int(match["year"])
             return end
     parts.findings.append(
