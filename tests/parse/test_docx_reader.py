@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from support.real_inputs import REPORTS
+from xxgk.parse.detect import read_report
 from xxgk.parse.docx import read_docx
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.grid import Document, GridTable
@@ -224,3 +225,17 @@ def test_random_merged_table_reads_back(rects: list[tuple[int, int, int, int, st
     for r, _c, rowspan, colspan, text in sorted(rects):
         expected[r].append((text, rowspan, colspan))
     assert grid(doc.tables[0]) == expected
+
+
+def test_a_word_97_or_odt_document_is_told_apart_and_named() -> None:
+    """Agencies publish .doc (Word 97-2003, WPS) and .odt files too: the user is told what the file
+    is and what to save it as, not that its bytes are garbled text or an unknown ZIP."""
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 64
+    odt = io.BytesIO()
+    with zipfile.ZipFile(odt, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    for data, named in ((ole2, ".doc"), (odt.getvalue(), ".odt")):
+        with pytest.raises(ReportReadError) as caught:
+            read_report(data, source="report")
+        assert named in caught.value.message_zh and ".docx 或 PDF" in caught.value.message_zh

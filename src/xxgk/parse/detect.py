@@ -22,11 +22,20 @@ if TYPE_CHECKING:
 Reader = Callable[..., Document]
 
 
+# An OLE2 compound file: Word 97-2003 (.doc), WPS (.wps), old Excel.
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def sniff(data: bytes) -> str:
     if data[:4] == b"PK\x03\x04":
         # A damaged or oversized ZIP is refused here, from its directory, before inflating.
         with open_zip(data) as archive:
-            return "docx" if "word/document.xml" in archive.namelist() else "zip"
+            names = archive.namelist()
+        if "word/document.xml" in names:
+            return "docx"
+        return "odt" if "content.xml" in names and b"opendocument.text" in data[:200] else "zip"
+    if data[:8] == _OLE2:
+        return "doc"
     if data[:2048].lstrip().startswith(b"%PDF"):
         return "pdf"
     if data[:8] == b"\x89PNG\r\n\x1a\n" or data[:3] == b"\xff\xd8\xff":
@@ -69,8 +78,17 @@ def reader_for(kind: str, *, ocr: bool = True, progress: PageProgress | None = N
 
         return read_text
     raise ReportReadError(
-        f"不支持的文件类型（{kind}）：请提供文本、HTML、DOCX、PDF 或 PNG/JPEG 图片格式的年度报告", kind
+        _UNSUPPORTED.get(kind)
+        or f"不支持的文件类型（{kind}）：请提供文本、HTML、DOCX、PDF 或 PNG/JPEG 图片格式的年度报告",
+        f"unsupported file kind {kind}",
     )
+
+
+# Formats agencies publish that are not read: what to tell the user they are.
+_UNSUPPORTED = {
+    "doc": "这是 Word 97-2003 或 WPS 格式的文档（.doc/.wps），暂不能直接读取，请另存为 .docx 或 PDF 后再提供",
+    "odt": "这是 OpenDocument 文本（.odt），暂不能直接读取，请另存为 .docx 或 PDF 后再提供",
+}
 
 
 def read_document(
