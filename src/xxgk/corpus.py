@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -88,6 +86,10 @@ def read_many(
                 on_done(outcome)
             yield outcome
         return
+    # Imported here: a single process (`xxgk check one.txt`) need not pay for them at start-up.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # Workers start from a clean server process, not forked from this one: a fork copies whatever
     # threads hold locks here (OCR and database pools, a test runner), and a worker then hangs.
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver")) as pool:

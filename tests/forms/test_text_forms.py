@@ -146,11 +146,7 @@ def read(path: Path) -> Report:
 
 # Forms whose cells are read exactly but whose text around the tables is not all read as on the
 # original: findings about that text differ (never a table's identity or blank cell).
-_SORTED = "PyMuPDF's sort mode prints a page footer's dashes apart (`- 3`) or a wrapped label's end alone"
 CELLS_READ = {
-    "hongze-2023-qzf/original.pymupdf-sort.txt": _SORTED,
-    "hongze-2024-qzf/original.pymupdf-sort.txt": _SORTED,
-    "huaian-2024-szf/original.pymupdf-sort.txt": _SORTED,
     "pingtan-2020-jinjingpianqu/lo-text.pypdf-layout.txt": (
         "pypdf's layout mode sets a run of digits apart (a row short, where the capture's run cannot be cut)"
     ),

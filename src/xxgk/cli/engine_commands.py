@@ -23,7 +23,8 @@ def _console(*, stderr: bool = False) -> Console:
     """A rich console for coloured output; rich is imported on first use (it costs start-up time)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, soft_wrap=True)
+    # No emoji codes: a report's `:…:` is printed as it is, and their table costs start-up time.
+    return Console(stderr=stderr, soft_wrap=True, emoji=False)
 
 
 # Said of every report read from a scan or an image.
@@ -72,8 +73,6 @@ def check_command(
     jobs: Jobs = 1,
 ) -> None:
     """检查年度报告：勾稽关系、格式、文字与表格是否一致。有错误时退出码为 1。"""
-    from xxgk.checks.across import carry_over
-
     outcomes = _read_all(files, jobs, checked=True)
     previous_report = _read_single(previous) if previous else None
     results: list[dict[str, Any]] = []
@@ -85,6 +84,8 @@ def check_command(
             continue
         findings = list(outcome.report.findings)
         if previous_report is not None:
+            from xxgk.checks.across import carry_over
+
             findings += carry_over(previous_report, outcome.report)
         any_error = any_error or any(f.is_error for f in findings)
         results.append({"source": outcome.path, "report": outcome.report, "findings": findings})

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from xxgk.parse.encoding import as_utf8_if_utf16
-from xxgk.parse.furniture import drop_site_footer, is_decorated_page_number
+from xxgk.parse.furniture import drop_site_footer, is_decorated_page_number, page_number_in_front
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 from xxgk.parse.limits import (
     MAX_MARKUP_BYTES,
@@ -185,7 +185,9 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
     start, end = _table_region(lines)
     doc = Document(source=source, source_format=source_format)
     headings, body = _split_headings(lines[start:end])
-    body = [ln for ln in body if not is_decorated_page_number(ln.text)]  # `-3-` between two pages
+    # `-3-` between two pages, alone or, in text pulled by position, in front of the next page's first
+    # row (`   - 3 -       2.没有现成信息需要另行制作    1 0 0 0 0 0 1`).
+    body = [_after_page_number(ln) for ln in body if not is_decorated_page_number(ln.text)]
     doc.lines = lines[:start] + headings + lines[end:]
     # One cell per line: a tab, then text without further tabs (a tab-separated row with empty
     # leading cells also starts with a tab).
@@ -203,6 +205,14 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
         running = any(ln.origins is not None or len(ln.text) >= _LONG_LINE for ln in body)
         doc.tables.append(GridTable(rows=rows, after_line=start + len(headings), running_text=running))
     return doc
+
+
+def _after_page_number(line: TextLine) -> TextLine:
+    """The line without a dashed page number in front of its text."""
+    cut = page_number_in_front(line.text)
+    if not cut:
+        return line
+    return _piece(line, len(line.text) - len(line.text.lstrip()) + cut, len(line.text))
 
 
 def _capture_body(text: str) -> list[tuple[int, str]]:
