@@ -45,10 +45,6 @@ _BY_HEIGHT = (
     "pdfplumber orders text by height: where a label or a group heading is centred in a taller cell, the "
     "numbers of a row come out above or below its label, or beside a neighbour's"
 )
-_BLOCKS = (
-    "PyMuPDF prints text block by block: cells of a row run together (`6233440`) or the table 四 header "
-    "and its numbers apart"
-)
 _SPACED = (
     "pypdf's layout mode sets the digits of a capture's cells run together apart by spaces, or a group "
     "heading on a line of its own between a row's label and its numbers"
@@ -91,18 +87,14 @@ NOT_YET = {
     "pingtan-2024-guanweihui/chromium-css.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2024-guanweihui/chromium-css.pypdf-layout.txt": _SPACED,
     "pingtan-2024-guanweihui/chromium-noborder.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/chromium-noborder.pymupdf.txt": _BLOCKS,
     "pingtan-2024-guanweihui/chromium-noborder.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/chromium-nocss.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/chromium-nocss.pymupdf.txt": _BLOCKS,
     "pingtan-2024-guanweihui/chromium-nocss.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/lo-docx.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2024-guanweihui/lo-docx.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/lo-html-docx.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/lo-html-docx.pymupdf.txt": _BLOCKS,
     "pingtan-2024-guanweihui/lo-html-docx.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/lo-html.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/lo-html.pymupdf.txt": _BLOCKS,
     "pingtan-2024-guanweihui/lo-html.pymupdf4llm.md": _PYMUPDF4LLM,
     "hongze-2023-qzf/original.markitdown.md": _MARKDOWN,
     "hongze-2023-qzf/original.pdftotext.txt": _PLAIN,

@@ -42,6 +42,20 @@ def pulled_from_pdf(text: str, rng: random.Random) -> tuple[str, int]:
     return "\n".join(out), breaks
 
 
+def first_number_run_on(text: str, rng: random.Random) -> str:
+    """Some labels with their row's first number run onto their line (`行政规范性文件62` / `33`), as
+    PyMuPDF prints a web page's adjacent cells."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        before = out[-1] if out else ""
+        if _is_number(line) and before and "\u4e00" <= before[-1] <= "\u9fff" and rng.random() < 0.5:
+            out[-1] = before + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 @settings(max_examples=30, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), other_row=st.sampled_from(["split", "short"]))
 # A label's numbering cut from its words (`（六）其他处` / `理` / `1` / `.申请人…`) read as a value.
@@ -52,5 +66,18 @@ def test_cells_one_per_line_without_their_tabs_read_as_with_them(seed: int, othe
     pulled, breaks = pulled_from_pdf(text, random.Random(seed))
     assert breaks > 0
     assert all_cells(read_report(pulled.encode(), source="pulled.txt")) == all_cells(
+        read_report(text.encode(), source="cells.txt")
+    )
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), other_row=st.sampled_from(["split", "short"]))
+def test_a_label_with_its_first_number_run_onto_it_reads_as_apart(seed: int, other_row: str) -> None:
+    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row=other_row)
+    text = write(report, "tab_cells", random.Random(seed))
+    pulled, _ = pulled_from_pdf(text, random.Random(seed))
+    run_on = first_number_run_on(pulled, random.Random(seed))
+    assert run_on != pulled
+    assert all_cells(read_report(run_on.encode(), source="run-on.txt")) == all_cells(
         read_report(text.encode(), source="cells.txt")
     )

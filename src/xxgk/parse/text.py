@@ -363,7 +363,7 @@ def _tab_rows(body: list[TextLine], every_line_a_cell: bool = False) -> list[lis
     cell, unless `every_line_a_cell` (the tabs were lost: each line is a cell)."""
     rows: list[list[Cell]] = []
     current: list[Cell] = []
-    for ln in _numbering_rejoined(body) if every_line_a_cell else body:
+    for ln in _cell_lines(body) if every_line_a_cell else body:
         if not ln.text.strip():
             if current:
                 rows.append(current)
@@ -394,17 +394,35 @@ def _tab_rows(body: list[TextLine], every_line_a_cell: bool = False) -> list[lis
     return rows
 
 
-def _numbering_rejoined(body: list[TextLine]) -> list[TextLine]:
-    """A label's numbering cut from its words by a line break (`1` / `.申请人无正当理由…`) put back in
-    front of them: without the tabs that mark a cell's first line, it would read as a value."""
+def _cell_lines(body: list[TextLine]) -> list[TextLine]:
+    """Lines of one cell each, where the text pulled from a PDF parted or joined cells: a label's
+    numbering cut from its words by a line break (`1` / `.申请人无正当理由…`) goes back in front of
+    them (without the tabs that mark a cell's first line it would read as a value); a label with its
+    first number run onto its line (`行政规范性文件62` / `33` / `440`) is two cells, as no template
+    label ends in a number."""
     out: list[TextLine] = []
     for ln in body:
+        text = ln.text.strip()
         before = out[-1].text.strip() if out else ""
-        if _ENUM_AFTER.match(ln.text.strip()) and before.isdigit() and len(before) <= 2:
-            out[-1] = TextLine(before + ln.text.strip(), line=out[-1].line, page=out[-1].page)
-        else:
+        numbering = _ENUM_AFTER.match(text) and before.isdigit() and len(before) <= 2
+        glued = _NUMBER_AFTER_LABEL.fullmatch(text)
+        if not (numbering or glued):
             out.append(ln)
+            continue
+        end = len(ln.text.rstrip())
+        cut = end - len(glued[2]) if glued else end
+        label = _piece(ln, 0, cut)
+        if numbering:
+            out[-1] = TextLine(before + label.text, line=out[-1].line, page=out[-1].page)
+        else:
+            out.append(label)
+        if glued:
+            out.append(_piece(ln, cut, end))
     return out
+
+
+# A label ending in a Chinese character with a number run onto it (its first cell's).
+_NUMBER_AFTER_LABEL = re.compile(r"(.*[\u4e00-\u9fff])(\d+(?:\.\d+)?)")
 
 
 def _is_number(text: str) -> bool:
