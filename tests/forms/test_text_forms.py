@@ -46,8 +46,8 @@ _BY_HEIGHT = (
     "numbers of a row come out above or below its label, or beside a neighbour's"
 )
 _SPACED = (
-    "pypdf's layout mode sets the digits of a capture's cells run together apart by spaces, or a group "
-    "heading on a line of its own between a row's label and its numbers"
+    "pypdf's layout mode prints the group heading （三）不予公开 on a line of its own between a row's label and "
+    "its numbers"
 )
 NOT_YET = {
     "pingtan-2023-guoziju/chromium-a5.layout.txt": (
@@ -74,8 +74,6 @@ NOT_YET = {
     "hongze-2024-qzf/original.pdfplumber-layout.txt": _BY_HEIGHT,
     "hongze-2024-qzf/original.pdfplumber.txt": _BY_HEIGHT,
     "huaian-2024-szf/original.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2021-gonganju/lo-text.pypdf-layout.txt": _SPACED,
-    "pingtan-2021-supingpianqu/lo-text.pypdf-layout.txt": _SPACED,
     "pingtan-2023-guoziju/chromium-css.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2023-guoziju/chromium-noborder.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2023-guoziju/chromium-noborder.pymupdf4llm.md": _PYMUPDF4LLM,
@@ -139,9 +137,6 @@ def read(path: Path) -> Report:
 # Forms whose cells are read exactly but whose text around the tables is not all read as on the
 # original: findings about that text differ (never a table's identity or blank cell).
 CELLS_READ = {
-    "pingtan-2020-jinjingpianqu/lo-text.pypdf-layout.txt": (
-        "pypdf's layout mode sets a run of digits apart (a row short, where the capture's run cannot be cut)"
-    ),
     "pingtan-2023-guoziju/chromium-nocss.pymupdf-sort.txt": (
         "PyMuPDF's sort mode prints the signing date beside the site's footer"
     ),

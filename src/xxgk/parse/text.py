@@ -488,8 +488,11 @@ def _segment(ln: TextLine) -> list[list[Cell]]:
             continue
         label = [cell(label_start, match.start())] if text[label_start : match.start()].strip() else []
         spans = [(match.start() + n.start(), match.start() + n.end()) for n in _NUMBER.finditer(numbers)]
+        # A body wrapped at the page width and joined again (`origins`) has no columns: its spaces
+        # are where a PDF's text put its characters (pypdf's layout mode), never a column gap.
         values = [
-            cell(start, stop, _apart(text, spans, i, bool(label))) for i, (start, stop) in enumerate(spans)
+            cell(start, stop, ln.origins is None and _apart(text, spans, i, bool(label)))
+            for i, (start, stop) in enumerate(spans)
         ]
         rows.append([*label, *values])
         label_start = end
@@ -510,6 +513,8 @@ def _apart(text: str, spans: list[tuple[int, int]], i: int, labelled: bool) -> b
     start, stop = spans[i]
     if stop - start > 1 and text[start] == "0":
         return False  # no count prints a leading zero: two cells or more
+    if text[stop : stop + 1].strip():
+        return False  # the next row's label run onto it (`数量          1000001二、…`): no column
     before, after = i > 0 or labelled, i + 1 < len(spans)
     if not (before or after) or (before and not text[max(start - _COLUMN_GAP, 0) : start].isspace()):
         return False
