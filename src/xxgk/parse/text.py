@@ -281,13 +281,19 @@ def _line_start(section: Section) -> re.Pattern[str]:
     return re.compile(rf"^[ \t\f]*(?:{_spellings(section)[1].pattern})", re.M)
 
 
+_SPACE = r"[ \t\u3000]*"
+
+
 @cache
 def _spellings(section: Section) -> tuple[frozenset[str], re.Pattern[str]]:
     """A section's headings as printed; some captures drop the 、 after the numeral (一总体情况), and
     text pulled from a PDF may part any two of their characters by spaces (`二、 主动公开…`)."""
     exact = frozenset(form for h in section.headings for form in (h, h.replace("、", "", 1)))
+    # `、` optional with the space after it (`二 主动…`, `二、 主动…`): never two runs of spaces side by
+    # side, which would try every split of a long run.
     spaced = "|".join(
-        r"[ \t\u3000]*".join("、?" if c == "、" else re.escape(c) for c in h) for h in section.headings
+        "".join(f"(?:{_SPACE}、)?" if c == "、" else _SPACE + re.escape(c) for c in h)[len(_SPACE) :]
+        for h in section.headings
     )
     return exact, re.compile(spaced)
 
