@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from support.layouts import write
 from xxgk.parse.detect import read_report
-from xxgk.parse.furniture import is_decorated_page_number, page_number_in_front
+from xxgk.parse.furniture import PAGE_NUMBER_IN_FRONT, is_decorated_page_number
 from xxgk.sample import balanced_report
 
 FOOTER = "\n".join(
@@ -59,9 +59,14 @@ def test_what_is_a_page_number_and_what_a_count() -> None:
 
 def test_a_page_number_in_front_of_the_next_pages_first_row_is_dropped_from_it() -> None:
     """Text pulled from a PDF by position puts a page's footer on the next page's first line."""
-    assert page_number_in_front("   - 3 -        2.没有现成信息需要另行制作    1   0") == len("- 3 -        ")
-    assert page_number_in_front("- 3 -信息内容             本年处理决定数量") == len("- 3 -")
-    assert page_number_in_front("— 12 —   行政处罚   0") == len("— 12 —   ")
+
+    def in_front(text: str) -> str:
+        found = PAGE_NUMBER_IN_FRONT.match(text)
+        return text[: found.end()] if found else ""
+
+    assert in_front("   - 3 -        2.没有现成信息需要另行制作    1   0") == "   - 3 -        "
+    assert in_front("- 3 -信息内容             本年处理决定数量") == "- 3 -"
+    assert in_front("— 12 —   行政处罚   0") == "— 12 —   "
     # Counts printed with dashes for blank cells, a negative count, a label: no page number.
     for text in ("-  3  -  5", "-3 行政处罚", "- 3 - 5", "3.补正后申请内容仍不明确 0 0 0"):
-        assert page_number_in_front(text) == 0, text
+        assert in_front(text) == "", text

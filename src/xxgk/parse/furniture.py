@@ -34,16 +34,10 @@ def is_decorated_page_number(text: str) -> bool:
 
 # A dashed page number in front of a line's text (`- 3 -      2.没有…`, `- 3 -信息内容`): text pulled
 # from a PDF by position puts a page's footer on the next page's first line.
-_PAGE_NUMBER_FIRST = re.compile(
-    rf"[{_DASHES}][ \t]?\d{{1,3}}[ \t]?[{_DASHES}](?:[ \t\u3000]{{2,}}|(?=[\u4e00-\u9fff]))"
+# Matched against every line of a table's text: one compiled pattern, indentation included.
+PAGE_NUMBER_IN_FRONT = re.compile(
+    rf"\s*[{_DASHES}][ \t]?\d{{1,3}}[ \t]?[{_DASHES}](?:[ \t\u3000]{{2,}}|(?=[\u4e00-\u9fff]))"
 )
-
-
-def page_number_in_front(text: str) -> int:
-    """How many characters of `text` (after its indentation) a dashed page number in front of its
-    text takes, with the gap after it; 0 when there is none."""
-    found = _PAGE_NUMBER_FIRST.match(text.lstrip())
-    return found.end() if found else 0
 
 
 def drop_site_header(doc: Document) -> None:

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from xxgk.parse.encoding import as_utf8_if_utf16
-from xxgk.parse.furniture import drop_site_footer, is_decorated_page_number, page_number_in_front
+from xxgk.parse.furniture import PAGE_NUMBER_IN_FRONT, drop_site_footer, is_decorated_page_number
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 from xxgk.parse.limits import (
     MAX_MARKUP_BYTES,
@@ -187,7 +187,11 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
     headings, body = _split_headings(lines[start:end])
     # `-3-` between two pages, alone or, in text pulled by position, in front of the next page's first
     # row (`   - 3 -       2.没有现成信息需要另行制作    1 0 0 0 0 0 1`).
-    body = [_after_page_number(ln) for ln in body if not is_decorated_page_number(ln.text)]
+    body = [
+        _piece(ln, front.end(), len(ln.text)) if (front := PAGE_NUMBER_IN_FRONT.match(ln.text)) else ln
+        for ln in body
+        if not is_decorated_page_number(ln.text)
+    ]
     doc.lines = lines[:start] + headings + lines[end:]
     # One cell per line: a tab, then text without further tabs (a tab-separated row with empty
     # leading cells also starts with a tab).
@@ -205,14 +209,6 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
         running = any(ln.origins is not None or len(ln.text) >= _LONG_LINE for ln in body)
         doc.tables.append(GridTable(rows=rows, after_line=start + len(headings), running_text=running))
     return doc
-
-
-def _after_page_number(line: TextLine) -> TextLine:
-    """The line without a dashed page number in front of its text."""
-    cut = page_number_in_front(line.text)
-    if not cut:
-        return line
-    return _piece(line, len(line.text) - len(line.text.lstrip()) + cut, len(line.text))
 
 
 def _capture_body(text: str) -> list[tuple[int, str]]:
@@ -257,8 +253,8 @@ def _headings_inside_lines(lines: list[TextLine]) -> list[TextLine]:
     whole = "\n".join(line.text for line in lines)
     for section in GB2021.sections:
         found = _headings_found(whole, section)
-        if not found or _line_start(section).search(whole):
-            continue
+        if not found or any(_starts_line(whole, i) for i in found) or _line_start(section).search(whole):
+            continue  # (the first test is the common case; the second finds other spellings)
         if any(match_heading(line.text, section) is not None for line in lines):
             continue  # a line starts with the heading printed otherwise (rare: looked at last)
         at = min(found)
@@ -273,6 +269,10 @@ def _headings_inside_lines(lines: list[TextLine]) -> list[TextLine]:
         ]
         whole = "\n".join(line.text for line in lines)
     return lines
+
+
+def _starts_line(text: str, at: int) -> bool:
+    return not text[text.rfind("\n", 0, at) + 1 : at].strip()
 
 
 @cache

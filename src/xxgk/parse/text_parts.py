@@ -144,6 +144,8 @@ def _title_match(lines: list[TextLine], *, alone: bool = False) -> re.Match[str]
 def _title_text(lines: list[TextLine]) -> str:
     """The lines joined, up to an article's metadata printed after the title."""
     joined = "".join(line.text.strip() for line in lines)
+    if "报" not in joined:
+        return joined  # no title (报告, 年报): most lines tried, looked at no further
     meta = _ARTICLE_META.search(joined, 0, _TITLE_MAX)  # a title is no longer: looked for no further
     return joined[: meta.start()].rstrip() if meta else joined
 
