@@ -250,7 +250,7 @@ def _headings_inside_lines(lines: list[TextLine]) -> list[TextLine]:
     paragraph's last sentence (pymupdf4llm: `…未收到申请公开信息。 二、主动公开政府信息情况`) or on a
     table's last row (PyMuPDF's sorted text: `0四、政府信息公开行政复议、行政诉讼情况`): where no line
     starts with any spelling of a section's heading, the first line printing one whole is cut there."""
-    whole = "\n".join(line.text for line in lines)
+    whole = "\n".join([line.text for line in lines])
     for section in GB2021.sections:
         found = _headings_found(whole, section)
         if not found or any(_starts_line(whole, i) for i in found) or _line_start(section).search(whole):
@@ -267,7 +267,7 @@ def _headings_inside_lines(lines: list[TextLine]) -> list[TextLine]:
             _piece(line, start, len(line.text)),
             *lines[index + 1 :],
         ]
-        whole = "\n".join(line.text for line in lines)
+        whole = "\n".join([line.text for line in lines])
     return lines
 
 
