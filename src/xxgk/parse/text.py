@@ -254,7 +254,7 @@ def _headings_inside_lines(lines: list[TextLine]) -> list[TextLine]:
     for section in GB2021.sections:
         found = _headings_found(whole, section)
         if not found or any(_starts_line(whole, i) for i in found) or _line_start(section).search(whole):
-            continue  # (the first test is the common case; the second finds other spellings)
+            continue  # a spelling found starts a line (the common case), or another spelling does
         if any(match_heading(line.text, section) is not None for line in lines):
             continue  # a line starts with the heading printed otherwise (rare: looked at last)
         at = min(found)
