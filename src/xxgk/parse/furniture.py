@@ -33,8 +33,8 @@ def is_decorated_page_number(text: str) -> bool:
 
 
 # A dashed page number in front of a line's text (`- 3 -      2.没有…`, `- 3 -信息内容`): text pulled
-# from a PDF by position puts a page's footer on the next page's first line.
-# Matched against every line of a table's text: one compiled pattern, indentation included.
+# from a PDF by position puts a page's footer on the next page's first line. Matched against every
+# line of a table's text, so one compiled pattern, indentation included.
 PAGE_NUMBER_IN_FRONT = re.compile(
     rf"\s*[{_DASHES}][ \t]?\d{{1,3}}[ \t]?[{_DASHES}](?:[ \t\u3000]{{2,}}|(?=[\u4e00-\u9fff]))"
 )

@@ -257,7 +257,7 @@ def _signed_at_end(line: str, parts: TextParts) -> str | None:
     parts.signed_on = parse_date(match[1])
     # Cut the name off the printed text: its last characters, which fold to the name's key form
     # (spaces and punctuation in it dropped; a few times its length is looked at, no more).
-    shortest = max(-1, len(head) - 4 * len(parts.organization) - _SIGNATURE_LINES)
+    shortest = max(-1, len(head) - 4 * len(parts.organization) - 1)
     cut = next((i for i in range(len(head), shortest, -1) if key_form(head[i:]) == organization), len(head))
     return head[:cut].rstrip()
 
