@@ -253,10 +253,10 @@ def _headings_inside_lines(lines: list[TextLine]) -> list[TextLine]:
     whole = "\n".join([line.text for line in lines])
     for section in GB2021.sections:
         found = _headings_found(whole, section)
-        if not found or any(_starts_line(whole, i) for i in found) or _line_start(section).search(whole):
-            continue  # a spelling found starts a line (the common case), or another spelling does
+        if not found or any(_starts_line(whole, i) for i in found):
+            continue  # the common case: the spelling found starts a line
         if any(match_heading(line.text, section) is not None for line in lines):
-            continue  # a line starts with the heading printed otherwise (rare: looked at last)
+            continue  # another line starts with the heading, however spelt (rare: looked at last)
         at = min(found)
         index = whole.count("\n", 0, at)
         line = lines[index]
@@ -273,12 +273,6 @@ def _headings_inside_lines(lines: list[TextLine]) -> list[TextLine]:
 
 def _starts_line(text: str, at: int) -> bool:
     return not text[text.rfind("\n", 0, at) + 1 : at].strip()
-
-
-@cache
-def _line_start(section: Section) -> re.Pattern[str]:
-    """A line that starts with the section's heading, however spelt (`_spellings`)."""
-    return re.compile(rf"^[ \t\f]*(?:{_spellings(section)[1].pattern})", re.M)
 
 
 _SPACE = r"[ \t\u3000]*"
