@@ -92,7 +92,7 @@ def library_text_forms(python: str, pdf: Path, out_dir: Path, name: str) -> None
     subprocess.run(args, check=True, capture_output=True, timeout=600)
 
 
-def text_forms(pdf: Path, out_dir: Path, name: str) -> None:
+def text_forms(pdf: Path, out_dir: Path, name: str, extractors_python: str | None) -> None:
     subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf), str(out_dir / f"{name}.pdftotext.txt")], check=True
     )
@@ -101,6 +101,8 @@ def text_forms(pdf: Path, out_dir: Path, name: str) -> None:
     if shutil.which("markitdown"):
         md = subprocess.run(["markitdown", str(pdf)], check=True, capture_output=True, timeout=300).stdout
         (out_dir / f"{name}.markitdown.md").write_bytes(md)
+    if extractors_python:
+        library_text_forms(extractors_python, pdf, out_dir, name)
 
 
 def build(src: Path, work: Path, extractors_python: str | None, missing_only: bool = False) -> None:
@@ -145,9 +147,7 @@ def build(src: Path, work: Path, extractors_python: str | None, missing_only: bo
     for name, pdf in pdfs.items():
         if missing_only and (out / f"{name}.layout.txt").exists():
             continue
-        text_forms(pdf, out, name)
-        if extractors_python:
-            library_text_forms(extractors_python, pdf, out, name)
+        text_forms(pdf, out, name, extractors_python)
 
 
 def rebuild_texts(src: Path, extractors_python: str | None) -> None:
@@ -155,9 +155,7 @@ def rebuild_texts(src: Path, extractors_python: str | None) -> None:
     out = FORMS / src.stem
     pdfs = {"original": src} if src.suffix == ".pdf" else {p.stem: p for p in sorted(out.glob("*.pdf"))}
     for name, pdf in pdfs.items():
-        text_forms(pdf, out, name)
-        if extractors_python:
-            library_text_forms(extractors_python, pdf, out, name)
+        text_forms(pdf, out, name, extractors_python)
 
 
 def _move(produced: Path, target: Path) -> None:
