@@ -33,10 +33,6 @@ _MARKDOWN = (
     "markitdown merges cells and moves label lines away from their values: rows not beside their own "
     "label, or with a column merged into a blank one, are left empty"
 )
-_PYMUPDF4LLM = (
-    "pymupdf4llm's Markdown tables merge cells of a ruled table and split others, and move label lines away "
-    "from their numbers"
-)
 _CELL_BY_CELL = (
     "pdfminer prints each cell on a line of its own and a block's labels before its numbers, as pdftotext "
     "without -layout does: whose numbers they are is not known"
@@ -57,7 +53,6 @@ NOT_YET = {
     "pingtan-2023-guoziju/chromium-a5.markitdown.md": _MARKDOWN,
     "pingtan-2023-guoziju/chromium-a5.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2023-guoziju/chromium-a5.pdftotext.txt": _PLAIN,
-    "pingtan-2023-guoziju/chromium-a5.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/chromium-a5.markitdown.md": _MARKDOWN,
     "pingtan-2024-guanweihui/chromium-a5.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2024-guanweihui/chromium-a5.pdftotext.txt": _PLAIN,
@@ -66,7 +61,10 @@ NOT_YET = {
         "(`规章` / `0` / `0      0`): a row short"
     ),
     "000_a506050fcd0660b0/lo-text.pdfplumber-layout.txt": _BY_HEIGHT,
-    "000_a506050fcd0660b0/lo-text.pymupdf4llm.md": _PYMUPDF4LLM,
+    "000_a506050fcd0660b0/lo-text.pymupdf4llm.md": (
+        "pymupdf4llm prints the seed's cell-per-line tables as code blocks and list items, numbers before "
+        "the label of their row (`规章 0 0` / `0 规范性文件 0 0 0`)"
+    ),
     "hongze-2023-qzf/original.pdfminer.txt": _CELL_BY_CELL,
     "hongze-2023-qzf/original.pdfplumber-layout.txt": _BY_HEIGHT,
     "hongze-2023-qzf/original.pdfplumber.txt": _BY_HEIGHT,
@@ -76,24 +74,27 @@ NOT_YET = {
     "huaian-2024-szf/original.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2023-guoziju/chromium-css.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2023-guoziju/chromium-noborder.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2023-guoziju/chromium-noborder.pymupdf4llm.md": _PYMUPDF4LLM,
+    "pingtan-2023-guoziju/chromium-noborder.pymupdf4llm.md": (
+        "pymupdf4llm prints the numbers of 行政规范性文件 out of their order, one a line (`6` / `26` / `1`)"
+    ),
     "pingtan-2023-guoziju/chromium-nocss.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2023-guoziju/lo-html-docx.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2023-guoziju/lo-html-docx.pymupdf4llm.md": _PYMUPDF4LLM,
+    "pingtan-2023-guoziju/lo-html-docx.pymupdf4llm.md": (
+        "pymupdf4llm prints two rows in one Markdown row, each cell's two lines parted by a line break "
+        "(`|7.属于行政执法案卷<br>8.属于行政查询事项|0<br>0|…`)"
+    ),
     "pingtan-2023-guoziju/lo-html.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2023-guoziju/lo-html.pymupdf4llm.md": _PYMUPDF4LLM,
+    "pingtan-2023-guoziju/lo-html.pymupdf4llm.md": (
+        "pymupdf4llm prints the row 四、结转下年度继续办理 as a section heading and again cut into four cells "
+        "beside numbers with a blank among them"
+    ),
     "pingtan-2024-guanweihui/chromium-css.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2024-guanweihui/chromium-css.pypdf-layout.txt": _SPACED,
     "pingtan-2024-guanweihui/chromium-noborder.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/chromium-noborder.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/chromium-nocss.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/chromium-nocss.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/lo-docx.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/lo-docx.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/lo-html-docx.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/lo-html-docx.pymupdf4llm.md": _PYMUPDF4LLM,
     "pingtan-2024-guanweihui/lo-html.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2024-guanweihui/lo-html.pymupdf4llm.md": _PYMUPDF4LLM,
     "hongze-2023-qzf/original.markitdown.md": _MARKDOWN,
     "hongze-2023-qzf/original.pdftotext.txt": _PLAIN,
     "hongze-2024-qzf/original.pdftotext.txt": _PLAIN,

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from support.layouts import write
 from support.real_inputs import DATA
+from support.report_asserts import all_cells
 from xxgk.checks import run_checks
 from xxgk.parse.detect import read_report
 from xxgk.render.html import render_page
@@ -126,10 +127,11 @@ def test_no_template_label_ends_in_a_number(name: str) -> None:
 def test_a_number_glued_to_its_label_beside_a_blank_cell_is_not_placed(
     report: Report, seed: int, shift: bool
 ) -> None:
-    """markitdown prints `| 行政规范性文件62 |  | 33 | 440 |`: the first number glued to the label,
-    its cell blank, or the others moved one cell to the left. Which column the glued number was
-    printed in is unknown, so the row stays empty with the reader's error, and the checks do not
-    say the report printed the row blank."""
+    """markitdown prints `| 行政规范性文件62 |  | 33 | 440 |`: the first number glued to the label
+    and a blank cell after it. Which column the glued number was printed in is unknown, so the row
+    stays empty with the reader's error, and the checks do not say the report printed the row
+    blank. With the other numbers moved one cell to the left and no blank cell (pymupdf4llm's
+    `| 规章<br>0 | 0 | 0 |`), the glued number is the first of the row's, read as printed."""
     rng = random.Random(seed)
     text = write(report, "markdown", rng)
     lines = text.split("\n")
@@ -144,6 +146,10 @@ def test_a_number_glued_to_its_label_beside_a_blank_cell_is_not_placed(
     parsed = read_report("\n".join(lines).encode("utf-8"), source="pulled.md")
     _cells_never_differ(parsed, report)
     glued = [f for f in parsed.findings if f.code == "P-ROW-AMBIGUOUS" and f.place.line == index + 1]
+    if shift:
+        assert not glued
+        assert all_cells(parsed) == all_cells(read_report(text.encode("utf-8"), source="pulled.md"))
+        return
     assert len(glued) == 1
     place = glued[0].place
     assert all(v is None for v in parsed.table(place.table)[place.row].values())
@@ -163,6 +169,25 @@ def test_a_label_between_two_bare_numbers_is_not_given_either() -> None:
     assert parsed.table2["licensing"]["decisions"] == licensing
     assert parsed.table2["penalty"]["decisions"] is None
     assert "P-ROW-AMBIGUOUS" in {f.code for f in parsed.findings}
+
+
+def test_a_label_followed_by_more_bare_numbers_than_its_own_is_not_given_the_first() -> None:
+    """pdftotext without -layout printed a one-column row's label, then three lines of numbers
+    (`行政许可` / `0` / `440` / `4529`: another row's cells among them): the first is not the row's."""
+    report = balanced_report(random.Random(7), year=2024, template="2021", other_row="split")
+    text = write(report, "markdown", random.Random(1))
+    licensing = report.table2["licensing"]["decisions"]
+    penalty = report.table2["penalty"]["decisions"]
+    stray = licensing + 1000
+    lines = [line for line in text.split("\n") if not re.match(r"^\|\s*行政许可\s*\|", line)]
+    heading = next(i for i, line in enumerate(lines) if "第二十条第（五）项" in line)
+    lines[heading + 1 : heading + 1] = ["", "行政许可", "", f"{stray}", "", "7", "", f"{licensing}", ""]
+    parsed = read_report("\n".join(lines).encode("utf-8"), source="pulled.txt")
+    assert parsed.table2["licensing"]["decisions"] is None
+    assert parsed.table2["penalty"]["decisions"] == penalty
+    ambiguous = [f for f in parsed.findings if f.code == "P-ROW-AMBIGUOUS" and f.place.row == "licensing"]
+    assert len(ambiguous) == 1
+    assert f"「{stray}」、「7」、「{licensing}」" in ambiguous[0].message_zh
 
 
 def test_cells_of_a_web_page_stay_cells_when_one_prints_two_numbers() -> None:

@@ -8,6 +8,7 @@ rows are matched to the template's rows in printed order (which row a label name
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -194,7 +195,8 @@ def read_tables(doc: Document, template: Template) -> TableReading:
     rows = value_rows(doc, template.table3)
     # Rows cut out of running text have no lines to be printed over.
     rejoin = rebuilt and not any(table.running_text for table in doc.tables)
-    for row in _rejoined(rows, len(template.table3.columns)) if rejoin else rows:
+    rows = _rejoined(rows, len(template.table3.columns)) if rejoin else rows
+    for i, row in enumerate(rows):
         if _starts_after_tables(row, after_tables):
             break  # section 五 begins: its years and counts in prose are no cell of any table
         bare_before, unplaced_bare = unplaced_bare, None
@@ -235,6 +237,11 @@ def read_tables(doc: Document, template: Template) -> TableReading:
             continue  # position kept: the sub-rows still to come stand before the short row
         if bare_before is not None and not row.label:
             _between_two_numbers(reading, slot, bare_before, row)
+            position = index + 1
+            continue
+        following = rows[i + 1] if i + 1 < len(rows) else None
+        if rebuilt and not row.label and following is not None and _bare(following):
+            _numbers_run_on(reading, slot, row, rows[i + 1 : i + 1 + _UNLABELLED_NAMED])
             position = index + 1
             continue
         earlier = earlier_label_before(slots, position, index, row.label, row.context)
@@ -485,6 +492,29 @@ def _between_two_numbers(reading: TableReading, slot: Slot, before: ValueRow, ro
             Place(
                 table=slot.table.key, row=slot.row.key, **_line_page(row.values[0][1] if row.values else None)
             ),
+        )
+    )
+
+
+def _bare(row: ValueRow) -> bool:
+    """Numbers printed with no label of their own and none above them since the last numbers."""
+    return not row.label and not row.context.strip() and row.numbers > 0
+
+
+def _numbers_run_on(reading: TableReading, slot: Slot, row: ValueRow, following: list[ValueRow]) -> None:
+    """A label on its own line followed by more lines of bare numbers than its own (`行政许可` / `0`
+    / `440` / `4529`: text pulled from a PDF without its layout prints cells out of their order):
+    which of them are the row's is unknown, so its cells stay empty."""
+    reading.printed_rows.add(f"{slot.table.key}.{slot.row.key}")
+    reading.matched_rows += 1
+    run = [row, *itertools.takewhile(_bare, following)]
+    shown = "、".join(f"「{r.text}」" for line in run for r, _ in line.values if r.kind == "number")
+    reading.findings.append(
+        Finding(
+            "P-ROW-AMBIGUOUS",
+            "error",
+            f"「{row.context[-20:]}」之后接连印有几行数字（{shown}），无法确定哪些属于该行，该行数字记为空",
+            Place(table=slot.table.key, row=slot.row.key, **_line_page(row.values[0][1])),
         )
     )
 

@@ -36,8 +36,10 @@ _CAPTURE_TITLE = re.compile(r"^[ \t]*标题[ \t]*[:：]\s*(.+)$", re.M)
 _NUMBERS = re.compile(r"(?:(?<!\S)[+\-])?\d+(?:\.\d+)?(?:(?:[ \t\u3000\u00a0]+[+\-]?|[+\-])\d+(?:\.\d+)?)*")
 _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 # A Markdown heading marker (`# 标题`, `## 一、总体情况`), strong emphasis (`# **标题**`,
-# `| **合计** |`) and code spans (pymupdf4llm's `` `2021` 年``): no report prints `**` or a backtick.
-_MARKDOWN_MARKS = re.compile(r"^#{1,6}[ \t]+|\*\*|`", re.M)
+# `| **合计** |`), code spans (pymupdf4llm's `` `2021` 年``) and HTML comments (its `<!-- End of
+# picture text -->` after a signing date): no report prints `**`, a backtick or a comment. A comment
+# ends before the next `<`, so a line of unclosed `<!--` is scanned once.
+_MARKDOWN_MARKS = re.compile(r"^#{1,6}[ \t]+|\*\*|`|<!--[^<\n]*?-->", re.M)
 # A line break inside a Markdown table's cell (`| 1.本机关不掌握<br>相关政府信息 |`): a space, never
 # nothing, which would run two numbers of merged cells into one (`| 0<br>0 |`).
 _MARKDOWN_BREAK = re.compile(r"<br\s*/?>")
@@ -440,12 +442,10 @@ def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
             continue
         if text.count("|") >= 2:
             # Markdown pads every row to the table's width: empty cells at the end are padding.
-            cells = [
-                Cell(c.strip(), line=ln.line, page=ln.page, delimited=True)
-                for c in text.strip("|").split("|")
-            ]
-            while cells and not cells[-1].text:
-                cells.pop()
+            texts = [c.strip() for c in text.strip("|").split("|")]
+            while texts and not texts[-1]:
+                texts.pop()
+            cells = [Cell(t, line=ln.line, page=ln.page, delimited=True) for t in _merged_cells_apart(texts)]
             kinds = {read_cell(c.text).kind for c in cells if c.text}
             if labels_above and "label" not in kinds:
                 # markitdown puts a cell's label on the row above its numbers, in the same table:
@@ -463,6 +463,32 @@ def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
         else:
             rows.extend(_segment(_piece(ln, 0, len(ln.text))))
     return rows
+
+
+def _merged_cells_apart(texts: list[str]) -> list[str]:
+    """A Markdown row's cells, a row's label and its first number merged into one cell taken apart
+    (pymupdf4llm merges a ruled table's label column with the next: `| 规章<br>0 | 0 | 0 |`, `| 行政规范性 |
+    文件62 | 33 | 440 |`), as no template label ends in a number; unless a cell after them is blank
+    (markitdown's `| 行政规范性文件62 |  | 33 | 440 |`: the number's own cell left blank, or a blank
+    cell of the row? unknown, left to the mapper to refuse). A number marked raised is a cell's
+    value alone (`| <sup>0</sup> |`), else a footnote's mark (`行政许可<sup>1</sup>`)."""
+    out: list[str] = []
+    last_blank = max((i for i, text in enumerate(texts) if not text), default=-1)
+    for i, text in enumerate(texts):
+        raised = _RAISED_NUMBER.fullmatch(text)
+        text = raised[2] if raised else _RAISED_NUMBER.sub("", text)
+        glued = _NUMBERS_AFTER_LABEL.fullmatch(text)
+        if glued and _CJK.search(glued[1]) and i > last_blank:
+            out += [glued[1].rstrip(), glued[2]]
+        else:
+            out.append(text)
+    return out
+
+
+# A number marked as set above or below the line.
+_RAISED_NUMBER = re.compile(r"<(su[pb])>(\d+(?:\.\d+)?)</\1>")
+# A label (Chinese, ending in anything a number does not print: `稳定”`, `（单位：万元）`), then numbers.
+_NUMBERS_AFTER_LABEL = re.compile(r"(.*[^\d\s.．,，+\-][ \t]*)(\d+(?:\.\d+)?(?:[ \t]+\d+(?:\.\d+)?)*)")
 
 
 def _segment(ln: TextLine) -> list[list[Cell]]:
