@@ -108,6 +108,33 @@ def test_digits_of_one_number_are_not_split_and_far_apart_words_are() -> None:
     assert layout.lines[0].text == "甲 乙"
 
 
+def test_a_cell_left_open_at_a_page_break_does_not_take_its_neighbours_text() -> None:
+    """Chromium on Letter paper: the page ends in a cell of the outer column opened halfway down the
+    last row, whose bottom rule is on the next page, and the table's outer rules run on below the
+    last row's bottom rule. That cell and the band below the rule are one region of the grid but no
+    rectangle: the last row beside it keeps its text (the region's bounding box took the whole of
+    `3.其他 0 0 …` into one cell, and row 三（六）3 was lost)."""
+    xs = [50.0, 110.0, 200.0, 250.0, 300.0]
+    words = (
+        chars("（六）其他", 52, 110)
+        + chars("2.逾期未缴费", 112, 110) + chars("1", 202, 110) + chars("1", 252, 110)
+        + chars("3.其他", 112, 152) + chars("0", 202, 152) + chars("0", 252, 152)
+    )  # fmt: skip
+    rules = [
+        Rule("h", 100, 50, 300),  # the top of the rows
+        Rule("h", 140, 110, 300),  # between the two sub-rows
+        Rule("h", 150, 50, 110),  # the outer column's next cell opens halfway down the last row
+        Rule("h", 170, 110, 300),  # the last row's bottom: that cell's is on the next page
+        Rule("v", 50, 100, 185),  # outer rules run on past the last row
+        Rule("v", 300, 100, 185),
+        *(Rule("v", x, 100, 170) for x in xs[1:4]),
+    ]
+    assert grid_of(tables_from_geometry(words, rules, 1)) == [
+        [("（六）其他", 2, 1), ("2.逾期未缴费", 1, 1), ("1", 1, 1), ("1", 1, 1)],
+        [("3.其他", 2, 1), ("0", 2, 1), ("0", 2, 1)],
+    ]
+
+
 def test_a_frame_with_no_text_is_not_a_table() -> None:
     _, rules = draw([Box(0, 0, 1, 1, [])], [0, 50], [0, 50])
     layout = tables_from_geometry(chars("正文", 100, 100), rules, 1)

@@ -236,6 +236,9 @@ class _Region:
     y0: float
     x1: float
     y1: float
+    # The grid cells it is made of: its box may hold others' when it is no rectangle (a column's
+    # cell left open at a page break joins the band below the last row's rule).
+    members: list[tuple[int, int]] = field(default_factory=list)
     words: list[Word] = field(default_factory=list)
 
 
@@ -260,15 +263,23 @@ def _regions(hs: list[Rule], vs: list[Rule], tol: float) -> tuple[list[_Region],
                 parent[find(i * cols + j + 1)] = find(i * cols + j)
             if i + 1 < rows and not _covered(hs, ys[i + 1], xs[j], xs[j + 1], tol):
                 parent[find((i + 1) * cols + j)] = find(i * cols + j)
-    extents: dict[int, list[int]] = {}
+    members: dict[int, list[tuple[int, int]]] = {}
     for i in range(rows):
         for j in range(cols):
-            e = extents.setdefault(find(i * cols + j), [i, j, i, j])
-            e[0], e[1], e[2], e[3] = min(e[0], i), min(e[1], j), max(e[2], i), max(e[3], j)
-    regions = [
-        _Region(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])
-        for r0, c0, r1, c1 in extents.values()
-    ]
+            members.setdefault(find(i * cols + j), []).append((i, j))
+    regions = []
+    for cells in members.values():
+        # Spans from its first grid cell on (a rectangle's are its extents; a region that is none,
+        # a column's cell left open at a page break joined to the band below, spans as that cell).
+        (r0, c0), held = cells[0], set(cells)
+        r1, c1 = r0, c0
+        while (r1 + 1, c0) in held:
+            r1 += 1
+        while (r0, c1 + 1) in held:
+            c1 += 1
+        regions.append(
+            _Region(r0, c0, r1 - r0 + 1, c1 - c0 + 1, xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1], cells)
+        )
     regions.sort(key=lambda r: (r.row, r.col))
     return regions, ys, xs
 
@@ -378,8 +389,7 @@ def tables_from_geometry(
         if not inside:
             continue  # a frame with no text (a decorative box): not a table
         free = rest
-        at = {(r, c): region for region in regions for r in range(region.row, region.row + region.rowspan)
-              for c in range(region.col, region.col + region.colspan)}  # fmt: skip
+        at = {member: region for region in regions for member in region.members}
         for word in inside:
             row = min(max(bisect_left(ys, word.cy) - 1, 0), len(ys) - 2)
             col = min(max(bisect_left(xs, word.cx) - 1, 0), len(xs) - 2)
