@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from functools import cache
 
 from xxgk.parse.encoding import as_utf8_if_utf16
@@ -77,9 +78,22 @@ def decode(data: bytes) -> str:
     return readings[best]
 
 
+# Kangxi radicals (`⼆`, U+2F06) for the ideographs they look like (`二`): what pypdf and pymupdf4llm
+# pull from a Chromium print whose fonts map glyphs so. One character for one, so lines and places
+# are kept (NFKC, which folds them too, may change a text's length).
+_RADICALS = {
+    code: folded
+    for code in range(0x2E80, 0x2FE0)
+    if len(folded := unicodedata.normalize("NFKC", chr(code))) == 1 and folded != chr(code)
+}
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
+
+
 def read_text(data: bytes, *, source: str | None = None) -> Document:
     check_input_size(len(data), MAX_MARKUP_BYTES)
     text = decode(as_utf8_if_utf16(data)).replace("\r\n", "\n").replace("\r", "\n")
+    if _RADICAL.search(text):
+        text = text.translate(_RADICALS)  # rare; translating costs 30 times the search
     check_text_chars(len(text))
     check_lines(text.split("\n"))
     lines = [
