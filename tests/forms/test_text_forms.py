@@ -79,10 +79,6 @@ NOT_YET = {
     ),
     "pingtan-2023-guoziju/chromium-nocss.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2023-guoziju/lo-html-docx.pdfminer.txt": _CELL_BY_CELL,
-    "pingtan-2023-guoziju/lo-html-docx.pymupdf4llm.md": (
-        "pymupdf4llm prints two rows in one Markdown row, each cell's two lines parted by a line break "
-        "(`|7.属于行政执法案卷<br>8.属于行政查询事项|0<br>0|…`)"
-    ),
     "pingtan-2023-guoziju/lo-html.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2023-guoziju/lo-html.pymupdf4llm.md": (
         "pymupdf4llm prints the row 四、结转下年度继续办理 as a section heading and again cut into four cells "

@@ -103,3 +103,50 @@ def test_an_html_comment_after_the_signing_date_is_no_part_of_it() -> None:
     read = read_report(signed.encode(), source="report.md")
     assert read.signed_on == dt.date(2025, 1, 20)
     assert _read(signed) == _read(text)
+
+
+def _stacked(text: str, rng: random.Random, wrapped: bool = False) -> str:
+    """Two sub-rows of a group printed in one Markdown row, each cell's two lines parted by a line
+    break (pymupdf4llm: `| |7.属于行政执法案卷<br>8.属于行政查询事项|0<br>0|…`). `wrapped`: the second
+    label cut from the first instead (`1.本机关不掌握相关<br>政府信息`), no row of its own."""
+    lines = text.split("\n")
+    pairs = [
+        i
+        for i in range(len(lines) - 1)
+        if lines[i].startswith("|  |  | ") and lines[i + 1].startswith("|  |  | ")
+    ]
+    i = rng.choice(pairs)
+    above, below = (line.strip().strip("|").split("|") for line in lines[i : i + 2])
+    if wrapped:
+        label = above[2].strip()
+        below[2] = f" {label[len(label) // 2 :]} "
+        above[2] = f" {label[: len(label) // 2]} "
+    merged = [
+        a if not (a.strip() or b.strip()) else f"{a.strip()}<br>{b.strip()}"
+        for a, b in zip(above, below, strict=True)
+    ]
+    lines[i : i + 2] = ["|" + "|".join(merged) + "|"]
+    return "\n".join(lines)
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_two_rows_stacked_in_one_markdown_row_read_as_two(seed: int) -> None:
+    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row="split")
+    text = write(report, "markdown", random.Random(seed))
+    stacked = _stacked(text, random.Random(seed))
+    assert stacked.count("\n") == text.count("\n") - 1
+    assert _read(stacked) == _read(text)
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_a_wrapped_label_beside_stacked_numbers_is_no_two_rows(seed: int) -> None:
+    """Two lines of numbers beside one label wrapped over two lines: whose the second line is, is
+    unknown; the row is not read (never two rows made of one)."""
+    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row="split")
+    text = write(report, "markdown", random.Random(seed))
+    original = _read(text)
+    read = _read(_stacked(text, random.Random(seed), wrapped=True))
+    assert {key: value for key, value in read.items() if value is not None}.items() <= original.items()
+    assert read != original

@@ -26,7 +26,7 @@ from xxgk.parse.limits import (
 from xxgk.parse.text_parts import SIGNING_DATE, line_head_key, match_heading
 from xxgk.parse.values import read_cell
 from xxgk.template import GB2021, Section
-from xxgk.template.labels import key_form
+from xxgk.template.labels import key_form, strip_enumeration
 
 # A web capture (标题: … / ==== 正文 ====) keeps the page's metadata above the body.
 # Indented when pulled from a PDF with its layout.
@@ -97,7 +97,9 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
     check_text_chars(len(text))
     check_lines(text.split("\n"))
     lines = [
-        TextLine(t, line=n) for n, t in _capture_body(_MARKDOWN_MARKS.sub("", _MARKDOWN_BREAK.sub(" ", text)))
+        TextLine(row, line=n)
+        for n, t in _capture_body(_MARKDOWN_MARKS.sub("", text))
+        for row in _stacked_rows(t)
     ]
     if not _starts_sections(lines) or _wrapped_inside_a_number(lines):
         lines = _cut_wrapped_lines(_joined_paragraphs(lines))
@@ -106,6 +108,32 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
     doc = document_from_lines(_split_long_lines(lines), source=source, source_format="text")
     drop_site_footer(doc)  # a printed web page pulled out of its PDF goes on past the signature
     return doc
+
+
+def _stacked_rows(line: str) -> list[str]:
+    """A line with its Markdown line breaks made spaces; a Markdown row printing several rows of a
+    table one above the other in each cell (pymupdf4llm: `|7.属于行政执法案卷<br>8.属于行政查询事项|0<br>0|…`)
+    made one row each, where every filled cell holds as many lines, the first a numbered label on
+    each (never a label wrapped over lines) and the others one number each."""
+    if "<br" not in line:
+        return [line]
+    spaced = [_MARKDOWN_BREAK.sub(" ", line)]
+    if line.count("|") < 2:
+        return spaced
+    cells = [_MARKDOWN_BREAK.split(cell) for cell in line.strip().strip("|").split("|")]
+    filled = [parts for parts in cells if any(part.strip() for part in parts)]
+    height = len(filled[0]) if filled else 0
+    if (
+        height < 2
+        or any(len(parts) != height for parts in filled)
+        or any(strip_enumeration(part) == key_form(part) for part in filled[0])
+        or not all(_NUMBER.fullmatch(part.strip()) for parts in filled[1:] for part in parts)
+    ):
+        return spaced
+    return [
+        "|" + "|".join(parts[i] if len(parts) == height else "" for parts in cells) + "|"
+        for i in range(height)
+    ]
 
 
 def _starts_sections(lines: list[TextLine]) -> bool:
