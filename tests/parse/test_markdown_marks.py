@@ -18,6 +18,12 @@ from xxgk.parse.detect import read_report
 from xxgk.sample import balanced_report
 
 
+def _markdown(seed: int) -> str:
+    """A random balanced report written as Markdown tables (the split （六） form)."""
+    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row="split")
+    return write(report, "markdown", random.Random(seed))
+
+
 def _read(text: str) -> dict:
     return all_cells(read_report(text.encode(), source="report.md"))
 
@@ -25,8 +31,7 @@ def _read(text: str) -> dict:
 @settings(max_examples=15, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_emphasis_code_spans_and_breaks_in_labels_read_as_plain_markdown(seed: int) -> None:
-    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row="split")
-    text = write(report, "markdown", random.Random(seed))
+    text = _markdown(seed)
     rng = random.Random(seed)
 
     def marked(cell: re.Match[str]) -> str:
@@ -74,8 +79,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 @settings(max_examples=15, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_a_label_merged_into_its_first_number_cell_reads_as_apart(seed: int) -> None:
-    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row="split")
-    text = write(report, "markdown", random.Random(seed))
+    text = _markdown(seed)
     merged = _merged_like_pymupdf4llm(text, random.Random(seed))
     assert merged != text
     assert _read(merged) == _read(text)
@@ -132,8 +136,7 @@ def _stacked(text: str, rng: random.Random, wrapped: bool = False) -> str:
 @settings(max_examples=15, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_two_rows_stacked_in_one_markdown_row_read_as_two(seed: int) -> None:
-    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row="split")
-    text = write(report, "markdown", random.Random(seed))
+    text = _markdown(seed)
     stacked = _stacked(text, random.Random(seed))
     assert stacked.count("\n") == text.count("\n") - 1
     assert _read(stacked) == _read(text)
@@ -144,8 +147,7 @@ def test_two_rows_stacked_in_one_markdown_row_read_as_two(seed: int) -> None:
 def test_a_wrapped_label_beside_stacked_numbers_is_no_two_rows(seed: int) -> None:
     """Two lines of numbers beside one label wrapped over two lines: whose the second line is, is
     unknown; the row is not read (never two rows made of one)."""
-    report = balanced_report(random.Random(seed), year=2024, template="2021", other_row="split")
-    text = write(report, "markdown", random.Random(seed))
+    text = _markdown(seed)
     original = _read(text)
     read = _read(_stacked(text, random.Random(seed), wrapped=True))
     assert {key: value for key, value in read.items() if value is not None}.items() <= original.items()

@@ -20,7 +20,9 @@ Contract
   (top to bottom, left to right), lines of one cell joined without a break, so a label wrapped
   inside its cell stays one label; two digit runs meeting at a wrap are kept apart by a space, never
   glued into one number. A frame's grid rows reach as far as its vertical rules (a page break may
-  leave a row without its bottom rule). Every `Cell` and `TextLine` carries `page` and `line` (the
+  leave a row without its bottom rule); a region that is no rectangle (a cell left open at a page
+  break joined to the band below the last row) holds only its own grid cells' fragments and spans
+  as its first grid cell. Every `Cell` and `TextLine` carries `page` and `line` (the
   page's visual line, 1-based, of its first fragment; a cell's first line and a text line at the
   same height share a number). Fragments outside every frame become `PlacedLine`s (a `TextLine`
   and its box), ordered top to bottom, with the tables in between (`PageLayout.blocks`). Tables
