@@ -96,11 +96,10 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
         text = text.translate(_RADICALS)  # rare; translating costs 30 times the search
     check_text_chars(len(text))
     check_lines(text.split("\n"))
-    lines = [
-        TextLine(row, line=n)
-        for n, t in _capture_body(_MARKDOWN_MARKS.sub("", text))
-        for row in _stacked_rows(t)
-    ]
+    body = _capture_body(_MARKDOWN_MARKS.sub("", text))
+    if "<br" in text:  # Markdown line breaks (most texts have none: no look at every line)
+        body = [(n, row) for n, t in body for row in _stacked_rows(t)]
+    lines = [TextLine(t, line=n) for n, t in body]
     if not _starts_sections(lines) or _wrapped_inside_a_number(lines):
         lines = _cut_wrapped_lines(_joined_paragraphs(lines))
     else:
