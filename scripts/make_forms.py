@@ -10,6 +10,8 @@ For each source in tests/data/reports and the seed, into tests/data/forms/<sourc
   chromium-css.pdf     Chromium print-to-PDF of the saved page as it is (inline and <style> CSS)
   chromium-a5.pdf      the same on A5 paper (cells wrap their labels and numbers over lines)
   chromium-nocss.pdf   Chromium print-to-PDF of the page with every stylesheet, style attribute and script removed
+  chromium-letter.pdf  the same on US Letter paper with wide margins (a table's last row ends a page in the
+                       middle of a cell of its outer column; plain pdftotext prints numbers after the wrong label)
   chromium-noborder.pdf  the same, the tables' `border` attribute set to 0 too (tables without rules)
   <pdf>.pdftotext.txt  `pdftotext` of every PDF (the real PDFs as `original.*`)
   <pdf>.layout.txt     `pdftotext -layout` of every PDF
@@ -76,6 +78,8 @@ def without_css(html: str) -> str:
 
 # A narrow page: the tables' cells wrap their labels and numbers over lines.
 A5 = "@page { size: A5 portrait; margin: 10mm }"
+# Another paper and margins: the page breaks fall elsewhere in the tables.
+LETTER = "@page { size: letter; margin: 25mm }"
 
 
 def with_page(html: str, css: str) -> str:
@@ -127,6 +131,9 @@ def build(src: Path, work: Path, extractors_python: str | None, missing_only: bo
         makers["chromium-css"] = lambda t: chromium_pdf(src, t)
         makers["chromium-a5"] = lambda t: chromium_pdf(_written(work / "a5.html", with_page(page, A5)), t)
         makers["chromium-nocss"] = lambda t: chromium_pdf(_written(work / "nocss.html", without_css(page)), t)
+        makers["chromium-letter"] = lambda t: chromium_pdf(
+            _written(work / "letter.html", with_page(without_css(page), LETTER)), t
+        )
         makers["chromium-noborder"] = lambda t: chromium_pdf(
             _written(work / "noborder.html", without_borders(without_css(page))), t
         )

@@ -54,6 +54,16 @@ NOT_YET = {
     "pingtan-2023-guoziju/chromium-a5.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2023-guoziju/chromium-a5.pdftotext.txt": _PLAIN,
     "pingtan-2024-guanweihui/chromium-a5.markitdown.md": _MARKDOWN,
+    "pingtan-2023-guoziju/chromium-letter.markitdown.md": _MARKDOWN,
+    "pingtan-2023-guoziju/chromium-letter.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2023-guoziju/chromium-letter.pdftotext.txt": _PLAIN,
+    "pingtan-2024-guanweihui/chromium-letter.layout.txt": (
+        "the numbers of （二）部分公开 printed on two lines, four beside the label's first line and three two lines "
+        "below, its group heading between them (`29 0 0 0` / `理结果 计这一情形…` / `0 0 29`)"
+    ),
+    "pingtan-2024-guanweihui/chromium-letter.markitdown.md": _MARKDOWN,
+    "pingtan-2024-guanweihui/chromium-letter.pdfminer.txt": _CELL_BY_CELL,
+    "pingtan-2024-guanweihui/chromium-letter.pdftotext.txt": _PLAIN,
     "pingtan-2024-guanweihui/chromium-a5.pdfminer.txt": _CELL_BY_CELL,
     "pingtan-2024-guanweihui/chromium-a5.pdftotext.txt": _PLAIN,
     "000_a506050fcd0660b0/lo-text.pymupdf-sort.txt": (
