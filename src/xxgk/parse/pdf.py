@@ -110,9 +110,13 @@ def _read_as_text(layouts: list[PageLayout], source: str | None) -> Document:
 
 def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
     height = page.get_height()
-    layout = tables_from_geometry(
-        _characters(page, height, number), _rules(page, height), number, height=height
-    )
+    collector = _RuleCollector(height)
+    raw = page.raw
+    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        collector.collect(pdfium_c.FPDFPage_GetObject(raw, index), (1.0, 0.0), (1.0, 0.0))
+    # Bounded before PDFium builds the text page (its cost grows with the characters) and after.
+    check_page_text_objects(collector.text_objects, number)
+    layout = tables_from_geometry(_characters(page, height, number), collector.rules, number, height=height)
     # Page furniture: a page number printed above or below everything else on the page (a lone
     # number inside the page is a cell or a value, never furniture).
     blocks = layout.blocks
@@ -137,14 +141,6 @@ def _furniture(block: PlacedLine | PlacedTable, neighbour: float, *, decorated: 
 
 def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
     """Every printed character with its box (top-left origin); PDFium's own spaces are left out."""
-    # Bounded before PDFium builds the text page (its cost grows with the characters) and after.
-    raw_page = page.raw
-    objects = (
-        pdfium_c.FPDFPage_GetObject(raw_page, i) for i in range(pdfium_c.FPDFPage_CountObjects(raw_page))
-    )
-    check_page_text_objects(
-        sum(pdfium_c.FPDFPageObj_GetType(o) == pdfium_c.FPDF_PAGEOBJ_TEXT for o in objects), number
-    )
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -189,20 +185,15 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
         textpage.close()
 
 
-def _rules(page: pdfium.PdfPage, height: float) -> list[Rule]:
-    """Ruling lines: thin path objects, and the four edges of stroked rectangles (raw PDFium calls:
-    the object wrappers cost more than the whole table reading)."""
-    collector = _RuleCollector(height)
-    raw = page.raw
-    for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
-        collector.collect(pdfium_c.FPDFPage_GetObject(raw, index), (1.0, 0.0), (1.0, 0.0))
-    return collector.rules
-
-
 class _RuleCollector:
+    """Ruling lines: thin path objects, and the four edges of stroked rectangles (raw PDFium calls:
+    the object wrappers cost more than the whole table reading); the page's text objects counted on
+    the same pass."""
+
     def __init__(self, height: float) -> None:
         self.height = height
         self.rules: list[Rule] = []
+        self.text_objects = 0
         self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
         self.box = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
         self.box_refs = [ctypes.byref(v) for v in self.box]
@@ -210,6 +201,9 @@ class _RuleCollector:
     def collect(self, obj: int, fx: tuple[float, float], fy: tuple[float, float]) -> None:
         """Rules of one page object; inside a form XObject, its matrix (scale, shift) maps to the page."""
         kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            self.text_objects += 1
+            return
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
             m = pdfium_c.FS_MATRIX()
             if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
