@@ -128,3 +128,28 @@ def test_pages_that_are_not_reports_are_refused_by_the_mapper(data: bytes) -> No
     with pytest.raises(ReportReadError) as caught:
         map_document(read_html(data))
     assert "不是" in caught.value.message_zh
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "",
+        "<title>平潭综合实验区党工委管委会</title>",
+        "<title>政府信息公开年报_平潭综合实验区党工委管委会</title>",
+    ],
+    ids=["no title", "the site's name", "the column's and the site's name"],
+)
+def test_a_page_whose_title_tag_names_no_report_takes_its_title_from_the_heading_above_the_body(
+    head: str,
+) -> None:
+    """A page saved without its `<head>` (or a fragment, pandoc's Markdown of it) or whose `<title>`
+    is the site's name still prints the report's title above the article: year, organisation and
+    title are read from there, and nothing else above the body is taken into the report."""
+    page = GUANWEIHUI.read_text(encoding="utf-8")
+    changed = re.sub(r"<title>.*?</title>", head, page, flags=re.S)
+    assert changed != page
+    original = read_report(page.encode(), source="page.html")
+    report = read_report(changed.encode(), source="page.html")
+    assert (report.year, report.organization, report.title) == (2024, "平潭综合实验区", original.title)
+    assert report.preamble == original.preamble
+    assert "P-TITLE-MISSING" not in {f.code for f in report.findings}

@@ -32,6 +32,7 @@ from lxml import etree
 from xxgk.parse.encoding import utf16_codec
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 from xxgk.parse.limits import MAX_MARKUP_BYTES, check_input_size, check_table, check_text_chars
+from xxgk.parse.text_parts import is_title
 
 __all__ = ["clean_cell_text", "clean_line_text", "decode_html", "read_html"]
 
@@ -488,27 +489,29 @@ def _flush_piece(buf: list[str], pieces: list[str]) -> None:
         buf.clear()
 
 
-def _title_line(
+def _title_lines(
     title: str, title_line: int | None, root: etree._Element, body: etree._Element
-) -> TextLine | None:
-    """The page's title, at the heading above the body that prints it when there is one."""
+) -> list[TextLine]:
+    """The page's title, at the heading above the body that prints it when there is one; when the
+    `<title>` names no report (a page saved without its `<head>`, a `<title>` that is the site's
+    name), the last text above the body that is a report's title and nothing else."""
     segments = [s for s in _TITLE_SPLIT_RE.split(clean_line_text(title)) if s]
-    if not segments:
-        return None
+    named = any(is_title(segment) for segment in segments)
     wanted = set(segments)
     found: TextLine | None = None
     top = root.find("body")
-    if top is not None:
-        for el in top.iter(etree.Element):
-            if el is body:
-                break
-            # A leaf's text is its `text`; one without any cannot print a segment.
-            if not el.text or el.tag == "a" or len(el):
-                continue
-            text = clean_line_text(el.text)
-            if text in wanted:
-                found = TextLine(text=text, line=el.sourceline)
-    return found or TextLine(text=segments[0], line=title_line)
+    for el in top.iter(etree.Element) if top is not None else ():
+        if el is body:
+            break
+        # A leaf's text is its `text`; one without any prints nothing; a link is navigation.
+        if not el.text or el.tag == "a" or len(el):
+            continue
+        text = clean_line_text(el.text)
+        if text in wanted if named else is_title(text):
+            found = TextLine(text=text, line=el.sourceline)
+    if found is None and segments:
+        found = TextLine(text=segments[0], line=title_line)
+    return [found] if found else []
 
 
 def read_html(data: bytes, *, source: str | None = None) -> Document:
@@ -528,11 +531,11 @@ def read_html(data: bytes, *, source: str | None = None) -> Document:
     check_text_chars(len(_text_of(body)))
     reader = _Reader()
     reader.walk(body)
-    title = _title_line(title_text, title_source_line, root, body) if title_text else None
-    if title is not None and not (reader.lines and title.text in reader.lines[0].text):
-        reader.lines.insert(0, title)
+    heads = _title_lines(title_text, title_source_line, root, body)
+    if heads and not (reader.lines and heads[0].text in reader.lines[0].text):
+        reader.lines[:0] = heads
         for table in reader.tables:
-            table.after_line += 1
+            table.after_line += len(heads)
     doc.lines = reader.lines
     doc.tables = reader.tables
     return doc

@@ -129,6 +129,11 @@ def _title_window(body: list[TextLine], end: int) -> tuple[int, re.Match[str]] |
     return (end - 1, single) if single is not None else None
 
 
+def is_title(text: str) -> bool:
+    """Whether `text` is a report's title and nothing else."""
+    return _title_match([TextLine(text)], alone=True) is not None
+
+
 def _title_match(lines: list[TextLine], *, alone: bool = False) -> re.Match[str] | None:
     """The title pattern on these lines joined; `alone`: nothing may follow it (below other lines,
     a breadcrumb or a link list naming some report is not this report's title)."""
