@@ -16,6 +16,9 @@ For each source in tests/data/reports and the seed, into tests/data/forms/<sourc
   <pdf>.pdftotext.txt  `pdftotext` of every PDF (the real PDFs as `original.*`)
   <pdf>.layout.txt     `pdftotext -layout` of every PDF
   <pdf>.markitdown.md  Markdown by `markitdown` when the `markitdown` command is on PATH (optional)
+  pandoc-gfm.md        GitHub Markdown of the saved page by `pandoc -f html -t gfm` when `pandoc` is on PATH
+                       (Debian `pandoc`; optional): simple tables as Markdown, the others and the page's blocks
+                       kept as HTML
   <pdf>.<library>.txt  the text of every PDF as the Python PDF libraries researchers use pull it
                        (`scripts/library_texts.py`), with `--extractors-python PY`: a Python with pypdf, PyMuPDF,
                        pymupdf4llm, pdfplumber and pdfminer.six installed (a throwaway virtualenv:
@@ -145,6 +148,10 @@ def build(src: Path, work: Path, extractors_python: str | None, missing_only: bo
         makers["lo-text"] = lambda t: _move(
             soffice(text, "pdf:writer_pdf_Export", work, profile, "Text (encoded):UTF8,LF,,,"), t
         )
+    pandoc = out / "pandoc-gfm.md"
+    if src.suffix == ".html" and shutil.which("pandoc") and not (missing_only and pandoc.exists()):
+        command = ["pandoc", "-f", "html", "-t", "gfm", str(src)]
+        pandoc.write_bytes(subprocess.run(command, check=True, capture_output=True, timeout=300).stdout)
     pdfs = {"original": src} if src.suffix == ".pdf" else {}
     for name, make in makers.items():
         target = out / f"{name}.pdf"

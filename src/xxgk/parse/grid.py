@@ -37,6 +37,9 @@ class GridTable:
     after_line: int = 0
     # Rows cut out of running text (cells run together in a paragraph), not printed line by line.
     running_text: bool = False
+    # A Markdown table inside an HTML fragment: cells in the columns the Markdown printed them in,
+    # without the spans of the table it was made from (no header cell can be placed on a grid).
+    spans_unknown: bool = False
 
 
 @dataclass

@@ -23,6 +23,7 @@ Bytes that are not HTML never raise: they give a `Document` without tables.
 from __future__ import annotations
 
 import codecs
+import html
 import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -171,6 +172,45 @@ _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.
 _DIGIT_RE = re.compile(r"\d")
 _TITLE_SPLIT_RE = re.compile(r"\s*(?:[_|｜]|\s[-–—－]\s)\s*")
 _MAX_SPAN = 1000
+
+
+# A Markdown table's row, its separator row (`|---|:--:|`) and a heading's marks.
+_MARKDOWN_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")
+_MARKDOWN_RULE = re.compile(r"[ \t]*\|[ \t:|-]*-[ \t:|-]*", re.M)
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
+# The attribute that marks a table made from Markdown.
+_FROM_MARKDOWN = "data-xxgk-markdown"
+
+
+def _markdown_as_html(text: str) -> str:
+    """A fragment that mixes HTML and Markdown (pandoc's GitHub Markdown of a page keeps its complex
+    tables and blocks as HTML and writes simple tables as Markdown, `| 规章 | 0 | 0 | 0 |`, and
+    paragraphs as lines between blank lines) made HTML line for line, so every row and paragraph
+    keeps its source line: its Markdown tables HTML tables, a blank line a break between paragraphs,
+    a heading's marks dropped. A whole page (`<html>`, `<body>`) or a fragment with no Markdown table
+    is left as it is: a line between bars there is text, a blank line layout."""
+    if re.search(r"<(?:html|body)\b", text[:4096], re.I) or not _MARKDOWN_RULE.search(text):
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    for n, line in enumerate(lines):
+        if not line.strip():
+            out.append("<br>")
+            continue
+        if not _MARKDOWN_ROW.fullmatch(line):
+            out.append(_MARKDOWN_HEADING.sub("", line, count=1) if line.startswith("#") else line)
+            continue
+        first = n == 0 or not _MARKDOWN_ROW.fullmatch(lines[n - 1])
+        last = n + 1 == len(lines) or not _MARKDOWN_ROW.fullmatch(lines[n + 1])
+        if _MARKDOWN_RULE.fullmatch(line):
+            row = ""
+        else:
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            while cells and not cells[-1]:
+                cells.pop()  # Markdown pads every row to the table's width
+            row = "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>"
+        out.append((f"<table {_FROM_MARKDOWN}>" if first else "") + row + ("</table>" if last else ""))
+    return "\n".join(out)
 
 
 def _parse(text: str) -> etree._Element | None:
@@ -439,7 +479,8 @@ class _Reader:
             ]
             # Rows are kept even when empty (all covered by rowspans): spans count them.
             rows.append(cells)
-        self.tables.append(GridTable(rows=rows, after_line=len(self.lines)))
+        markdown = table.get(_FROM_MARKDOWN) is not None
+        self.tables.append(GridTable(rows=rows, after_line=len(self.lines), spans_unknown=markdown))
 
 
 def _cell_pieces(td: etree._Element) -> list[str]:
@@ -503,12 +544,15 @@ def _title_lines(
     for el in top.iter(etree.Element) if top is not None else ():
         if el is body:
             break
-        # A leaf's text is its `text`; one without any prints nothing; a link is navigation.
-        if not el.text or el.tag == "a" or len(el):
-            continue
-        text = clean_line_text(el.text)
-        if text in wanted if named else is_title(text):
-            found = TextLine(text=text, line=el.sourceline)
+        # A leaf's text is its `text`, a line after a break the break's tail; a link is navigation.
+        printed = el.text if not len(el) and el.tag != "a" else None
+        tail = el.tail if el.tag == "br" else None
+        for raw, after_break in ((printed, False), (tail, True)):
+            text = clean_line_text(raw) if raw else ""
+            if raw and text and (text in wanted if named else is_title(text)):
+                # A tail starts on the break's line: its text on the line its leading breaks reach.
+                skipped = raw[: len(raw) - len(raw.lstrip())].count("\n") if after_break else 0
+                found = TextLine(text=text, line=el.sourceline + skipped if el.sourceline else None)
     if found is None and segments:
         found = TextLine(text=segments[0], line=title_line)
     return [found] if found else []
@@ -518,7 +562,7 @@ def read_html(data: bytes, *, source: str | None = None) -> Document:
     """Read a saved report page into lines and grids (see the module docstring)."""
     check_input_size(len(data), MAX_MARKUP_BYTES)
     doc = Document(source=source, source_format="html")
-    root = _parse(decode_html(data))
+    root = _parse(_markdown_as_html(decode_html(data)))
     if root is None:
         return doc
     check_table(sum(1 for _ in root.iter("tr")), sum(1 for _ in root.iter("td", "th")))

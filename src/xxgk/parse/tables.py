@@ -89,8 +89,8 @@ def value_rows(doc: Document, headed: Table | None = None) -> list[ValueRow]:
     which printed column holds which template column for the rows after them.
     """
     rows: list[ValueRow] = []
-    spans = doc.source_format in ("html", "docx")
     for table in doc.tables:
+        spans = doc.source_format in ("html", "docx") and not table.spans_unknown
         context: list[str] = []
         label_rows: list[list[Cell]] = []
         header: PrintedColumns | None = None
