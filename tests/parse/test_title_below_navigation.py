@@ -66,3 +66,24 @@ def test_a_title_with_the_breadcrumbs_last_item_or_the_articles_metadata_on_its_
         report = _read(NAVIGATION + line + "\n" + BODY)
         assert (report.year, report.organization) == (2024, "平潭综合实验区"), line
         assert report.title == "平潭综合实验区2024年度政府信息公开工作年度报告", line
+
+
+def _one_line(text: str) -> str:
+    """A page's text joined with spaces into one line (BeautifulSoup's `get_text(" ", strip=True)`)."""
+    return " ".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def test_the_title_inside_a_page_run_together_into_one_line() -> None:
+    title = "平潭综合实验区国有资产管理局2023年度政府信息公开工作年度报告"
+    page = _one_line(
+        NAVIGATION + "当前位置： 首页 政府信息公开年报\n" + title + "\n来源： 时间：2024-01-26\n" + BODY * 8
+    )
+    report = _read(page)
+    assert (report.year, report.organization, report.title) == (2023, "平潭综合实验区国有资产管理局", title)
+    assert "P-TITLE-MISSING" not in {f.code for f in report.findings}
+
+
+def test_a_breadcrumb_naming_a_report_in_a_page_run_together_is_not_the_title() -> None:
+    page = _one_line(NAVIGATION * 3 + "首页 > 某局2022年度政府信息公开工作年度报告 > 正文\n" + BODY * 8)
+    report = _read(page)
+    assert report.year is None and report.organization is None

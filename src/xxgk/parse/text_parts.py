@@ -109,10 +109,46 @@ def _read_title(body: list[TextLine], parts: TextParts) -> int:
             parts.organization = organization or None
             parts.year = int(match["year"])
             return end
+    inside = _title_inside_a_line(body)
+    if inside is not None:
+        index, match = inside
+        parts.title, parts.organization, parts.year = match.string, match["org"] or None, int(match["year"])
+        return index  # the rest of its line (a page's text run together) stays the preamble's
     parts.findings.append(
         Finding("P-TITLE-MISSING", "warning", "未找到“××年政府信息公开工作年度报告”格式的标题", Place(line=1))
     )
     return 0
+
+
+# A run of text between spaces: a title printed inside a line of a page's text run together.
+_TOKEN = re.compile(rf"(?<!\S)\S{{6,{_TITLE_MAX}}}(?!\S)")
+
+
+def _title_inside_a_line(body: list[TextLine]) -> tuple[int, re.Match[str]] | None:
+    """(line index, match) of the last run between spaces, before the first section, that is a
+    report's title with its organisation and nothing else, no breadcrumb's item (where no line is):
+    a page's text joined with spaces into one line (`… 政府信息公开年报 平潭综合实验区国有资产管理局
+    2023年度政府信息公开工作年度报告 来源： 时间：…`) prints no line alone."""
+    found = None
+    for index, line in enumerate(body[:_TITLE_SEARCH_LINES]):
+        text = line.text
+        heads = text.find("一、")
+        for token in _TOKEN.finditer(text, 0, heads if heads >= 0 else len(text)):
+            match = _title_match([TextLine(token[0])], alone=True) if "报" in token[0] else None
+            if match is not None and match["org"] and not _BREADCRUMB.search(_around(text, token)):
+                found = index, match
+        if heads >= 0:
+            break
+    return found
+
+
+# A breadcrumb's separator: its items name reports that may not be this one.
+_BREADCRUMB = re.compile(r"[>＞»›/]")
+
+
+def _around(text: str, token: re.Match[str]) -> str:
+    """The characters on either side of a run between spaces, spaces left out."""
+    return text[: token.start()].rstrip()[-1:] + text[token.end() :].lstrip()[:1]
 
 
 def _title_window(body: list[TextLine], end: int) -> tuple[int, re.Match[str]] | None:
