@@ -18,7 +18,7 @@ from typing import TypedDict
 
 from xxgk.findings import Finding, Place
 from xxgk.parse.grid import Cell, Document
-from xxgk.parse.limits import check_table, too_long_number
+from xxgk.parse.limits import MAX_NUMBER_DIGITS, check_table, too_long_number
 from xxgk.parse.row_labels import Slot, earlier_label_before, group_after_label, matcher_for
 from xxgk.parse.values import CellReading, blocks_sum, read_cell, split_run_together
 from xxgk.report import Provenance, TableData
@@ -57,7 +57,11 @@ class ValueRow:
         """Numbers printed in the row; a cell printing several (`217 1`) counts each (asked often;
         `values` is never changed in place)."""
         return sum(
-            1 if reading.kind == "number" else len(cell.text.split()) if reading.kind == "several" else 0
+            1
+            if reading.kind == "number" or _digits_run_on(reading, cell)
+            else len(cell.text.split())
+            if reading.kind == "several"
+            else 0
             for reading, cell in self.values
         )
 
@@ -740,14 +744,26 @@ def _unrun(
     None when they cannot be cut in exactly one way (reported; the cells stay empty), and when
     one of them has too many digits to be a count (reported; the row stays empty).
     """
-    overlong = next(((r, c) for r, c in values if r.kind == "overlong"), None)
+    # Digits run on past one count are cut with the row's other numbers, in a row of numbers only,
+    # unless more than the row's cells could print.
+    numbers_only = all(r.kind in ("number", "overlong") for r, _ in values)
+    overlong = next(
+        (
+            (r, c)
+            for r, c in values
+            if r.kind == "overlong"
+            and not (numbers_only and _digits_run_on(r, c) and len(r.text) <= width * MAX_NUMBER_DIGITS)
+        ),
+        None,
+    )
     if overlong is not None:
         text, cell = overlong[0].text, overlong[1]
         reading.findings.append(
             Finding("P-NUMBER-TOO-LONG", "error", too_long_number(text), replace(where, **_line_page(cell)))
         )
         return None
-    if len(values) >= width or not values or any(r.kind != "number" for r, _ in values):
+    runs = any(r.kind == "overlong" for r, _ in values)
+    if not runs and (len(values) >= width or not values or any(r.kind != "number" for r, _ in values)):
         return values
     whole = {i for i, (_, cell) in enumerate(values) if cell.delimited}
     if len(whole) == len(values):
@@ -774,6 +790,12 @@ def _unrun(
             return None
         return values
     return _pieces_with_cells(split, values)
+
+
+def _digits_run_on(reading: CellReading, cell: Cell) -> bool:
+    """Digits past one count's length in text, where cells run together (`21317000001324019`: table
+    四's fifteen cells with two-digit counts): several cells' counts, never one."""
+    return reading.kind == "overlong" and not cell.delimited and reading.text.isdigit()
 
 
 def _pieces_with_cells(
