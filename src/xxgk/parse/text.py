@@ -235,6 +235,7 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
         for ln in body
         if not is_decorated_page_number(ln.text)
     ]
+    body = _tab_joined_cells(body)
     doc.lines = lines[:start] + headings + lines[end:]
     # One cell per line: a tab, then text without further tabs (a tab-separated row with empty
     # leading cells also starts with a tab).
@@ -252,6 +253,28 @@ def document_from_lines(lines: list[TextLine], *, source: str | None, source_for
         running = any(ln.origins is not None or len(ln.text) >= _LONG_LINE for ln in body)
         doc.tables.append(GridTable(rows=rows, after_line=start + len(headings), running_text=running))
     return doc
+
+
+# More cells than any row of the template prints (a label and fifteen values) parted by tabs.
+_CELLS_IN_A_ROW = 16
+
+
+def _tab_joined_cells(body: list[TextLine]) -> list[TextLine]:
+    """A table's cells joined by tabs into one line (BeautifulSoup's `get_text("\t")` of a page: more
+    cells than any row has) as one cell per line, each on the line it was printed on."""
+    if not any(line.text.count("\t") > _CELLS_IN_A_ROW for line in body):
+        return body
+    out: list[TextLine] = []
+    for line in body:
+        if line.text.count("\t") > _CELLS_IN_A_ROW:
+            out += [
+                TextLine(cell.strip(), line=line.line, page=line.page)
+                for cell in line.text.split("\t")
+                if cell.strip()
+            ]
+        else:
+            out.append(line)
+    return out
 
 
 def _capture_body(text: str) -> list[tuple[int, str]]:
