@@ -260,7 +260,7 @@ _CELLS_IN_A_ROW = 16
 
 
 def _tab_joined_cells(body: list[TextLine]) -> list[TextLine]:
-    """A table's cells joined by tabs into one line (BeautifulSoup's `get_text("\t")` of a page: more
+    """A table's cells joined by tabs into one line (BeautifulSoup's `get_text("\\t")` of a page: more
     cells than any row has) as one cell per line, each on the line it was printed on."""
     if not any(line.text.count("\t") > _CELLS_IN_A_ROW for line in body):
         return body
@@ -509,7 +509,9 @@ def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
             texts = [c.strip() for c in text.strip("|").split("|")]
             while texts and not texts[-1]:
                 texts.pop()
-            cells = [Cell(t, line=ln.line, page=ln.page, delimited=True) for t in _merged_cells_apart(texts)]
+            cells = [
+                Cell(t, line=ln.line, page=ln.page, delimited=True) for t in _label_and_number_apart(texts)
+            ]
             kinds = {read_cell(c.text).kind for c in cells if c.text}
             if labels_above and "label" not in kinds:
                 # markitdown puts a cell's label on the row above its numbers, in the same table:
@@ -529,7 +531,7 @@ def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
     return rows
 
 
-def _merged_cells_apart(texts: list[str]) -> list[str]:
+def _label_and_number_apart(texts: list[str]) -> list[str]:
     """A Markdown row's cells, a row's label and its first number merged into one cell taken apart
     (pymupdf4llm merges a ruled table's label column with the next: `| 规章<br>0 | 0 | 0 |`, `| 行政规范性 |
     文件62 | 33 | 440 |`), as no template label ends in a number; unless a cell after them is blank
