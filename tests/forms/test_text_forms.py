@@ -20,7 +20,8 @@ from xxgk.parse.detect import read_report, read_report_file
 from xxgk.report import Report
 
 FORMS = DATA / "forms"
-# pdftotext, `pdftotext -layout`, markitdown and the Python libraries of scripts/library_texts.py.
+# pdftotext, `pdftotext -layout`, markitdown and the Python libraries of scripts/library_texts.py of
+# each PDF, and pandoc's GitHub Markdown of each saved page.
 TEXT_FORMS = sorted(p for p in FORMS.glob("*/*") if p.suffix in {".txt", ".md"})
 
 # Forms whose cells that differ from the source are empty, each empty cell explained by the reader
