@@ -19,7 +19,7 @@ from xxgk.corpus import read_one
 from xxgk.parse import limits
 from xxgk.parse.detect import read_report, sniff
 from xxgk.parse.errors import ReportReadError
-from xxgk.parse.html import clean_cell_text, clean_line_text
+from xxgk.parse.html import clean_cell_text, clean_line_text, read_html
 from xxgk.parse.values import split_run_together
 
 
@@ -112,6 +112,20 @@ def test_whitespace_run_is_squeezed_in_linear_time() -> None:
     assert clean_cell_text("社 会" + "\u00a0" * 100_000 + "公益") == "社会公益"
     assert clean_cell_text("0591 " + " " * 1000 + "23161005") == "0591 23161005"
     assert time.perf_counter() - started < 5
+
+
+def test_an_html_fragment_with_long_runs_is_looked_at_in_linear_time() -> None:
+    """A Markdown table is looked for in every HTML fragment: runs of spaces or of a rule's dashes
+    must not be tried from every position (400,000 spaces took minutes before the pattern was
+    anchored)."""
+    started = time.perf_counter()
+    for fragment in (
+        "<div>" + " " * 400_000 + "x</div>",
+        "<div>\n|" + "-" * 400_000 + "x\n</div>",
+        "<div>\n|" + " -" * 200_000 + "|x\n|---|\n</div>",
+    ):
+        read_html(fragment.encode(), source="page.html")
+    assert time.perf_counter() - started < 5  # a hang bound, not a speed test
 
 
 def test_zip_over_the_member_bound_is_refused_from_its_directory() -> None:

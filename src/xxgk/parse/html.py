@@ -176,7 +176,9 @@ _MAX_SPAN = 1000
 
 # A Markdown table's row, its separator row (`|---|:--:|`) and a heading's marks.
 _MARKDOWN_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")
-_MARKDOWN_RULE = re.compile(r"[ \t]*\|[ \t:|-]*-[ \t:|-]*", re.M)
+# Anchored at a line's start and without backtracking (possessive): looked for over the whole page,
+# an unanchored `[ \t]*` tried every start in a run of spaces.
+_MARKDOWN_RULE = re.compile(r"^[ \t]*+\|(?=[^\n]*-)[ \t:|-]*+$", re.M)
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
 # The attribute that marks a table made from Markdown.
 _FROM_MARKDOWN = "data-xxgk-markdown"
