@@ -33,6 +33,7 @@ from lxml import etree
 from xxgk.parse.encoding import utf16_codec
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 from xxgk.parse.limits import MAX_MARKUP_BYTES, check_input_size, check_table, check_text_chars
+from xxgk.parse.markdown import HEADING_MARK, row_cells
 from xxgk.parse.text_parts import is_title
 
 __all__ = ["clean_cell_text", "clean_line_text", "decode_html", "read_html"]
@@ -179,7 +180,7 @@ _MARKDOWN_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")
 # Anchored at a line's start and without backtracking (possessive): looked for over the whole page,
 # an unanchored `[ \t]*` tried every start in a run of spaces.
 _MARKDOWN_RULE = re.compile(r"^[ \t]*+\|(?=[^\n]*-)[ \t:|-]*+$", re.M)
-_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
+_MARKDOWN_HEADING = re.compile(HEADING_MARK)
 # The attribute that marks a table made from Markdown.
 _FROM_MARKDOWN = "data-xxgk-markdown"
 
@@ -194,23 +195,22 @@ def _markdown_as_html(text: str) -> str:
     if re.search(r"<(?:html|body)\b", text[:4096], re.I) or not _MARKDOWN_RULE.search(text):
         return text
     lines = text.split("\n")
+    rows = [bool(_MARKDOWN_ROW.fullmatch(line)) for line in lines]
     out: list[str] = []
     for n, line in enumerate(lines):
         if not line.strip():
             out.append("<br>")
             continue
-        if not _MARKDOWN_ROW.fullmatch(line):
+        if not rows[n]:
             out.append(_MARKDOWN_HEADING.sub("", line, count=1) if line.startswith("#") else line)
             continue
-        first = n == 0 or not _MARKDOWN_ROW.fullmatch(lines[n - 1])
-        last = n + 1 == len(lines) or not _MARKDOWN_ROW.fullmatch(lines[n + 1])
+        first = n == 0 or not rows[n - 1]
+        last = n + 1 == len(lines) or not rows[n + 1]
         if _MARKDOWN_RULE.fullmatch(line):
             row = ""
         else:
-            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-            while cells and not cells[-1]:
-                cells.pop()  # Markdown pads every row to the table's width
-            row = "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>"
+            cells = "".join(f"<td>{html.escape(cell)}</td>" for cell in row_cells(line))
+            row = f"<tr>{cells}</tr>"
         out.append((f"<table {_FROM_MARKDOWN}>" if first else "") + row + ("</table>" if last else ""))
     return "\n".join(out)
 
@@ -532,9 +532,9 @@ def _flush_piece(buf: list[str], pieces: list[str]) -> None:
         buf.clear()
 
 
-def _title_lines(
+def _title_line(
     title: str, title_line: int | None, root: etree._Element, body: etree._Element
-) -> list[TextLine]:
+) -> TextLine | None:
     """The page's title, at the heading above the body that prints it when there is one; when the
     `<title>` names no report (a page saved without its `<head>`, a `<title>` that is the site's
     name), the last text above the body that is a report's title and nothing else."""
@@ -557,7 +557,7 @@ def _title_lines(
                 found = TextLine(text=text, line=el.sourceline + skipped if el.sourceline else None)
     if found is None and segments:
         found = TextLine(text=segments[0], line=title_line)
-    return [found] if found else []
+    return found
 
 
 def read_html(data: bytes, *, source: str | None = None) -> Document:
@@ -577,11 +577,11 @@ def read_html(data: bytes, *, source: str | None = None) -> Document:
     check_text_chars(len(_text_of(body)))
     reader = _Reader()
     reader.walk(body)
-    heads = _title_lines(title_text, title_source_line, root, body)
-    if heads and not (reader.lines and heads[0].text in reader.lines[0].text):
-        reader.lines[:0] = heads
+    title = _title_line(title_text, title_source_line, root, body)
+    if title is not None and not (reader.lines and title.text in reader.lines[0].text):
+        reader.lines.insert(0, title)
         for table in reader.tables:
-            table.after_line += len(heads)
+            table.after_line += 1
     doc.lines = reader.lines
     doc.tables = reader.tables
     return doc

@@ -23,6 +23,7 @@ from xxgk.parse.limits import (
     check_text_chars,
     check_undecodable,
 )
+from xxgk.parse.markdown import HEADING_MARK, row_cells
 from xxgk.parse.text_parts import SIGNING_DATE, line_head_key, match_heading
 from xxgk.parse.values import read_cell
 from xxgk.template import GB2021, Section
@@ -40,7 +41,7 @@ _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 # `| **合计** |`), code spans (pymupdf4llm's `` `2021` 年``) and HTML comments (its `<!-- End of
 # picture text -->` after a signing date): no report prints `**`, a backtick or a comment. A comment
 # ends before the next `<`, so a line of unclosed `<!--` is scanned once.
-_MARKDOWN_MARKS = re.compile(r"^#{1,6}[ \t]+|\*\*|`|<!--[^<\n]*?-->", re.M)
+_MARKDOWN_MARKS = re.compile(rf"^{HEADING_MARK}|\*\*|`|<!--[^<\n]*?-->", re.M)
 # A line break inside a Markdown table's cell (`| 1.本机关不掌握<br>相关政府信息 |`): a space, never
 # nothing, which would run two numbers of merged cells into one (`| 0<br>0 |`).
 _MARKDOWN_BREAK = re.compile(r"<br\s*/?>")
@@ -262,8 +263,6 @@ _CELLS_IN_A_ROW = 16
 def _tab_joined_cells(body: list[TextLine]) -> list[TextLine]:
     """A table's cells joined by tabs into one line (BeautifulSoup's `get_text("\\t")` of a page: more
     cells than any row has) as one cell per line, each on the line it was printed on."""
-    if not any(line.text.count("\t") > _CELLS_IN_A_ROW for line in body):
-        return body
     out: list[TextLine] = []
     for line in body:
         if line.text.count("\t") > _CELLS_IN_A_ROW:
@@ -505,12 +504,9 @@ def _line_rows(body: list[TextLine]) -> list[list[Cell]]:
                 labels_above = []
             continue
         if text.count("|") >= 2:
-            # Markdown pads every row to the table's width: empty cells at the end are padding.
-            texts = [c.strip() for c in text.strip("|").split("|")]
-            while texts and not texts[-1]:
-                texts.pop()
             cells = [
-                Cell(t, line=ln.line, page=ln.page, delimited=True) for t in _label_and_number_apart(texts)
+                Cell(t, line=ln.line, page=ln.page, delimited=True)
+                for t in _label_and_number_apart(row_cells(text))
             ]
             kinds = {read_cell(c.text).kind for c in cells if c.text}
             if labels_above and "label" not in kinds:
