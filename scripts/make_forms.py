@@ -7,6 +7,9 @@ For each source in tests/data/reports and the seed, into tests/data/forms/<sourc
   lo-html-docx.pdf     HTML page → DOCX → PDF (LibreOffice Writer, twice)
   lo-docx.pdf          DOCX → PDF (LibreOffice Writer)
   lo-text.pdf          plain text → PDF (LibreOffice Writer, UTF-8 text filter)
+  lo-docx-cairo.pdf, lo-text-cairo.pdf
+                       those PDFs written again by `pdftocairo -pdf` (poppler's cairo backend): the fonts
+                       re-embedded with an ascent and descent far larger than the glyphs
   chromium-css.pdf     Chromium print-to-PDF of the saved page as it is (inline and <style> CSS)
   chromium-a5.pdf      the same on A5 paper (cells wrap their labels and numbers over lines)
   chromium-nocss.pdf   Chromium print-to-PDF of the page with every stylesheet, style attribute and script removed
@@ -70,6 +73,10 @@ def soffice(src: Path, fmt: str, out_dir: Path, profile: Path, infilter: str | N
 def chromium_pdf(html: Path, target: Path) -> None:
     cmd = [CHROMIUM, *CHROMIUM_ARGS, f"--print-to-pdf={target}", html.as_uri()]
     subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+
+
+def cairo_pdf(pdf: Path, target: Path) -> None:
+    subprocess.run(["pdftocairo", "-pdf", str(pdf), str(target)], check=True, timeout=300)
 
 
 def without_css(html: str) -> str:
@@ -142,12 +149,14 @@ def build(src: Path, work: Path, extractors_python: str | None, missing_only: bo
         )
     elif src.suffix == ".docx":
         makers["lo-docx"] = lambda t: _move(soffice(src, "pdf:writer_pdf_Export", work, profile), t)
+        makers["lo-docx-cairo"] = lambda t: cairo_pdf(out / "lo-docx.pdf", t)
     elif src.suffix != ".pdf":
         text = work / f"{src.stem}.txt"
         shutil.copy(src, text)
         makers["lo-text"] = lambda t: _move(
             soffice(text, "pdf:writer_pdf_Export", work, profile, "Text (encoded):UTF8,LF,,,"), t
         )
+        makers["lo-text-cairo"] = lambda t: cairo_pdf(out / "lo-text.pdf", t)
     pandoc = out / "pandoc-gfm.md"
     if src.suffix == ".html" and shutil.which("pandoc") and not (missing_only and pandoc.exists()):
         command = ["pandoc", "-f", "html", "-t", "gfm", str(src)]

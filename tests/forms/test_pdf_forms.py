@@ -123,3 +123,22 @@ def test_a_pdf_with_most_pages_broken_is_a_clear_error() -> None:
     with pytest.raises(ReportReadError) as caught:
         read_report(bytes(data), "broken.pdf")
     assert "第2、3、4、5页" in caught.value.message_zh
+
+
+@pytest.mark.parametrize("path", sorted(FORMS.glob("*/*-cairo.pdf")), ids=form_id)
+def test_the_cairo_forms_carry_fonts_whose_boxes_overlap_the_next_line(path: Path) -> None:
+    # What makes these forms worth keeping: pdftocairo re-embeds the fonts with an ascent and
+    # descent far larger than the glyphs, so every ideograph's loose box is much taller than wide.
+    pdf = pdfium.PdfDocument(path)
+    try:
+        textpage = pdf[0].get_textpage()
+        boxes = [textpage.get_charbox(i, loose=True) for i in range(textpage.count_chars())]
+        text = textpage.get_text_range()
+    finally:
+        pdf.close()
+    tall = [
+        (top - bottom) / (right - left)
+        for ch, (left, bottom, right, top) in zip(text, boxes, strict=True)
+        if "一" <= ch <= "鿿"
+    ]
+    assert tall and min(tall) > 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import math
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -41,6 +42,8 @@ _NOT_PRINTED = frozenset([0x0000, 0xFFFE, 0xFFFF] + [c for c in range(0x3001) if
 _THIN = 2.5
 # A stroked rectangle (move, 3 lines, close) is the four borders of a cell or a table.
 _RECTANGLE_SEGMENTS = 5
+# A character box this many ems tall is no line's height (a font's exaggerated ascent and descent).
+_INFLATED = 1.6
 
 
 def read_pdf(data: bytes, *, source: str | None = None) -> Document:
@@ -144,45 +147,67 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
-        # Loose boxes (the font's advance and ascent/descent): a line's characters share one height,
-        # and the gap between two digits of one number stays small whatever their shapes.
-        box = pdfium_c.FS_RECTF()
-        ref = ctypes.byref(box)
         count = pdfium_c.FPDFText_CountChars(raw)
         check_page_chars(count, number)
         # All the text in one call (UTF-16, one code unit per character index), then one call per box.
         units = (ctypes.c_ushort * (count + 1))()
         pdfium_c.FPDFText_GetText(raw, 0, count, units)
-        get_box = pdfium_c.FPDFText_GetLooseCharBox
-        words: list[Word] = []
-        append = words.append
-        spaced = False
-        for index, unit in enumerate(units[:count]):
-            if unit in _NOT_PRINTED:
-                spaced = spaced or chr(unit).isspace()
-                continue
-            if 0xD800 <= unit <= 0xDFFF:  # a character outside the BMP: its two halves
-                if unit >= 0xDC00 or index + 1 >= count:
-                    continue
-                char = chr(0x10000 + ((unit - 0xD800) << 10) + (units[index + 1] - 0xDC00))
-            else:
-                char = chr(unit)
-            if get_box(raw, index, ref):
-                append(
-                    Word(
-                        char,
-                        box.left,
-                        height - box.top,
-                        box.right,
-                        height - box.bottom,
-                        number,
-                        spaced=spaced,
-                    )
-                )
-                spaced = False
+        words = _boxed(raw, units[:count], height, number, em_boxes=False)
+        if words is None:  # a font on the page with an exaggerated ascent and descent
+            words = _boxed(raw, units[:count], height, number, em_boxes=True) or []
         return words
     finally:
         textpage.close()
+
+
+def _boxed(
+    raw: pdfium_c.FPDF_TEXTPAGE, units: list[int], height: float, number: int, *, em_boxes: bool
+) -> list[Word] | None:
+    """The characters with their loose boxes (the font's advance and ascent/descent: a line's
+    characters share one height, and the gap between two digits of one number stays small whatever
+    their shapes). A font whose ascent and descent are far larger than its size (cairo re-embeds
+    fonts so) gives boxes that overlap the lines above and below: an ideograph, one em wide, whose
+    box is much taller than wide says so, and the page is read again (None) with such boxes replaced
+    by the ideographic em box on the character's baseline (0.12 em below it to 0.88 em above)."""
+    box = pdfium_c.FS_RECTF()
+    ref = ctypes.byref(box)
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    words: list[Word] = []
+    append = words.append
+    spaced = False
+    for index, unit in enumerate(units):
+        if unit in _NOT_PRINTED:
+            spaced = spaced or chr(unit).isspace()
+            continue
+        if 0xD800 <= unit <= 0xDFFF:  # a character outside the BMP: its two halves
+            if unit >= 0xDC00 or index + 1 >= len(units):
+                continue
+            char = chr(0x10000 + ((unit - 0xD800) << 10) + (units[index + 1] - 0xDC00))
+        else:
+            char = chr(unit)
+        if not get_box(raw, index, ref):
+            continue
+        top, bottom = box.top, box.bottom
+        if em_boxes:
+            top, bottom = _em_box(raw, index, top, bottom)
+        elif 0x3400 <= unit <= 0x9FFF and top - bottom > _INFLATED * (box.right - box.left):
+            return None
+        append(Word(char, box.left, height - top, box.right, height - bottom, number, spaced=spaced))
+        spaced = False
+    return words
+
+
+def _em_box(raw: pdfium_c.FPDF_TEXTPAGE, index: int, top: float, bottom: float) -> tuple[float, float]:
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
+        return top, bottom
+    em = pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.b, matrix.d)
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not 0 < em * _INFLATED < top - bottom or not pdfium_c.FPDFText_GetCharOrigin(
+        raw, index, ctypes.byref(x), ctypes.byref(y)
+    ):
+        return top, bottom
+    return y.value + 0.88 * em, y.value - 0.12 * em
 
 
 class _RuleCollector:
