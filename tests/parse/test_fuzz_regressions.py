@@ -111,6 +111,8 @@ def test_a_long_paragraph_is_searched_for_its_signature_at_its_end_only(tmp_path
     # Its decodable part, as much as the text bound lets in, is still the long paragraph whose
     # signature was looked for everywhere.
     text = (HERE / name).read_bytes().decode("utf-8", "replace").replace("\ufffd", "")
+    # Without its accented Latin letters, which would have it refused as mis-mapped text first.
+    text = re.sub("[\u00c0-\u024f]", "", text)
     decodable = tmp_path / "decodable.txt"
     decodable.write_text(text[: MAX_TEXT_CHARS - 1])
     assert "不是政府信息公开工作年度报告" in read_in_child(str(decodable))["error"]

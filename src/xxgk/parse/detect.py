@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from xxgk.parse.encoding import as_utf8_if_utf16
-from xxgk.parse.errors import NeedsOcr, ReportReadError
+from xxgk.parse.errors import GarbledTextLayer, NeedsOcr, ReportReadError
 from xxgk.parse.grid import Document
 from xxgk.parse.limits import check_input_size, open_zip
 from xxgk.parse.mapper import map_document
@@ -126,6 +126,8 @@ def _read_pdf_text_layer(data: bytes, *, source: str | None = None) -> Document:
 
     try:
         return read_pdf(data, source=source)
+    except GarbledTextLayer as exc:
+        raise NeedsOcr(source, exc.pages) from exc
     except ReportReadError as exc:
         if exc.detail.startswith("no text layer"):
             raise NeedsOcr(source) from exc
@@ -135,13 +137,19 @@ def _read_pdf_text_layer(data: bytes, *, source: str | None = None) -> Document:
 def _read_pdf_or_scan(
     data: bytes, *, source: str | None = None, progress: PageProgress | None = None
 ) -> Document:
-    """A PDF by its text layer; one without any (a scan of page images) by OCR."""
+    """A PDF by its text layer; one without any (a scan of page images), or whose text layer does
+    not say what its pages print, by OCR."""
     try:
         return _read_pdf_text_layer(data, source=source)
-    except NeedsOcr:
+    except NeedsOcr as exc:
         from xxgk.parse.scan import read_scan
 
-        return read_scan(data, source=source, progress=progress)
+        doc = read_scan(data, source=source, progress=progress)
+        if exc.garbled_pages:
+            from xxgk.parse.pdf import garbled_finding
+
+            doc.findings.insert(0, garbled_finding(exc.garbled_pages))
+        return doc
 
 
 def _needs_ocr(data: bytes, *, source: str | None = None) -> Document:

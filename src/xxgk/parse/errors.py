@@ -27,10 +27,30 @@ class ReportReadError(Exception):
 
 
 class NeedsOcr(ReportReadError):
-    """The input is a scan or an image (no text layer) and was read with OCR turned off: a caller
-    that cannot wait for OCR (a web request) reads it again with OCR in the background."""
+    """The input is a scan or an image (no text layer), or a PDF whose text layer does not say what
+    its pages print (`garbled_pages`), and was read with OCR turned off: a caller that cannot wait
+    for OCR (a web request) reads it again with OCR in the background."""
 
-    def __init__(self, source: str | None = None) -> None:
+    def __init__(self, source: str | None = None, garbled_pages: tuple[int, ...] = ()) -> None:
+        self.garbled_pages = garbled_pages
+        if garbled_pages:
+            why = f"该 PDF 的文字层编码有误（第{pages_zh(garbled_pages)}页提取出的文字与页面上印的字不符）"
+        else:
+            why = "该文件是扫描件或图片（没有文字层）"
+        super().__init__(f"{why}，需经 OCR 识别", f"needs OCR: {source or 'input'}")
+
+
+class GarbledTextLayer(ReportReadError):
+    """A PDF whose text layer maps many characters to letters its pages do not print (a font's
+    character map written wrong, as Ghostscript writes some): its text cannot be trusted."""
+
+    def __init__(self, pages: tuple[int, ...], source: str | None = None) -> None:
+        self.pages = pages
         super().__init__(
-            "该文件是扫描件或图片（没有文字层），需经 OCR 识别", f"needs OCR: {source or 'input'}"
+            f"该 PDF 的文字层编码有误：第{pages_zh(pages)}页提取出的文字与页面上印的字不符，无法读取",
+            f"garbled text layer on pages {list(pages)} in {source or 'PDF'}",
         )
+
+
+def pages_zh(pages: tuple[int, ...] | list[int]) -> str:
+    return "、".join(str(n) for n in pages)

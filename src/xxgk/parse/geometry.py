@@ -35,6 +35,8 @@ Contract
   starts the next page with the same outer edges (most column edges shared) are one table: its
   repeated header rows are dropped and a row cut by the page break (each part standing under the
   cells of the part above, no number under text) is rejoined cell by cell.
+- `read_layouts(layouts)` → `Document`: `join_pages`, or where no page holds a table, the text of
+  `plain_lines` read by the text reader (the PDF and the scan reader both).
 - Pure: no I/O, no PDF or image library.
 """
 
@@ -46,6 +48,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
+from xxgk.parse.text import read_text
 
 DEFAULT_TOLERANCE = 2.0
 _DIGIT = re.compile(r"\d")
@@ -444,6 +447,30 @@ def _number_lines(anchors: list[tuple[float, float, Cell | TextLine]]) -> None:
 
 
 # --- pages → document ---------------------------------------------------------------------------
+
+
+def read_layouts(layouts: list[PageLayout], *, source: str | None, source_format: str) -> Document:
+    """The pages' tables and lines; pages with no table anywhere (typeset text, a table printed
+    without rules) are read as the text they show, every line and cell then pointing back to its
+    page and visual line there."""
+    doc = join_pages(layouts, source=source, source_format=source_format)
+    if doc.tables:
+        return doc
+    lines = plain_lines(layouts)
+    doc = read_text("\n".join(line.text for line in lines).encode(), source=source)
+    doc.source_format = source_format
+
+    def place(item: TextLine | Cell) -> None:
+        origin = lines[item.line - 1] if item.line and item.line <= len(lines) else None
+        item.line, item.page = (origin.line, origin.page) if origin else (None, None)
+
+    for line in doc.lines:
+        place(line)
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row:
+                place(cell)
+    return doc
 
 
 def join_pages(layouts: list[PageLayout], *, source: str | None, source_format: str) -> Document:

@@ -18,7 +18,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from xxgk.findings import Finding, Place
-from xxgk.parse.errors import ReportReadError
+from xxgk.parse.encoding import letters_and_ideographs, mismapped
+from xxgk.parse.errors import GarbledTextLayer, ReportReadError, pages_zh
 from xxgk.parse.furniture import PAGE_NUMBER, drop_site_footer, drop_site_header, is_decorated_page_number
 from xxgk.parse.geometry import (
     PageLayout,
@@ -26,13 +27,11 @@ from xxgk.parse.geometry import (
     PlacedTable,
     Rule,
     Word,
-    join_pages,
-    plain_lines,
+    read_layouts,
     tables_from_geometry,
 )
-from xxgk.parse.grid import Cell, Document, TextLine
+from xxgk.parse.grid import Document
 from xxgk.parse.limits import check_page_chars, check_page_text_objects, open_pdf
-from xxgk.parse.text import read_text
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +46,12 @@ _INFLATED = 1.6
 
 
 def read_pdf(data: bytes, *, source: str | None = None) -> Document:
+    """Raises `GarbledTextLayer` when a page's text layer does not say what the page prints."""
     pdf = open_pdf(data)
     layouts: list[PageLayout] = []
     broken: list[int] = []
+    # Per page, its accented Latin letters and its ideographs (a character map written wrong).
+    mapping: dict[int, tuple[int, int]] = {}
     try:
         for number in range(1, len(pdf) + 1):
             try:
@@ -58,24 +60,23 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
                 broken.append(number)
                 continue
             try:
-                layouts.append(_page_layout(page, number))
+                layouts.append(_page_layout(page, number, mapping))
             finally:
                 page.close()
     finally:
         pdf.close()
     if broken and (len(broken) * 2 > len(broken) + len(layouts) or not any(lay.blocks for lay in layouts)):
-        pages = "、".join(str(n) for n in broken)
         raise ReportReadError(
-            f"PDF 文件已损坏：第{pages}页无法读取，其余页面不足以读出报告",
+            f"PDF 文件已损坏：第{pages_zh(broken)}页无法读取，其余页面不足以读出报告",
             f"broken pages {broken} in {source or 'PDF'}",
         )
+    if mismapped(sum(n for n, _ in mapping.values()), sum(n for _, n in mapping.values())):
+        raise GarbledTextLayer(tuple(n for n, (letters, _) in mapping.items() if letters), source)
     if not any(layout.blocks for layout in layouts):
         raise ReportReadError(
             "PDF 文件没有文字层（可能是扫描件），无法读取", f"no text layer in {source or 'PDF'}"
         )
-    doc = join_pages(layouts, source=source, source_format="pdf")
-    if not doc.tables:
-        doc = _read_as_text(layouts, source)
+    doc = read_layouts(layouts, source=source, source_format="pdf")
     drop_site_header(doc)
     drop_site_footer(doc)
     for number in broken:
@@ -91,27 +92,18 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
     return doc
 
 
-def _read_as_text(layouts: list[PageLayout], source: str | None) -> Document:
-    """Typeset text (a text file or an unruled page printed to PDF) is read as the text it shows;
-    every line and cell then points back to its page and visual line there."""
-    lines = plain_lines(layouts)
-    doc = read_text("\n".join(line.text for line in lines).encode(), source=source)
-    doc.source_format = "pdf"
-
-    def place(item: TextLine | Cell) -> None:
-        origin = lines[item.line - 1] if item.line and item.line <= len(lines) else None
-        item.line, item.page = (origin.line, origin.page) if origin else (None, None)
-
-    for line in doc.lines:
-        place(line)
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row:
-                place(cell)
-    return doc
+def garbled_finding(pages: tuple[int, ...]) -> Finding:
+    """Why a PDF with a text layer was read by OCR."""
+    return Finding(
+        "P-TEXT-LAYER-GARBLED",
+        "warning",
+        f"PDF 的文字层编码有误（第{pages_zh(pages)}页提取出的文字与页面上印的字不符），已改用 OCR 识别各页",
+        Place(page=pages[0]),
+    )
 
 
-def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
+def _page_layout(page: pdfium.PdfPage, number: int, mapping: dict[int, tuple[int, int]]) -> PageLayout:
+    """The page's blocks; its accented Latin letters and ideographs counted into `mapping`."""
     height = page.get_height()
     collector = _RuleCollector(height)
     raw = page.raw
@@ -119,7 +111,8 @@ def _page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
         collector.collect(pdfium_c.FPDFPage_GetObject(raw, index), (1.0, 0.0), (1.0, 0.0))
     # Bounded before PDFium builds the text page (its cost grows with the characters) and after.
     check_page_text_objects(collector.text_objects, number)
-    layout = tables_from_geometry(_characters(page, height, number), collector.rules, number, height=height)
+    words, mapping[number] = _characters(page, height, number)
+    layout = tables_from_geometry(words, collector.rules, number, height=height)
     # Page furniture: a page number printed above or below everything else on the page (a lone
     # number inside the page is a cell or a value, never furniture).
     blocks = layout.blocks
@@ -142,8 +135,9 @@ def _furniture(block: PlacedLine | PlacedTable, neighbour: float, *, decorated: 
     return gap > 1.5 * (block.y1 - block.y0)
 
 
-def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
-    """Every printed character with its box (top-left origin); PDFium's own spaces are left out."""
+def _characters(page: pdfium.PdfPage, height: float, number: int) -> tuple[list[Word], tuple[int, int]]:
+    """Every printed character with its box (top-left origin), PDFium's own spaces left out; and
+    how many accented Latin letters and ideographs the page's text layer holds."""
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -155,7 +149,8 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> list[Word]:
         words = _boxed(raw, units[:count], height, number, em_boxes=False)
         if words is None:  # a font on the page with an exaggerated ascent and descent
             words = _boxed(raw, units[:count], height, number, em_boxes=True) or []
-        return words
+        text = ctypes.string_at(units, 2 * count).decode("utf-16-le", "replace")
+        return words, letters_and_ideographs(text)
     finally:
         textpage.close()
 

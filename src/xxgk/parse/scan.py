@@ -29,7 +29,7 @@ from xxgk.parse.geometry import (
     Word,
     cell_boxes,
     crosses,
-    join_pages,
+    read_layouts,
     tables_from_geometry,
 )
 from xxgk.parse.grid import Document
@@ -74,7 +74,7 @@ def read_scan(data: bytes, *, source: str | None = None, progress: PageProgress 
             progress(number, total)
     if not any(layout.blocks for layout in layouts):
         raise ReportReadError("扫描件中未识别出文字，无法读取", f"no text recognised in {source or 'scan'}")
-    return join_pages(layouts, source=source, source_format="scan")
+    return read_layouts(layouts, source=source, source_format="scan")
 
 
 # --- page images --------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ import re
 import unicodedata
 from functools import cache
 
-from xxgk.parse.encoding import as_utf8_if_utf16
+from xxgk.parse.encoding import as_utf8_if_utf16, letters_and_ideographs, mismapped
+from xxgk.parse.errors import ReportReadError
 from xxgk.parse.furniture import PAGE_NUMBER_IN_FRONT, drop_site_footer, is_decorated_page_number
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 from xxgk.parse.limits import (
@@ -97,6 +98,12 @@ def read_text(data: bytes, *, source: str | None = None) -> Document:
         text = text.translate(_RADICALS)  # rare; translating costs 30 times the search
     check_text_chars(len(text))
     check_lines(text.split("\n"))
+    if mismapped(*letters_and_ideographs(text)):
+        raise ReportReadError(
+            "文本的字符编码有误：其中大量字符不是报告印出的字（常见于从字符映射有误的 PDF 中提取的文字），"
+            "标签和数字均不可信，无法读取；请提供原始文件",
+            f"garbled text (mis-mapped characters) in {source or 'text'}",
+        )
     body = _capture_body(_MARKDOWN_MARKS.sub("", text))
     if "<br" in text:  # Markdown line breaks (most texts have none: no look at every line)
         body = [(n, row) for n, t in body for row in _stacked_rows(t)]
