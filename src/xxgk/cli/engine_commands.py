@@ -27,8 +27,8 @@ def _console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, soft_wrap=True, emoji=False)
 
 
-# Said of every report read from a scan or an image.
-OCR_NOTE = "经 OCR 识别（扫描件或图片）：识别不确定的数字记为空，请核对原件"
+# Said of every report read by OCR (a scan, an image, a PDF whose text layer was mapped wrong).
+OCR_NOTE = "经 OCR 识别（扫描件、图片或文字层有误的 PDF）：识别不确定的数字记为空，请核对原件"
 
 
 class CheckFormat(StrEnum):
