@@ -37,7 +37,9 @@ def as_utf8_if_utf16(data: bytes) -> bytes:
 
 # Letters of the Latin-1 Supplement and Latin Extended-A/B: no Chinese report prints many.
 _MISMAPPED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-_IDEOGRAPH = re.compile("[\u3400-\u9fff]")
+# The CJK Unified Ideographs and Extension A: the characters a Chinese report prints its words in.
+IDEOGRAPHS = range(0x3400, 0xA000)
+_IDEOGRAPH = re.compile(f"[{chr(IDEOGRAPHS.start)}-{chr(IDEOGRAPHS.stop - 1)}]")
 # Garbled: at least this many such letters, and one for every `_MISMAPPED_SHARE` ideographs or more
 # (a site's name in pinyin with its tones, `Píngtán`, is a few letters among thousands of ideographs).
 _MISMAPPED_LETTERS = 5

@@ -33,10 +33,7 @@ class NeedsOcr(ReportReadError):
 
     def __init__(self, source: str | None = None, garbled_pages: tuple[int, ...] = ()) -> None:
         self.garbled_pages = garbled_pages
-        if garbled_pages:
-            why = f"该 PDF 的文字层编码有误（第{pages_zh(garbled_pages)}页提取出的文字与页面上印的字不符）"
-        else:
-            why = "该文件是扫描件或图片（没有文字层）"
+        why = garbled_zh(garbled_pages) if garbled_pages else "该文件是扫描件或图片（没有文字层）"
         super().__init__(f"{why}，需经 OCR 识别", f"needs OCR: {source or 'input'}")
 
 
@@ -47,10 +44,15 @@ class GarbledTextLayer(ReportReadError):
     def __init__(self, pages: tuple[int, ...], source: str | None = None) -> None:
         self.pages = pages
         super().__init__(
-            f"该 PDF 的文字层编码有误：第{pages_zh(pages)}页提取出的文字与页面上印的字不符，无法读取",
+            f"{garbled_zh(pages)}，无法读取",
             f"garbled text layer on pages {list(pages)} in {source or 'PDF'}",
         )
 
 
 def pages_zh(pages: tuple[int, ...] | list[int]) -> str:
     return "、".join(str(n) for n in pages)
+
+
+def garbled_zh(pages: tuple[int, ...]) -> str:
+    """What is wrong with a PDF whose text layer was mapped wrong on `pages` (error and finding alike)."""
+    return f"该 PDF 的文字层编码有误（第{pages_zh(pages)}页提取出的文字与页面上印的字不符）"

@@ -18,8 +18,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from xxgk.findings import Finding, Place
-from xxgk.parse.encoding import letters_and_ideographs, mismapped
-from xxgk.parse.errors import GarbledTextLayer, ReportReadError, pages_zh
+from xxgk.parse.encoding import IDEOGRAPHS, letters_and_ideographs, mismapped
+from xxgk.parse.errors import GarbledTextLayer, ReportReadError, garbled_zh, pages_zh
 from xxgk.parse.furniture import PAGE_NUMBER, drop_site_footer, drop_site_header, is_decorated_page_number
 from xxgk.parse.geometry import (
     PageLayout,
@@ -97,7 +97,7 @@ def garbled_finding(pages: tuple[int, ...]) -> Finding:
     return Finding(
         "P-TEXT-LAYER-GARBLED",
         "warning",
-        f"PDF 的文字层编码有误（第{pages_zh(pages)}页提取出的文字与页面上印的字不符），已改用 OCR 识别各页",
+        f"{garbled_zh(pages)}，已改用 OCR 识别各页",
         Place(page=pages[0]),
     )
 
@@ -185,7 +185,7 @@ def _boxed(
         top, bottom = box.top, box.bottom
         if em_boxes:
             top, bottom = _em_box(raw, index, top, bottom)
-        elif 0x3400 <= unit <= 0x9FFF and top - bottom > _INFLATED * (box.right - box.left):
+        elif unit in IDEOGRAPHS and top - bottom > _INFLATED * (box.right - box.left):
             return None
         append(Word(char, box.left, height - top, box.right, height - bottom, number, spaced=spaced))
         spaced = False
