@@ -10,6 +10,13 @@ For each source in tests/data/reports and the seed, into tests/data/forms/<sourc
   lo-docx-cairo.pdf, lo-text-cairo.pdf
                        those PDFs written again by `pdftocairo -pdf` (poppler's cairo backend): the fonts
                        re-embedded with an ascent and descent far larger than the glyphs
+  turned.pdf (a real PDF), lo-docx-turned.pdf, lo-docx-turned-p3.pdf, lo-docx-cairo-turned.pdf
+                       the content of every page (of page 3 only) drawn turned 90° (270°, 180°) and `/Rotate`
+                       turning it back, as printing a landscape page onto portrait paper gives: the pages look
+                       as before, their text runs sideways or upside down in the page's own space
+  lo-docx-sideways.pdf the DOCX's PDF with `/Rotate 90` only (shown sideways, its text upright in page space)
+                       (these five by `qpdf`, Debian `qpdf`, when it is on PATH; no text forms are made of them:
+                       their text is that of the PDF they were turned from)
   chromium-css.pdf     Chromium print-to-PDF of the saved page as it is (inline and <style> CSS)
   chromium-a5.pdf      the same on A5 paper (cells wrap their labels and numbers over lines)
   chromium-nocss.pdf   Chromium print-to-PDF of the page with every stylesheet, style attribute and script removed
@@ -77,6 +84,25 @@ def chromium_pdf(html: Path, target: Path) -> None:
 
 def cairo_pdf(pdf: Path, target: Path) -> None:
     subprocess.run(["pdftocairo", "-pdf", str(pdf), str(target)], check=True, timeout=300)
+
+
+def turned_pdf(pdf: Path, target: Path, clockwise: int, pages: str = "1-z") -> None:
+    """`pdf` looking the same, the content of `pages` drawn turned: qpdf turns the pages, writes the
+    turn into their content (`--flatten-rotation`), then turns them back with `/Rotate`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        turned, flat = Path(tmp, "turned.pdf"), Path(tmp, "flat.pdf")
+        subprocess.run(["qpdf", f"--rotate=+{clockwise}:{pages}", str(pdf), str(turned)], check=True)
+        subprocess.run(["qpdf", "--flatten-rotation", str(turned), str(flat)], check=True)
+        subprocess.run(["qpdf", f"--rotate=-{clockwise}:{pages}", str(flat), str(target)], check=True)
+
+
+def sideways_pdf(pdf: Path, target: Path) -> None:
+    subprocess.run(["qpdf", "--rotate=+90", str(pdf), str(target)], check=True)
+
+
+def redrawn(name: str) -> bool:
+    """A form made by turning another PDF's pages: its text is that PDF's, so no text forms of it."""
+    return "turned" in name or "sideways" in name
 
 
 def without_css(html: str) -> str:
@@ -150,7 +176,15 @@ def build(src: Path, work: Path, extractors_python: str | None, missing_only: bo
     elif src.suffix == ".docx":
         makers["lo-docx"] = lambda t: _move(soffice(src, "pdf:writer_pdf_Export", work, profile), t)
         makers["lo-docx-cairo"] = lambda t: cairo_pdf(out / "lo-docx.pdf", t)
-    elif src.suffix != ".pdf":
+        if shutil.which("qpdf"):
+            makers["lo-docx-turned"] = lambda t: turned_pdf(out / "lo-docx.pdf", t, 90)
+            makers["lo-docx-turned-p3"] = lambda t: turned_pdf(out / "lo-docx.pdf", t, 270, "3")
+            makers["lo-docx-cairo-turned"] = lambda t: turned_pdf(out / "lo-docx-cairo.pdf", t, 180)
+            makers["lo-docx-sideways"] = lambda t: sideways_pdf(out / "lo-docx.pdf", t)
+    elif src.suffix == ".pdf":
+        if src.stem == "hongze-2024-qzf" and shutil.which("qpdf"):
+            makers["turned"] = lambda t: turned_pdf(src, t, 90)
+    else:
         text = work / f"{src.stem}.txt"
         shutil.copy(src, text)
         makers["lo-text"] = lambda t: _move(
@@ -168,7 +202,7 @@ def build(src: Path, work: Path, extractors_python: str | None, missing_only: bo
             make(target)
         pdfs[name] = target
     for name, pdf in pdfs.items():
-        if missing_only and (out / f"{name}.layout.txt").exists():
+        if redrawn(name) or (missing_only and (out / f"{name}.layout.txt").exists()):
             continue
         text_forms(pdf, out, name, extractors_python)
 
@@ -178,7 +212,8 @@ def rebuild_texts(src: Path, extractors_python: str | None) -> None:
     out = FORMS / src.stem
     pdfs = {"original": src} if src.suffix == ".pdf" else {p.stem: p for p in sorted(out.glob("*.pdf"))}
     for name, pdf in pdfs.items():
-        text_forms(pdf, out, name, extractors_python)
+        if not redrawn(name):
+            text_forms(pdf, out, name, extractors_python)
 
 
 def _move(produced: Path, target: Path) -> None:

@@ -4,12 +4,15 @@ original HTML, DOCX or text."""
 
 from __future__ import annotations
 
+import ctypes
+import math
 import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 
 from forms.expected import EXPECTED, assert_reads_as
@@ -22,8 +25,11 @@ from xxgk.report import Report
 FORMS = DATA / "forms"
 REAL_PDFS = sorted(REPORTS.glob("*.pdf"))
 MADE_PDFS = sorted(FORMS.glob("*/*.pdf"))
-# The form each made PDF was printed from (the DOCX and the page of 平潭 2024 read alike).
-ORIGINALS = {p.stem: p for p in REPORTS.iterdir() if p.suffix in {".html", ".txt"}} | {SEED.stem: SEED}
+# The form each made PDF was printed from (the DOCX and the page of 平潭 2024 read alike; a real PDF
+# stands for the forms turned from it).
+ORIGINALS = {p.stem: p for p in REPORTS.iterdir() if p.suffix in {".html", ".txt", ".pdf"}} | {
+    SEED.stem: SEED
+}
 HONGZE_2024 = REPORTS / "hongze-2024-qzf.pdf"
 
 
@@ -142,3 +148,36 @@ def test_the_cairo_forms_carry_fonts_whose_boxes_overlap_the_next_line(path: Pat
         if "一" <= ch <= "鿿"
     ]
     assert tall and min(tall) > 2
+
+
+def _page_turns(path: Path) -> list[tuple[int, int]]:
+    """Per page: its `/Rotate`, and the direction (degrees anticlockwise) its first ideograph runs in
+    the page's own space, from the character's matrix."""
+    pdf = pdfium.PdfDocument(path)
+    turns = []
+    try:
+        for page in pdf:
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            index = next(i for i, ch in enumerate(text) if "一" <= ch <= "鿿")
+            matrix = pdfium_c.FS_MATRIX()
+            assert pdfium_c.FPDFText_GetMatrix(textpage.raw, index, ctypes.byref(matrix))
+            turns.append((page.get_rotation(), round(math.degrees(math.atan2(matrix.b, matrix.a))) % 360))
+    finally:
+        pdf.close()
+    return turns
+
+
+def test_the_turned_forms_draw_their_text_turned_and_turn_it_back_for_display() -> None:
+    # What makes these forms worth keeping: read in the page's own space, their text runs sideways
+    # or upside down; `/Rotate` turns each page back, so they look like the PDF they came from.
+    for form in (
+        FORMS / "hongze-2024-qzf" / "turned.pdf",
+        FORMS / "pingtan-2024-guanweihui" / "lo-docx-turned.pdf",
+    ):
+        assert set(_page_turns(form)) == {(270, 270)}
+    assert set(_page_turns(FORMS / "pingtan-2024-guanweihui" / "lo-docx-cairo-turned.pdf")) == {(180, 180)}
+    turned_p3 = _page_turns(FORMS / "pingtan-2024-guanweihui" / "lo-docx-turned-p3.pdf")
+    assert turned_p3[2] == (90, 90) and set(turned_p3[:2] + turned_p3[3:]) == {(0, 0)}
+    # Shown sideways: `/Rotate` alone, the text upright in the page's space.
+    assert set(_page_turns(FORMS / "pingtan-2024-guanweihui" / "lo-docx-sideways.pdf")) == {(90, 0)}

@@ -43,6 +43,8 @@ _THIN = 2.5
 _RECTANGLE_SEGMENTS = 5
 # A character box this many ems tall is no line's height (a font's exaggerated ascent and descent).
 _INFLATED = 1.6
+# Characters whose direction is sampled to tell which way a page's text runs.
+_DIRECTION_SAMPLE = 41
 
 
 def read_pdf(data: bytes, *, source: str | None = None) -> Document:
@@ -104,15 +106,27 @@ def garbled_finding(pages: tuple[int, ...]) -> Finding:
 
 def _page_layout(page: pdfium.PdfPage, number: int, mapping: dict[int, tuple[int, int]]) -> PageLayout:
     """The page's blocks; its accented Latin letters and ideographs counted into `mapping`."""
-    height = page.get_height()
+    # The page's own size, before `/Rotate` (PDFium reports the size as displayed).
+    width, height = page.get_size()
+    if page.get_rotation() in (90, 270):
+        width, height = height, width
     collector = _RuleCollector(height)
     raw = page.raw
     for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
         collector.collect(pdfium_c.FPDFPage_GetObject(raw, index), (1.0, 0.0), (1.0, 0.0))
     # Bounded before PDFium builds the text page (its cost grows with the characters) and after.
     check_page_text_objects(collector.text_objects, number)
-    words, mapping[number] = _characters(page, height, number)
-    layout = tables_from_geometry(words, collector.rules, number, height=height)
+    words, mapping[number], turn = _characters(page, height, number)
+    rules = collector.rules
+    if turn:
+        for word in words:
+            word.x0, word.y0, word.x1, word.y1 = _turned(
+                word.x0, word.y0, word.x1, word.y1, turn, width, height
+            )
+        rules = [Rule.from_box(*_turned(*_rule_box(rule), turn, width, height)) for rule in rules]
+        if turn != 180:
+            width, height = height, width
+    layout = tables_from_geometry(words, rules, number, height=height)
     # Page furniture: a page number printed above or below everything else on the page (a lone
     # number inside the page is a cell or a value, never furniture).
     blocks = layout.blocks
@@ -122,6 +136,24 @@ def _page_layout(page: pdfium.PdfPage, number: int, mapping: dict[int, tuple[int
         blocks = blocks[:-1]
     layout.blocks = blocks
     return layout
+
+
+def _turned(
+    x0: float, y0: float, x1: float, y1: float, turn: int, width: float, height: float
+) -> tuple[float, float, float, float]:
+    """A box on the page as drawn (top-left origin, `width` × `height`) on the page turned so that
+    text running `turn` degrees anticlockwise from the x-axis reads left to right."""
+    if turn == 90:
+        return height - y1, x0, height - y0, x1
+    if turn == 180:
+        return width - x1, height - y1, width - x0, height - y0
+    return y0, width - x1, y1, width - x0  # 270
+
+
+def _rule_box(rule: Rule) -> tuple[float, float, float, float]:
+    if rule.orientation == "h":
+        return rule.start, rule.at, rule.end, rule.at
+    return rule.at, rule.start, rule.at, rule.end
 
 
 def _furniture(block: PlacedLine | PlacedTable, neighbour: float, *, decorated: bool = False) -> bool:
@@ -135,9 +167,10 @@ def _furniture(block: PlacedLine | PlacedTable, neighbour: float, *, decorated: 
     return gap > 1.5 * (block.y1 - block.y0)
 
 
-def _characters(page: pdfium.PdfPage, height: float, number: int) -> tuple[list[Word], tuple[int, int]]:
-    """Every printed character with its box (top-left origin), PDFium's own spaces left out; and
-    how many accented Latin letters and ideographs the page's text layer holds."""
+def _characters(page: pdfium.PdfPage, height: float, number: int) -> tuple[list[Word], tuple[int, int], int]:
+    """Every printed character with its box (top-left origin, the page as drawn), PDFium's own spaces
+    left out; how many accented Latin letters and ideographs the page's text layer holds; and the
+    direction (0, 90, 180 or 270 degrees) in which most of its characters run."""
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -146,30 +179,48 @@ def _characters(page: pdfium.PdfPage, height: float, number: int) -> tuple[list[
         # All the text in one call (UTF-16, one code unit per character index), then one call per box.
         units = (ctypes.c_ushort * (count + 1))()
         pdfium_c.FPDFText_GetText(raw, 0, count, units)
-        words = _boxed(raw, units[:count], height, number, em_boxes=False)
+        turn = _direction(raw, units[:count])
+        words = _boxed(raw, units[:count], height, number, turn=turn, em_boxes=False)
         if words is None:  # a font on the page with an exaggerated ascent and descent
-            words = _boxed(raw, units[:count], height, number, em_boxes=True) or []
+            words = _boxed(raw, units[:count], height, number, turn=turn, em_boxes=True) or []
         text = ctypes.string_at(units, 2 * count).decode("utf-16-le", "replace")
-        return words, letters_and_ideographs(text)
+        return words, letters_and_ideographs(text), turn
     finally:
         textpage.close()
 
 
+def _direction(raw: pdfium_c.FPDF_TEXTPAGE, units: list[int]) -> int:
+    """The direction most of the page's letters, digits and ideographs run in (a sample of them, from
+    each character's matrix): 0 on an upright page, 90/180/270 where the page's content was drawn
+    turned (and `/Rotate` turns it back for display, or the page is shown sideways)."""
+    votes = [0, 0, 0, 0]
+    matrix = pdfium_c.FS_MATRIX()
+    ref = ctypes.byref(matrix)
+    for index in range(0, len(units), max(1, len(units) // _DIRECTION_SAMPLE)):
+        unit = units[index]
+        if (unit in IDEOGRAPHS or chr(unit).isalnum()) and pdfium_c.FPDFText_GetMatrix(raw, index, ref):
+            a, b = matrix.a, matrix.b
+            votes[(0 if a > 0 else 2) if abs(a) >= abs(b) else (1 if b > 0 else 3)] += 1
+    return 90 * votes.index(max(votes)) if max(votes) > votes[0] else 0
+
+
 def _boxed(
-    raw: pdfium_c.FPDF_TEXTPAGE, units: list[int], height: float, number: int, *, em_boxes: bool
+    raw: pdfium_c.FPDF_TEXTPAGE, units: list[int], height: float, number: int, *, turn: int, em_boxes: bool
 ) -> list[Word] | None:
     """The characters with their loose boxes (the font's advance and ascent/descent: a line's
     characters share one height, and the gap between two digits of one number stays small whatever
     their shapes). A font whose ascent and descent are far larger than its size (cairo re-embeds
     fonts so) gives boxes that overlap the lines above and below: an ideograph, one em wide, whose
     box is much taller than wide says so, and the page is read again (None) with such boxes replaced
-    by the ideographic em box on the character's baseline (0.12 em below it to 0.88 em above)."""
+    by the ideographic em box on the character's baseline (0.12 em below it to 0.88 em above). On a
+    page whose text runs sideways (`turn` 90 or 270) a character's height is its box's width."""
     box = pdfium_c.FS_RECTF()
     ref = ctypes.byref(box)
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     words: list[Word] = []
     append = words.append
     spaced = False
+    sideways = turn in (90, 270)
     for index, unit in enumerate(units):
         if unit in _NOT_PRINTED:
             spaced = spaced or chr(unit).isspace()
@@ -182,27 +233,41 @@ def _boxed(
             char = chr(unit)
         if not get_box(raw, index, ref):
             continue
-        top, bottom = box.top, box.bottom
+        left, bottom, right, top = box.left, box.bottom, box.right, box.top
         if em_boxes:
-            top, bottom = _em_box(raw, index, top, bottom)
-        elif unit in IDEOGRAPHS and top - bottom > _INFLATED * (box.right - box.left):
+            left, bottom, right, top = _em_box(raw, index, (left, bottom, right, top), turn)
+        elif unit in IDEOGRAPHS and (
+            right - left > _INFLATED * (top - bottom)
+            if sideways
+            else top - bottom > _INFLATED * (right - left)
+        ):
             return None
-        append(Word(char, box.left, height - top, box.right, height - bottom, number, spaced=spaced))
+        append(Word(char, left, height - top, right, height - bottom, number, spaced=spaced))
         spaced = False
     return words
 
 
-def _em_box(raw: pdfium_c.FPDF_TEXTPAGE, index: int, top: float, bottom: float) -> tuple[float, float]:
+def _em_box(
+    raw: pdfium_c.FPDF_TEXTPAGE, index: int, box: tuple[float, float, float, float], turn: int
+) -> tuple[float, float, float, float]:
+    """The character's box (left, bottom, right, top) with its extent across the line made the em box
+    on its baseline, measured along the character's upward direction (`turn` + 90 degrees)."""
     matrix = pdfium_c.FS_MATRIX()
     if not pdfium_c.FPDFText_GetMatrix(raw, index, ctypes.byref(matrix)):
-        return top, bottom
-    em = pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.b, matrix.d)
+        return box
+    em = pdfium_c.FPDFText_GetFontSize(raw, index) * math.hypot(matrix.c, matrix.d)
+    left, bottom, right, top = box
+    sideways = turn in (90, 270)
     x, y = ctypes.c_double(), ctypes.c_double()
-    if not 0 < em * _INFLATED < top - bottom or not pdfium_c.FPDFText_GetCharOrigin(
-        raw, index, ctypes.byref(x), ctypes.byref(y)
-    ):
-        return top, bottom
-    return y.value + 0.88 * em, y.value - 0.12 * em
+    if not 0 < em * _INFLATED < (
+        right - left if sideways else top - bottom
+    ) or not pdfium_c.FPDFText_GetCharOrigin(raw, index, ctypes.byref(x), ctypes.byref(y)):
+        return box
+    # Up is +y at 0 degrees, -x at 90, -y at 180, +x at 270.
+    up = 1 if turn in (0, 270) else -1
+    origin = x.value if sideways else y.value
+    low, high = sorted((origin - 0.12 * em * up, origin + 0.88 * em * up))
+    return (low, bottom, high, top) if sideways else (left, low, right, high)
 
 
 class _RuleCollector:
