@@ -27,6 +27,8 @@ class Variant:
     blur: float = 0.0
     # Degrees, counter-clockwise (Pillow's sense); within ±1.
     rotation: float = 0.0
+    # Quarter turns counter-clockwise after that: a page fed to the scanner sideways or upside down.
+    turns: int = 0
     # "pdf": one image-only PDF; "png": one PNG per page.
     container: str = "pdf"
 
@@ -37,6 +39,8 @@ class Variant:
             parts.append(f"blur{self.blur:g}")
         if self.rotation:
             parts.append(f"rot{self.rotation:+g}")
+        if self.turns:
+            parts.append(f"turned{90 * self.turns}")
         return "-".join([*parts, self.container])
 
 
@@ -60,6 +64,8 @@ def page_images(pdf: Path, variant: Variant, workdir: Path) -> list[Image.Image]
             image = image.filter(ImageFilter.GaussianBlur(variant.blur))
         if variant.rotation:
             image = image.rotate(variant.rotation, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        if variant.turns:
+            image = image.rotate(90 * variant.turns, expand=True)
         images.append(image)
     return images
 

@@ -69,3 +69,16 @@ def test_a_photo_of_one_table_page_reads_its_cells_and_invents_none(scans_dir: P
     new = report.table3["new"]
     assert {new["natural_person"], new["total"]} <= {3001, 3119, None}
     assert outcome.exact >= 30
+
+
+@pytest.mark.parametrize("turns", [1, 2], ids=["sideways", "upside-down"])
+def test_a_page_scanned_sideways_or_upside_down_is_read_upright(turns: int, scans_dir: Path) -> None:
+    """The same page of 淮安 photographed turned: read the way up its text stands, with a note saying
+    the page was turned, and the same cells as the upright photo: its figures or null, never others."""
+    pages = scan_bytes(source_pdf("huaian-2024-szf"), Variant(200, turns=turns, container="png"), scans_dir)
+    report = read_report(pages[3], source="huaian-page4.png")
+    outcome = compare(report, "huaian-2024-szf")
+    assert outcome.wrong == []
+    assert outcome.exact >= 30
+    (turned,) = [f for f in report.findings if f.code == "P-SCAN-TURNED"]
+    assert turned.place.page == 1 and ("倒置" in turned.message_zh) == (turns == 2)

@@ -197,7 +197,7 @@ def _worker(conn: Connection) -> None:
 
     recognise, pages = ocr.recognise, [0]
 
-    def counted(image: Any) -> Any:  # the scan reader looks `recognise` up when it reads a page
+    def counted(image: Any) -> Any:  # the scan reader looks `recognise` up for each page image it reads
         pages[0] += 1
         return recognise(image)
 

@@ -18,7 +18,7 @@ from PIL import Image, ImageDraw
 
 from xxgk.parse import detect, geometry, ocr, scan
 from xxgk.parse.errors import NeedsOcr
-from xxgk.parse.ocr import Glyph
+from xxgk.parse.ocr import Glyph, Reading
 from xxgk.report import Provenance
 from xxgk.sample import balanced_report
 
@@ -58,8 +58,8 @@ def test_ruling_lines_are_found_where_the_grid_is_drawn() -> None:
 
 
 def _fake_ocr(glyphs: list[Glyph]):
-    def recognise(_image: np.ndarray) -> list[Glyph]:
-        return glyphs
+    def recognise(_image: np.ndarray) -> Reading:
+        return Reading(glyphs)
 
     return recognise
 
@@ -284,7 +284,7 @@ def _second_look(monkeypatch, glyphs: list[Glyph], answers: dict[int, tuple[str,
 
     monkeypatch.setattr(ocr, "recognise", _fake_ocr(glyphs))
     monkeypatch.setattr(ocr, "recognise_number_alone", alone)
-    layout = scan._page_layout(np.asarray(image), dpi=150, number=1)
+    layout, _ = scan._page_layout(np.asarray(image), dpi=150, number=1)
     (table,) = layout.tables
     return [[c.text for c in row] for row in table.rows], seen
 

@@ -22,6 +22,7 @@ import numpy as np
 
 from xxgk.checks.arithmetic import Identity
 from xxgk.findings import Finding, Place
+from xxgk.parse import ocr
 from xxgk.parse.errors import ReportReadError
 from xxgk.parse.geometry import (
     PageLayout,
@@ -34,6 +35,7 @@ from xxgk.parse.geometry import (
 )
 from xxgk.parse.grid import Document
 from xxgk.parse.limits import MAX_SCAN_PIXELS, check_scan_image, check_scan_pages, open_pdf
+from xxgk.parse.ocr import Glyph
 from xxgk.parse.scan_cells import reread_cells
 from xxgk.report import Report
 from xxgk.template import CellKey
@@ -58,6 +60,13 @@ _MIN_PIECE_MM = 4.0
 _MAX_RULE_THICKNESS = 4.0
 # Page images are rendered from a PDF at their own resolution, within these bounds (dpi).
 _MIN_DPI, _MAX_DPI, _DEFAULT_DPI = 150, 300, 200
+# A page reads upright with this many legible characters (`ocr.LEGIBLE`), or with fewer, at least
+# `_SHORT_PAGE`, that are most of its characters (a page of a few lines: a signature). The five pages
+# of the 洪泽 2024 scan give 169–564 upright (74–99 % of their characters) and 0–10 upside down
+# (0–50 %); turned the wrong way sideways, one read a single character, legibly.
+_FEW_LEGIBLE = 100
+_MOSTLY_LEGIBLE = 0.8
+_SHORT_PAGE = 10
 # Full-width digits mark an uncertain digit (NFKC folds them back for the grid's number test).
 _UNCERTAIN = str.maketrans("0123456789", "０１２３４５６７８９")
 # Told (pages done, pages in all) after each page is recognised.
@@ -68,13 +77,23 @@ def read_scan(data: bytes, *, source: str | None = None, progress: PageProgress 
     """An image-only PDF or a PNG/JPEG image → Document (source_format "scan"); `progress(done, total)` is
     told after each page is recognised (seconds a page)."""
     layouts = []
+    turned: list[tuple[int, int]] = []  # (page, quarter turns) of pages scanned sideways or upside down
     for number, (image, dpi, total) in enumerate(_pages(data), start=1):
-        layouts.append(_page_layout(image, dpi, number))
+        layout, turns = _page_layout(image, dpi, number)
+        layouts.append(layout)
+        if turns:
+            turned.append((number, turns))
         if progress is not None:
             progress(number, total)
     if not any(layout.blocks for layout in layouts):
         raise ReportReadError("扫描件中未识别出文字，无法读取", f"no text recognised in {source or 'scan'}")
-    return read_layouts(layouts, source=source, source_format="scan")
+    doc = read_layouts(layouts, source=source, source_format="scan")
+    for number, turns in turned:
+        how = "倒置" if turns == 2 else "横向（侧转）"
+        doc.findings.append(
+            Finding("P-SCAN-TURNED", "info", f"第{number}页扫描方向{how}，已转正后识别", Place(page=number))
+        )
+    return doc
 
 
 # --- page images --------------------------------------------------------------------------------
@@ -143,12 +162,14 @@ def _image_dpi(page) -> float:
 # --- one page -----------------------------------------------------------------------------------
 
 
-def _page_layout(image: np.ndarray, dpi: float, number: int) -> PageLayout:
+def _page_layout(image: np.ndarray, dpi: float, number: int) -> tuple[PageLayout, int]:
+    """The page's blocks, and the quarter turns (anticlockwise) that stood it upright."""
     import cv2
 
-    from xxgk.parse.ocr import recognise
-
     image = straighten(image)
+    turns, glyphs = _upright(image)
+    if turns:
+        image = np.ascontiguousarray(np.rot90(image, turns))
     ink = _ink(image)
     rules = _rules(ink, dpi)
     tolerance = _tolerance(dpi)
@@ -159,12 +180,39 @@ def _page_layout(image: np.ndarray, dpi: float, number: int) -> PageLayout:
     plain[ruled] = 255
     ink[ruled] = 0
     glyphs = reread_cells(
-        plain, ink, cell_boxes(rules, tolerance), recognise(image), dpi=dpi, threshold=DIGIT_CONFIDENCE
+        plain, ink, cell_boxes(rules, tolerance), glyphs, dpi=dpi, threshold=DIGIT_CONFIDENCE
     )
     words = [
         Word(_marked(g.text, g.confidence), g.x0, g.y0, g.x1, g.y1, number, g.confidence) for g in glyphs
     ]
-    return tables_from_geometry(words, rules, number, height=float(image.shape[0]), tolerance=tolerance)
+    layout = tables_from_geometry(words, rules, number, height=float(image.shape[0]), tolerance=tolerance)
+    return layout, turns
+
+
+def _upright(image: np.ndarray) -> tuple[int, list[Glyph]]:
+    """The page's characters read the way up its text stands, and the quarter turns (anticlockwise,
+    as `np.rot90` counts them) that stand it upright: 0 for a page scanned upright. A page that does
+    not read as upright text is read turned (first both ways sideways when its lines run down it,
+    else upside down first) until a turn reads many characters; the turn that reads most is kept, if it
+    reads at least a short page's worth (a page with next to no text stays as it is)."""
+    reading = ocr.recognise(image)  # looked up at the call: tests and the fuzz harness replace it
+    if _reads_upright(reading):
+        return 0, reading.glyphs
+    best, best_turn = reading, 0
+    for turn in (1, 3, 2) if reading.down > reading.across else (2, 1, 3):
+        turned = ocr.recognise(np.ascontiguousarray(np.rot90(image, turn)))
+        if turned.legible > best.legible and turned.legible >= _SHORT_PAGE:
+            best, best_turn = turned, turn
+        if best.legible >= _FEW_LEGIBLE:
+            break
+    return best_turn, best.glyphs
+
+
+def _reads_upright(reading: ocr.Reading) -> bool:
+    """Lines running across the page, read legibly: many characters, or most of a short page's."""
+    if reading.down > reading.across or reading.legible < _SHORT_PAGE:
+        return False
+    return reading.legible >= _FEW_LEGIBLE or reading.legible >= _MOSTLY_LEGIBLE * len(reading.glyphs)
 
 
 def _marked(text: str, confidence: float) -> str:
