@@ -18,6 +18,8 @@ For each source in tests/data/reports and the seed, into tests/data/forms/<sourc
                        (these five by `qpdf`, Debian `qpdf`, when it is on PATH; no text forms are made of them:
                        their text is that of the PDF they were turned from)
   chromium-css.pdf     Chromium print-to-PDF of the saved page as it is (inline and <style> CSS)
+  chromium-margins.pdf the same with what the browser prints in the page's margins by default: the date and
+                       time beside the page's <title> at the top, its address and the page number at the bottom
   chromium-a5.pdf      the same on A5 paper (cells wrap their labels and numbers over lines)
   chromium-nocss.pdf   Chromium print-to-PDF of the page with every stylesheet, style attribute and script removed
   chromium-letter.pdf  the same on US Letter paper with wide margins (a table's last row ends a page in the
@@ -58,7 +60,10 @@ SEED = ROOT / "tests" / "data" / "seeds" / "000_a506050fcd0660b0.txt"
 FORMS = ROOT / "tests" / "data" / "forms"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-CHROMIUM_ARGS += ["--disable-component-update", "--no-pdf-header-footer"]
+CHROMIUM_ARGS += ["--disable-component-update"]
+# Chromium prints in a page's margins what a browser's print dialog prints by default; every form but
+# `chromium-margins` is printed with blank margins.
+NO_MARGINS = "--no-pdf-header-footer"
 
 
 def sources() -> list[Path]:
@@ -77,8 +82,14 @@ def soffice(src: Path, fmt: str, out_dir: Path, profile: Path, infilter: str | N
     return produced
 
 
-def chromium_pdf(html: Path, target: Path) -> None:
-    cmd = [CHROMIUM, *CHROMIUM_ARGS, f"--print-to-pdf={target}", html.as_uri()]
+def chromium_pdf(html: Path, target: Path, *, margins: bool = False) -> None:
+    cmd = [
+        CHROMIUM,
+        *CHROMIUM_ARGS,
+        *([] if margins else [NO_MARGINS]),
+        f"--print-to-pdf={target}",
+        html.as_uri(),
+    ]
     subprocess.run(cmd, check=True, capture_output=True, timeout=300)
 
 
@@ -165,6 +176,7 @@ def build(src: Path, work: Path, extractors_python: str | None, missing_only: bo
             t,
         )
         makers["chromium-css"] = lambda t: chromium_pdf(src, t)
+        makers["chromium-margins"] = lambda t: chromium_pdf(src, t, margins=True)
         makers["chromium-a5"] = lambda t: chromium_pdf(_written(work / "a5.html", with_page(page, A5)), t)
         makers["chromium-nocss"] = lambda t: chromium_pdf(_written(work / "nocss.html", without_css(page)), t)
         makers["chromium-letter"] = lambda t: chromium_pdf(

@@ -181,3 +181,13 @@ def test_the_turned_forms_draw_their_text_turned_and_turn_it_back_for_display() 
     assert turned_p3[2] == (90, 90) and set(turned_p3[:2] + turned_p3[3:]) == {(0, 0)}
     # Shown sideways: `/Rotate` alone, the text upright in the page's space.
     assert set(_page_turns(FORMS / "pingtan-2024-guanweihui" / "lo-docx-sideways.pdf")) == {(90, 0)}
+
+
+@pytest.mark.parametrize("path", sorted(FORMS.glob("*/chromium-margins.pdf")), ids=form_id)
+def test_the_margins_forms_carry_the_browsers_date_title_and_address(path: Path) -> None:
+    # What makes these forms worth keeping: the page's <title>, a report title with its year, printed
+    # beside the time at the top of every page (read as the title, it put `12/5/26,5:48AM` in front
+    # of the organisation), the page's address and number at the bottom.
+    for number, text in enumerate(_page_texts(path), start=1):
+        assert re.search(r"\d{1,2}/\d{1,2}/\d{2},\d{1,2}:\d{2}[AP]M平潭综合实验区\S*?20\d\d年", text)
+        assert re.search(rf"file://\S+\.html{number}/\d+$", text)

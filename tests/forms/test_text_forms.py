@@ -108,6 +108,8 @@ NOT_YET = {
     "huaian-2024-szf/original.pdftotext.txt": _PLAIN,
     "pingtan-2024-guanweihui/lo-docx.pdftotext.txt": _PLAIN,
     "pingtan-2024-guanweihui/lo-docx-cairo.pdftotext.txt": _PLAIN,
+    "pingtan-2023-guoziju/chromium-margins.pdftotext.txt": _PLAIN,
+    "pingtan-2024-guanweihui/chromium-margins.pdftotext.txt": _PLAIN,
     "pingtan-2023-guoziju/chromium-css.markitdown.md": _MARKDOWN,
     "pingtan-2023-guoziju/chromium-css.pdftotext.txt": _PLAIN,
     "pingtan-2023-guoziju/chromium-noborder.pdftotext.txt": _PLAIN,

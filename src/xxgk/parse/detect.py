@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from xxgk.parse.encoding import as_utf8_if_utf16
-from xxgk.parse.errors import GarbledTextLayer, NeedsOcr, ReportReadError
+from xxgk.parse.errors import GarbledTextLayer, NeedsOcr, ReportReadError, pictured_zh
 from xxgk.parse.grid import Document
 from xxgk.parse.limits import check_input_size, open_zip
 from xxgk.parse.mapper import map_document
@@ -117,7 +117,53 @@ def read_report(
         from xxgk.parse.scan import settle
 
         return settle(map_document(doc))
-    return map_document(doc)
+    report = map_document(doc)
+    if doc.pictured_pages and _a_table_unread(report):
+        return _with_pictured_tables(data, source, report, doc.pictured_pages, ocr=ocr, progress=progress)
+    return report
+
+
+def _a_table_unread(report: Report) -> bool:
+    return any(
+        all(value is None for row in report.table(table.key).values() for value in row.values())
+        for table in report.spec.tables
+    )
+
+
+def _with_pictured_tables(
+    data: bytes,
+    source: str | None,
+    report: Report,
+    pages: tuple[int, ...],
+    *,
+    ocr: bool,
+    progress: PageProgress | None,
+) -> Report:
+    """A PDF whose tables were not found in its text layer, and whose pages `pages` hold pictures as
+    large as a table: those pages read by OCR (a table pasted as a picture), kept if that reads more
+    cells; without `ocr`, `NeedsOcr`."""
+    if not ocr:
+        raise NeedsOcr(source, pictured_pages=pages)
+    from xxgk.findings import Finding, Place
+    from xxgk.parse.pdf import read_pdf
+    from xxgk.parse.scan import settle
+
+    doc = read_pdf(data, source=source, ocr_pages=frozenset(pages), progress=progress)
+    pictured = settle(map_document(doc), pages)
+    if _cells_read(pictured) <= _cells_read(report):
+        return report
+    why = f"{pictured_zh(pages)}，已经 OCR 识别：识别不确定的数字记为空，请核对原件"
+    pictured.findings.insert(0, Finding("P-TABLES-PICTURED", "info", why, Place(page=pages[0])))
+    return pictured
+
+
+def _cells_read(report: Report) -> int:
+    return sum(
+        value is not None
+        for table in report.spec.tables
+        for row in report.table(table.key).values()
+        for value in row.values()
+    )
 
 
 def _read_pdf_text_layer(data: bytes, *, source: str | None = None) -> Document:

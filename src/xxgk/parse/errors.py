@@ -28,12 +28,23 @@ class ReportReadError(Exception):
 
 class NeedsOcr(ReportReadError):
     """The input is a scan or an image (no text layer), or a PDF whose text layer does not say what
-    its pages print (`garbled_pages`), and was read with OCR turned off: a caller that cannot wait
+    its pages print (`garbled_pages`), or whose tables are pictures (`pictured_pages`: its text layer
+    holds no table, those pages hold pictures as large as one), and was read with OCR turned off: a caller that cannot wait
     for OCR (a web request) reads it again with OCR in the background."""
 
-    def __init__(self, source: str | None = None, garbled_pages: tuple[int, ...] = ()) -> None:
+    def __init__(
+        self,
+        source: str | None = None,
+        garbled_pages: tuple[int, ...] = (),
+        pictured_pages: tuple[int, ...] = (),
+    ) -> None:
         self.garbled_pages = garbled_pages
-        why = garbled_zh(garbled_pages) if garbled_pages else "该文件是扫描件或图片（没有文字层）"
+        if garbled_pages:
+            why = garbled_zh(garbled_pages)
+        elif pictured_pages:
+            why = pictured_zh(pictured_pages)
+        else:
+            why = "该文件是扫描件或图片（没有文字层）"
         super().__init__(f"{why}，需经 OCR 识别", f"needs OCR: {source or 'input'}")
 
 
@@ -56,3 +67,8 @@ def pages_zh(pages: tuple[int, ...] | list[int]) -> str:
 def garbled_zh(pages: tuple[int, ...]) -> str:
     """What is wrong with a PDF whose text layer was mapped wrong on `pages` (error and finding alike)."""
     return f"该 PDF 的文字层编码有误（第{pages_zh(pages)}页提取出的文字与页面上印的字不符）"
+
+
+def pictured_zh(pages: tuple[int, ...]) -> str:
+    """A PDF whose tables are printed as pictures on `pages` (error and finding alike)."""
+    return f"该 PDF 第{pages_zh(pages)}页的表格以图片形式印出（文字层中没有这些表格）"

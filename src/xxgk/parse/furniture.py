@@ -14,6 +14,14 @@ PAGE_NUMBER = re.compile(
     # `(?:\s*页)?`, not `\s*(?:页)?`: three whitespace runs in a row would be cubic on a long one.
     r"^[\s\-—–－·]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*/\s*(?:共\s*)?\d{1,3}(?:\s*页)?)?[\s\-—–－·]*$"
 )
+# What a browser prints in a page's margins when the page is printed (to PDF): the date and time
+# beside the page's <title> at the top (`12/5/26, 5:48 AM  平潭…`, `2026/12/5 05:48`), its address
+# and the page's number at the bottom (`https://…/t20250115.html  3/8`). The <title> would read as
+# the report's title with the time glued to its organisation.
+BROWSER_HEADER = re.compile(
+    r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]*(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?(?!\d)"
+)
+BROWSER_FOOTER = re.compile(r"^\s*(?:https?|file)://\S+?[ \t]*\d{1,4}[ \t]*/[ \t]*\d{1,4}\s*$")
 # How many first lines may hold the report's title (as the text reader looks for it).
 _TITLE_LINES = 4
 

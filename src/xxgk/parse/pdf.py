@@ -13,6 +13,8 @@ from __future__ import annotations
 import ctypes
 import logging
 import math
+import re
+from typing import TYPE_CHECKING
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -20,7 +22,14 @@ import pypdfium2.raw as pdfium_c
 from xxgk.findings import Finding, Place
 from xxgk.parse.encoding import IDEOGRAPHS, letters_and_ideographs, mismapped
 from xxgk.parse.errors import GarbledTextLayer, ReportReadError, garbled_zh, pages_zh
-from xxgk.parse.furniture import PAGE_NUMBER, drop_site_footer, drop_site_header, is_decorated_page_number
+from xxgk.parse.furniture import (
+    BROWSER_FOOTER,
+    BROWSER_HEADER,
+    PAGE_NUMBER,
+    drop_site_footer,
+    drop_site_header,
+    is_decorated_page_number,
+)
 from xxgk.parse.geometry import (
     PageLayout,
     PlacedLine,
@@ -33,6 +42,9 @@ from xxgk.parse.geometry import (
 from xxgk.parse.grid import Document
 from xxgk.parse.limits import check_page_chars, check_page_text_objects, open_pdf
 
+if TYPE_CHECKING:
+    from xxgk.parse.scan import PageProgress
+
 log = logging.getLogger(__name__)
 
 # Code units of no printed character: PDFium's markers and every kind of space.
@@ -43,15 +55,28 @@ _THIN = 2.5
 _RECTANGLE_SEGMENTS = 5
 # A character box this many ems tall is no line's height (a font's exaggerated ascent and descent).
 _INFLATED = 1.6
+# A picture at least this share of a page's width and height may be a table pasted as a picture
+# (a landscape page's long side counted as its height, whichever way it stands).
+_PICTURE_SHARE = (0.5, 0.1)
+_BOUNDED = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
 # Characters whose direction is sampled to tell which way a page's text runs.
 _DIRECTION_SAMPLE = 41
 
 
-def read_pdf(data: bytes, *, source: str | None = None) -> Document:
-    """Raises `GarbledTextLayer` when a page's text layer does not say what the page prints."""
+def read_pdf(
+    data: bytes,
+    *,
+    source: str | None = None,
+    ocr_pages: frozenset[int] = frozenset(),
+    progress: PageProgress | None = None,
+) -> Document:
+    """Raises `GarbledTextLayer` when a page's text layer does not say what the page prints. The
+    pages `ocr_pages` are read by OCR of their image instead (tables pasted as pictures), `progress`
+    told after each."""
     pdf = open_pdf(data)
     layouts: list[PageLayout] = []
     broken: list[int] = []
+    pictured: list[int] = []
     # Per page, its accented Latin letters and its ideographs (a character map written wrong).
     mapping: dict[int, tuple[int, int]] = {}
     try:
@@ -62,7 +87,14 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
                 broken.append(number)
                 continue
             try:
-                layouts.append(_page_layout(page, number, mapping))
+                if number in ocr_pages:
+                    from xxgk.parse.scan import pdf_page_layout
+
+                    layouts.append(pdf_page_layout(page, number))
+                    if progress is not None:
+                        progress(sum(n <= number for n in ocr_pages), len(ocr_pages))
+                else:
+                    layouts.append(_page_layout(page, number, mapping, pictured))
             finally:
                 page.close()
     finally:
@@ -79,6 +111,7 @@ def read_pdf(data: bytes, *, source: str | None = None) -> Document:
             "PDF 文件没有文字层（可能是扫描件），无法读取", f"no text layer in {source or 'PDF'}"
         )
     doc = read_layouts(layouts, source=source, source_format="pdf")
+    doc.pictured_pages, doc.ocr_pages = tuple(pictured), tuple(sorted(ocr_pages))
     drop_site_header(doc)
     drop_site_footer(doc)
     for number in broken:
@@ -104,13 +137,16 @@ def garbled_finding(pages: tuple[int, ...]) -> Finding:
     )
 
 
-def _page_layout(page: pdfium.PdfPage, number: int, mapping: dict[int, tuple[int, int]]) -> PageLayout:
-    """The page's blocks; its accented Latin letters and ideographs counted into `mapping`."""
+def _page_layout(
+    page: pdfium.PdfPage, number: int, mapping: dict[int, tuple[int, int]], pictured: list[int]
+) -> PageLayout:
+    """The page's blocks; its accented Latin letters and ideographs counted into `mapping`, its number
+    added to `pictured` when it holds a picture as large as a table and no ruled table."""
     # The page's own size, before `/Rotate` (PDFium reports the size as displayed).
     width, height = page.get_size()
     if page.get_rotation() in (90, 270):
         width, height = height, width
-    collector = _RuleCollector(height)
+    collector = _RuleCollector(width, height)
     raw = page.raw
     for index in range(pdfium_c.FPDFPage_CountObjects(raw)):
         collector.collect(pdfium_c.FPDFPage_GetObject(raw, index), (1.0, 0.0), (1.0, 0.0))
@@ -128,13 +164,20 @@ def _page_layout(page: pdfium.PdfPage, number: int, mapping: dict[int, tuple[int
             width, height = height, width
     layout = tables_from_geometry(words, rules, number, height=height)
     # Page furniture: a page number printed above or below everything else on the page (a lone
-    # number inside the page is a cell or a value, never furniture).
+    # number inside the page is a cell or a value, never furniture), and what a browser prints in
+    # the margins of a web page it prints.
     blocks = layout.blocks
+    if blocks and _printed_by(blocks[0], BROWSER_HEADER):
+        blocks = blocks[1:]
+    if blocks and _printed_by(blocks[-1], BROWSER_FOOTER):
+        blocks = blocks[:-1]
     if len(blocks) > 1 and _furniture(blocks[0], blocks[1].top, decorated=True):
         blocks = blocks[1:]
     if len(blocks) > 1 and _furniture(blocks[-1], blocks[-2].bottom):
         blocks = blocks[:-1]
     layout.blocks = blocks
+    if collector.picture and not layout.tables:
+        pictured.append(number)
     return layout
 
 
@@ -154,6 +197,10 @@ def _rule_box(rule: Rule) -> tuple[float, float, float, float]:
     if rule.orientation == "h":
         return rule.start, rule.at, rule.end, rule.at
     return rule.at, rule.start, rule.at, rule.end
+
+
+def _printed_by(block: PlacedLine | PlacedTable, browser_margin: re.Pattern[str]) -> bool:
+    return isinstance(block, PlacedLine) and browser_margin.match(block.line.text) is not None
 
 
 def _furniture(block: PlacedLine | PlacedTable, neighbour: float, *, decorated: bool = False) -> bool:
@@ -275,10 +322,12 @@ class _RuleCollector:
     the object wrappers cost more than the whole table reading); the page's text objects counted on
     the same pass."""
 
-    def __init__(self, height: float) -> None:
-        self.height = height
+    def __init__(self, width: float, height: float) -> None:
+        self.width, self.height = width, height
         self.rules: list[Rule] = []
         self.text_objects = 0
+        # An image as wide as half the page and a tenth of its height: a table pasted as a picture.
+        self.picture = False
         self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
         self.box = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
         self.box_refs = [ctypes.byref(v) for v in self.box]
@@ -296,11 +345,17 @@ class _RuleCollector:
                 for index in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
                     self.collect(pdfium_c.FPDFFormObj_GetObject(obj, index), inner_x, inner_y)
             return
-        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, *self.box_refs):
+        if kind not in _BOUNDED or not pdfium_c.FPDFPageObj_GetBounds(obj, *self.box_refs):
             return
         left, bottom, right, top = (v.value for v in self.box)
         xa, xb = fx[0] * left + fx[1], fx[0] * right + fx[1]
         ya, yb = fy[0] * bottom + fy[1], fy[0] * top + fy[1]
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            self.picture = self.picture or (
+                abs(xb - xa) >= _PICTURE_SHARE[0] * min(self.width, self.height)
+                and abs(yb - ya) >= _PICTURE_SHARE[1] * max(self.width, self.height)
+            )
+            return
         self.add(obj, min(xa, xb), self.height - max(ya, yb), max(xa, xb), self.height - min(ya, yb))
 
     def add(self, obj: int, x0: float, top: float, x1: float, bottom: float) -> None:

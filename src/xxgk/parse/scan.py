@@ -16,9 +16,11 @@ from __future__ import annotations
 import io
 import logging
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 
 import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from xxgk.checks.arithmetic import Identity
 from xxgk.findings import Finding, Place
@@ -119,8 +121,6 @@ def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float, int]]:
 
 
 def _pdf_pages(data: bytes) -> Iterator[tuple[np.ndarray, float, int]]:
-    import pypdfium2 as pdfium
-
     pdf = open_pdf(data)
     try:
         check_scan_pages(len(pdf))
@@ -130,24 +130,33 @@ def _pdf_pages(data: bytes) -> Iterator[tuple[np.ndarray, float, int]]:
             except pdfium.PdfiumError as exc:
                 raise ReportReadError(f"PDF 文件已损坏：第{index + 1}页无法读取", str(exc)) from exc
             try:
-                dpi = _image_dpi(page)
-                width, height = page.get_size()
-                check_scan_image(round(width * dpi / 72), round(height * dpi / 72), index + 1)
-                try:
-                    bitmap = page.render(scale=dpi / 72, grayscale=True)
-                except pdfium.PdfiumError as exc:
-                    raise ReportReadError(f"PDF 文件已损坏：第{index + 1}页无法渲染", str(exc)) from exc
-                yield np.array(bitmap.to_pil().convert("L")), dpi, len(pdf)
+                yield *_rendered(page, index + 1), len(pdf)
             finally:
                 page.close()
     finally:
         pdf.close()
 
 
-def _image_dpi(page) -> float:
-    """The resolution of the page's largest image (a scan's own), within bounds."""
-    import pypdfium2.raw as pdfium_c
+def pdf_page_layout(page: pdfium.PdfPage, number: int) -> PageLayout:
+    """One page of a PDF with a text layer read by OCR of its image (a table pasted as a picture)."""
+    layout, _ = _page_layout(*_rendered(page, number), number)
+    return layout
 
+
+def _rendered(page: pdfium.PdfPage, number: int) -> tuple[np.ndarray, float]:
+    """The page's greyscale image at the resolution of its own largest image, within bounds."""
+    dpi = _image_dpi(page)
+    width, height = page.get_size()
+    check_scan_image(round(width * dpi / 72), round(height * dpi / 72), number)
+    try:
+        bitmap = page.render(scale=dpi / 72, grayscale=True)
+    except pdfium.PdfiumError as exc:
+        raise ReportReadError(f"PDF 文件已损坏：第{number}页无法渲染", str(exc)) from exc
+    return np.array(bitmap.to_pil().convert("L")), dpi
+
+
+def _image_dpi(page: pdfium.PdfPage) -> float:
+    """The resolution of the page's largest image (a scan's own), within bounds."""
     best = 0.0
     width = page.get_width()
     for obj in page.get_objects(max_depth=2):
@@ -192,14 +201,14 @@ def _page_layout(image: np.ndarray, dpi: float, number: int) -> tuple[PageLayout
 def _upright(image: np.ndarray) -> tuple[int, list[Glyph]]:
     """The page's characters read the way up its text stands, and the quarter turns (anticlockwise,
     as `np.rot90` counts them) that stand it upright: 0 for a page scanned upright. A page that does
-    not read as upright text is read turned (first both ways sideways when its lines run down it,
-    else upside down first) until a turn reads many characters; the turn that reads most is kept, if it
+    not read as upright text is read turned: upside down, and first both ways sideways when its
+    lines run down it, until a turn reads many characters; the turn that reads most is kept, if it
     reads at least a short page's worth (a page with next to no text stays as it is)."""
     reading = ocr.recognise(image)  # looked up at the call: tests and the fuzz harness replace it
     if _reads_upright(reading):
         return 0, reading.glyphs
     best, best_turn = reading, 0
-    for turn in (1, 3, 2) if reading.down > reading.across else (2, 1, 3):
+    for turn in (1, 3, 2) if reading.down > reading.across else (2,):
         turned = ocr.recognise(np.ascontiguousarray(np.rot90(image, turn)))
         if turned.legible > best.legible and turned.legible >= _SHORT_PAGE:
             best, best_turn = turned, turn
@@ -315,12 +324,15 @@ def _thin_lines(
 _ROW_IDENTITIES = frozenset({"T3-ROW-SUM", "T4-BLOCK-SUM"})
 
 
-def settle(report: Report) -> Report:
+def settle(report: Report, pages: Collection[int] | None = None) -> Report:
     """Values resting on an uncertain digit, and rows of table 三/四 whose printed sums fail, → null
-    with a finding naming page and cell (a scan's misread must never print as a number)."""
+    with a finding naming page and cell (a scan's misread must never print as a number). With `pages`,
+    only values read on those pages (by OCR; the others were read from a text layer)."""
     from xxgk.checks.arithmetic import table3_identities, table4_identities
 
     for key, where in sorted(report.provenance.items()):
+        if pages is not None and where.page not in pages:
+            continue
         table, rest = key.split(".", 1)
         row, column = rest.rsplit(".", 1)  # row keys may hold a dot (denied.state_secret)
         if where.text and where.text != where.text.translate(_FOLD):
@@ -330,6 +342,8 @@ def settle(report: Report) -> Report:
             _note(report, table, row, column, "扫描件中此格未识别出内容，记为空，请核对原件", "P-OCR-EMPTY")
     for identity in table3_identities(report) + table4_identities(report):
         if identity.code not in _ROW_IDENTITIES or not _contradicts(report, identity):
+            continue
+        if pages is not None and not _read_on(report, identity, pages):
             continue
         for (row, column), _ in identity.terms:
             _drop(
@@ -341,6 +355,15 @@ def settle(report: Report) -> Report:
                 "P-OCR-IDENTITY",
             )
     return report
+
+
+def _read_on(report: Report, identity: Identity, pages: Collection[int]) -> bool:
+    """Some value of the identity's row was read on one of `pages`."""
+    return any(
+        (where := report.provenance.get(f"{identity.table}.{row}.{column}")) is not None
+        and where.page in pages
+        for (row, column), _ in identity.terms
+    )
 
 
 def _contradicts(report: Report, identity: Identity) -> bool:

@@ -15,7 +15,13 @@ from functools import cache
 
 from xxgk.parse.encoding import as_utf8_if_utf16, letters_and_ideographs, mismapped
 from xxgk.parse.errors import ReportReadError
-from xxgk.parse.furniture import PAGE_NUMBER_IN_FRONT, drop_site_footer, is_decorated_page_number
+from xxgk.parse.furniture import (
+    BROWSER_FOOTER,
+    BROWSER_HEADER,
+    PAGE_NUMBER_IN_FRONT,
+    drop_site_footer,
+    is_decorated_page_number,
+)
 from xxgk.parse.grid import Cell, Document, GridTable, TextLine
 from xxgk.parse.limits import (
     MAX_MARKUP_BYTES,
@@ -233,6 +239,8 @@ def _pieces(line: TextLine, texts: list[str]) -> list[TextLine]:
 
 def document_from_lines(lines: list[TextLine], *, source: str | None, source_format: str) -> Document:
     """Lines of a text layer (text file, PDF) → Document; the table region's lines become one grid."""
+    # What a browser printed in each page's margins, between a table's rows or before the title.
+    lines = [ln for ln in lines if not (BROWSER_HEADER.match(ln.text) or BROWSER_FOOTER.match(ln.text))]
     start, end = _table_region(lines)
     doc = Document(source=source, source_format=source_format)
     headings, body = _split_headings(lines[start:end])
