@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from support.layouts import write
 from xxgk.parse.detect import read_report
-from xxgk.parse.furniture import PAGE_NUMBER_IN_FRONT, is_decorated_page_number
+from xxgk.parse.furniture import (
+    BROWSER_FOOTER,
+    BROWSER_HEADER,
+    PAGE_NUMBER_IN_FRONT,
+    is_decorated_page_number,
+)
 from xxgk.sample import balanced_report
 
 FOOTER = "\n".join(
@@ -70,3 +76,45 @@ def test_a_page_number_in_front_of_the_next_pages_first_row_is_dropped_from_it()
     # Counts printed with dashes for blank cells, a negative count, a label: no page number.
     for text in ("-  3  -  5", "-3 行政处罚", "- 3 - 5", "3.补正后申请内容仍不明确 0 0 0"):
         assert in_front(text) == "", text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12/5/26, 5:48 AM                    平潭综合实验区2024年度政府信息公开工作年度报告_政府信息公开年报",
+        "12/5/26,5:48AM平潭综合实验区2024年度政府信息公开工作年度报告",  # a PDF line, spaces not printed
+        "2026/12/5 05:48   洪泽区2024年政府信息公开工作年度报告",
+        "2025/1/15 下午3:05  政府信息公开年报",
+    ],
+)
+def test_a_browsers_date_and_time_at_the_top_of_a_printed_page_is_furniture(line: str) -> None:
+    assert BROWSER_HEADER.match(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "file:///work/main/tests/data/reports/pingtan-2024-guanweihui.html                      1/8",
+        "https://www.pingtan.gov.cn/zfxxgk/t20250310_123.html  12/12",
+        "file:///x/report.html3/9",
+    ],
+)
+def test_a_browsers_address_and_page_number_at_the_bottom_is_furniture(line: str) -> None:
+    assert BROWSER_FOOTER.match(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2025年1月20日",
+        "2025-01-20",
+        "2024年，全区政府信息公开工作",
+        "12/5/26",
+        "时间：2025-03-10 15:35",
+        "1/8",
+        "详见 https://www.pingtan.gov.cn/ 网站",
+        "行政许可  4529  12/5",
+    ],
+)
+def test_report_lines_are_no_browser_furniture(line: str) -> None:
+    assert not BROWSER_HEADER.match(line) and not BROWSER_FOOTER.match(line)
