@@ -124,10 +124,9 @@ def read_report(
 
 
 def _a_table_unread(report: Report) -> bool:
-    return any(
-        all(value is None for row in report.table(table.key).values() for value in row.values())
-        for table in report.spec.tables
-    )
+    from xxgk.checks.cells import table_values
+
+    return any(all(value is None for value in table_values(report, table)) for table in report.spec.tables)
 
 
 def _with_pictured_tables(
@@ -158,12 +157,9 @@ def _with_pictured_tables(
 
 
 def _cells_read(report: Report) -> int:
-    return sum(
-        value is not None
-        for table in report.spec.tables
-        for row in report.table(table.key).values()
-        for value in row.values()
-    )
+    from xxgk.checks.cells import table_values
+
+    return sum(value is not None for table in report.spec.tables for value in table_values(report, table))
 
 
 def _read_pdf_text_layer(data: bytes, *, source: str | None = None) -> Document:
