@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from xxgk.parse.encoding import IDEOGRAPHS
+
 log = logging.getLogger(__name__)
 
 # Pages are recognised at up to this many pixels on their long side (the engine's default, 2000,
@@ -58,8 +60,10 @@ class Reading:
     # The summed lengths of the recognised lines running across the image and down it.
     across: float = 0.0
     down: float = 0.0
-    # Characters read with a confidence of at least `LEGIBLE` in lines running across.
+    # Ideographs read with a confidence of at least `LEGIBLE` in lines running across, and all the
+    # ideographs read. Digits do not count: a page of zeros reads as well upside down.
     legible: int = 0
+    ideographs: int = 0
 
 
 def recognise(image: np.ndarray) -> Reading:
@@ -70,17 +74,22 @@ def recognise(image: np.ndarray) -> Reading:
     result, _ = _engine()(image, use_cls=False, return_word_box=True)
     glyphs: list[Glyph] = []
     across = down = 0.0
-    legible = 0
+    legible = ideographs = 0
     for box, text, score, char_boxes, chars, confidences in result or []:
         line = _characters(box, text, float(score), char_boxes, chars, confidences)
         glyphs += line
+        ideographs += sum(map(_ideograph, line))
         x0, y0, x1, y1 = _bounds(box)
         if y1 - y0 > _LINE_ASPECT * (x1 - x0):
             down += y1 - y0
         elif x1 - x0 > _LINE_ASPECT * (y1 - y0):
             across += x1 - x0
-            legible += sum(g.confidence >= LEGIBLE for g in line)
-    return Reading(glyphs, across, down, legible)
+            legible += sum(g.confidence >= LEGIBLE and _ideograph(g) for g in line)
+    return Reading(glyphs, across, down, legible, ideographs)
+
+
+def _ideograph(glyph: Glyph) -> bool:
+    return any(ord(char) in IDEOGRAPHS for char in glyph.text)
 
 
 def recognise_number_alone(crops: list[np.ndarray]) -> list[tuple[str, list[float]]]:

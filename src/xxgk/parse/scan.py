@@ -62,10 +62,11 @@ _MIN_PIECE_MM = 4.0
 _MAX_RULE_THICKNESS = 4.0
 # Page images are rendered from a PDF at their own resolution, within these bounds (dpi).
 _MIN_DPI, _MAX_DPI, _DEFAULT_DPI = 150, 300, 200
-# A page reads upright with this many legible characters (`ocr.LEGIBLE`), or with fewer, at least
-# `_SHORT_PAGE`, that are most of its characters (a page of a few lines: a signature). The five pages
-# of the 洪泽 2024 scan give 169–564 upright (74–99 % of their characters) and 0–10 upside down
-# (0–50 %); turned the wrong way sideways, one read a single character, legibly.
+# A page reads upright with this many legible ideographs (`ocr.LEGIBLE`; digits do not count, a page
+# of zeros reads as well upside down), or with fewer, at least `_SHORT_PAGE`, that are most of the
+# ideographs read (a page of a few lines: a signature). The ten pages of the 洪泽 2024 and 平潭 2024
+# scans give 150–1,084 upright (84–100 % of their ideographs), 0–6 upside down (0–50 %); turned the
+# wrong way sideways, one read a single character, legibly.
 _FEW_LEGIBLE = 100
 _MOSTLY_LEGIBLE = 0.8
 _SHORT_PAGE = 10
@@ -175,10 +176,14 @@ def _page_layout(image: np.ndarray, dpi: float, number: int) -> tuple[PageLayout
     """The page's blocks, and the quarter turns (anticlockwise) that stood it upright."""
     import cv2
 
-    image = straighten(image)
+    scanned = image
+    image = straighten(scanned)
     turns, glyphs = _upright(image)
     if turns:
-        image = np.ascontiguousarray(np.rot90(image, turns))
+        # Straightened again the right way up: the skew found on the page as scanned was measured
+        # across the wrong lines.
+        image = straighten(np.ascontiguousarray(np.rot90(scanned, turns)))
+        glyphs = ocr.recognise(image).glyphs
     ink = _ink(image)
     rules = _rules(ink, dpi)
     tolerance = _tolerance(dpi)
@@ -201,27 +206,36 @@ def _page_layout(image: np.ndarray, dpi: float, number: int) -> tuple[PageLayout
 def _upright(image: np.ndarray) -> tuple[int, list[Glyph]]:
     """The page's characters read the way up its text stands, and the quarter turns (anticlockwise,
     as `np.rot90` counts them) that stand it upright: 0 for a page scanned upright. A page that does
-    not read as upright text is read turned: upside down, and first both ways sideways when its
-    lines run down it, until a turn reads many characters; the turn that reads most is kept, if it
-    reads at least a short page's worth (a page with next to no text stays as it is)."""
+    not read as upright text is read turned upside down, and both ways sideways once a reading shows
+    lines running down the page, until a turn reads many ideographs; the turn that reads most is
+    kept, if it reads at least a short page's worth (a page with next to no text stays as it is)."""
     reading = ocr.recognise(image)  # looked up at the call: tests and the fuzz harness replace it
     if _reads_upright(reading):
         return 0, reading.glyphs
     best, best_turn = reading, 0
-    for turn in (1, 3, 2) if reading.down > reading.across else (2,):
+    turns = [1, 3, 2] if _runs_down(reading) else [2]
+    while turns and best.legible < _FEW_LEGIBLE:
+        turn = turns.pop(0)
         turned = ocr.recognise(np.ascontiguousarray(np.rot90(image, turn)))
         if turned.legible > best.legible and turned.legible >= _SHORT_PAGE:
             best, best_turn = turned, turn
-        if best.legible >= _FEW_LEGIBLE:
-            break
+        if turn == 2 and _runs_down(turned):  # upside down, still sideways: read both ways sideways
+            turns = [1, 3]
     return best_turn, best.glyphs
 
 
+def _runs_down(reading: ocr.Reading) -> bool:
+    return reading.down > reading.across
+
+
 def _reads_upright(reading: ocr.Reading) -> bool:
-    """Lines running across the page, read legibly: many characters, or most of a short page's."""
-    if reading.down > reading.across or reading.legible < _SHORT_PAGE:
+    """Lines running across the page, read legibly: many ideographs, or most of a short page's whose
+    lines all run across (a sideways table's header cells read across, legibly)."""
+    if _runs_down(reading) or reading.legible < _SHORT_PAGE:
         return False
-    return reading.legible >= _FEW_LEGIBLE or reading.legible >= _MOSTLY_LEGIBLE * len(reading.glyphs)
+    if reading.legible >= _FEW_LEGIBLE:
+        return True
+    return reading.legible >= _MOSTLY_LEGIBLE * reading.ideographs and reading.down * 10 < reading.across
 
 
 def _marked(text: str, confidence: float) -> str:
@@ -360,7 +374,7 @@ def settle(report: Report, pages: Collection[int] | None = None) -> Report:
 def _read_on(report: Report, identity: Identity, pages: Collection[int]) -> bool:
     """Some value of the identity's row was read on one of `pages`."""
     return any(
-        (where := report.provenance.get(f"{identity.table}.{row}.{column}")) is not None
+        (where := report.provenance.get(str(CellKey(identity.table, row, column)))) is not None
         and where.page in pages
         for (row, column), _ in identity.terms
     )
