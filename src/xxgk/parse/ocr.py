@@ -25,8 +25,8 @@ log = logging.getLogger(__name__)
 _MAX_SIDE = 4000
 # A recognised line this many times longer one way than the other runs across or down the page.
 _LINE_ASPECT = 1.5
-# Characters read with this confidence, in lines running across the page, tell how legible it is
-# the way up it was read.
+# Ideographs read with this confidence, in lines running across the page, tell how legible it is the
+# way up it was read.
 LEGIBLE = 0.9
 
 
@@ -67,10 +67,10 @@ class Reading:
 
 
 def recognise(image: np.ndarray) -> Reading:
-    """Every character the engine reads on a greyscale or colour page image."""
-    # No orientation classifier: pages are straightened and stood upright before, and on a lone digit
-    # it turns the crop upside down, which reads a printed 9 as 6 with a confidence of 0.99 (淮安 2024
-    # at 200 dpi).
+    """Every character the engine reads on a greyscale or colour page image, and how its lines run."""
+    # No orientation classifier: pages are straightened before and stood upright by reading them
+    # turned (`scan._upright`), and on a lone digit it turns the crop upside down, which reads a
+    # printed 9 as 6 with a confidence of 0.99 (淮安 2024 at 200 dpi).
     result, _ = _engine()(image, use_cls=False, return_word_box=True)
     glyphs: list[Glyph] = []
     across = down = 0.0
