@@ -111,6 +111,12 @@ class Report(BaseModel):
     def table(self, key: str) -> TableData:
         return getattr(self, key)
 
+    @property
+    def read_by_ocr(self) -> bool:
+        """A scan or an image, or a PDF whose tables were pictures read by OCR: its uncertain digits
+        were left null, and it is to be checked against the original."""
+        return self.source_format == "scan" or any(f.code == "P-TABLES-PICTURED" for f in self.findings)
+
     def section(self, number: int) -> SectionText | None:
         return next((s for s in self.sections if s.number == number), None)
 

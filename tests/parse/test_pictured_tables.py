@@ -32,7 +32,7 @@ def test_a_pdf_whose_tables_are_text_is_never_read_by_ocr(monkeypatch) -> None:
     monkeypatch.setattr(ocr, "recognise", None)
     for path in sorted(REPORTS.glob("*.pdf")) + sorted((DATA / "forms").glob("*/*.pdf")):
         report = read_report(path.read_bytes(), source=path.name)
-        assert "P-TABLES-PICTURED" not in {f.code for f in report.findings}
+        assert "P-TABLES-PICTURED" not in {f.code for f in report.findings} and not report.read_by_ocr
 
 
 def test_the_pictured_tables_are_read_by_ocr_as_printed_or_null_with_a_finding() -> None:
@@ -44,6 +44,7 @@ def test_the_pictured_tables_are_read_by_ocr_as_printed_or_null_with_a_finding()
     assert (report.year, report.organization) == (EXPECTED[STEM].year, EXPECTED[STEM].organization)
     (pictured,) = [f for f in report.findings if f.code == "P-TABLES-PICTURED"]
     assert pictured.severity == "info" and pictured.place.page == TABLE_PAGES[0]
+    assert report.source_format == "pdf" and report.read_by_ocr  # the CLI says so
     # Every value comes from a page read by OCR, the prose from the text layer.
     assert {where.page for where in report.provenance.values()} <= set(TABLE_PAGES)
     assert "TABLE-ROWS-MISSING" not in {f.code for f in run_checks(report)}

@@ -27,8 +27,9 @@ def _console(*, stderr: bool = False) -> Console:
     return Console(stderr=stderr, soft_wrap=True, emoji=False)
 
 
-# Said of every report read by OCR (a scan, an image, a PDF whose text layer was mapped wrong).
-OCR_NOTE = "经 OCR 识别（扫描件、图片或文字层有误的 PDF）：识别不确定的数字记为空，请核对原件"
+# Said of every report read by OCR (a scan, an image, a PDF whose text layer was mapped wrong or
+# whose tables are pictures).
+OCR_NOTE = "经 OCR 识别（扫描件、图片，或文字层有误、表格为图片的 PDF）：识别不确定的数字记为空，请核对原件"
 
 
 class CheckFormat(StrEnum):
@@ -141,7 +142,7 @@ def extract_command(
         for outcome in failed:
             err.print(f"  {outcome.path}：{outcome.error_zh}")
     for report in reports:
-        if report.source_format == "scan":
+        if report.read_by_ocr:
             err.print(f"{report.source}：{OCR_NOTE}")
     if output is not None:
         err.print(f"已写入 {output}（{len(reports)} 份报告）")
@@ -207,7 +208,7 @@ def _check_json(result: dict[str, Any]) -> dict[str, Any]:
         "organization": report.organization if report else None,
         "year": report.year if report else None,
         "source_format": report.source_format if report else None,
-        "ocr": report is not None and report.source_format == "scan",
+        "ocr": report is not None and report.read_by_ocr,
         "findings": [f.to_dict() for f in findings],
     }
 
@@ -223,7 +224,7 @@ def _print_check(result: dict[str, Any]) -> None:
     warnings = sum(f.severity == "warning" for f in findings)
     title = f"{report.organization or '（未识别机关）'} {report.year or '（未识别年度）'}年度报告"
     out.print(f"[bold]{result['source']}[/bold]  {title}")
-    if report.source_format == "scan":
+    if report.read_by_ocr:
         out.print(f"  [cyan]{OCR_NOTE}[/cyan]")
     style = {"error": "red", "warning": "yellow", "info": "cyan"}
     for finding in findings:
