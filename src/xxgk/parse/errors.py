@@ -29,8 +29,8 @@ class ReportReadError(Exception):
 class NeedsOcr(ReportReadError):
     """The input is a scan or an image (no text layer), or a PDF whose text layer does not say what
     its pages print (`garbled_pages`), or whose tables are pictures (`pictured_pages`: its text layer
-    holds no table, those pages hold pictures as large as one), and was read with OCR turned off: a caller that cannot wait
-    for OCR (a web request) reads it again with OCR in the background."""
+    leaves a table unread, those pages hold pictures as large as one), and was read with OCR turned
+    off: a caller that cannot wait for OCR (a web request) reads it again with OCR in the background."""
 
     def __init__(
         self,

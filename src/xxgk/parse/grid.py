@@ -64,9 +64,8 @@ class Document:
     # What the reader itself saw (e.g. a PDF page that cannot be loaded); the mapper reports them.
     findings: list[Finding] = field(default_factory=list)
     # PDF pages holding a picture as large as a table and no ruled table of text (tables pasted as
-    # pictures), and the pages read by OCR in a PDF with a text layer.
+    # pictures).
     pictured_pages: tuple[int, ...] = ()
-    ocr_pages: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:

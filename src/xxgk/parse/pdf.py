@@ -111,7 +111,7 @@ def read_pdf(
             "PDF 文件没有文字层（可能是扫描件），无法读取", f"no text layer in {source or 'PDF'}"
         )
     doc = read_layouts(layouts, source=source, source_format="pdf")
-    doc.pictured_pages, doc.ocr_pages = tuple(pictured), tuple(sorted(ocr_pages))
+    doc.pictured_pages = tuple(pictured)
     drop_site_header(doc)
     drop_site_footer(doc)
     for number in broken:

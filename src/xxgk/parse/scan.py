@@ -181,9 +181,11 @@ def _page_layout(image: np.ndarray, dpi: float, number: int) -> tuple[PageLayout
     turns, glyphs = _upright(image)
     if turns:
         # Straightened again the right way up: the skew found on the page as scanned was measured
-        # across the wrong lines.
-        image = straighten(np.ascontiguousarray(np.rot90(scanned, turns)))
-        glyphs = ocr.recognise(image).glyphs
+        # across the wrong lines. Recognised again only where that changed the image read turned.
+        upright = straighten(np.ascontiguousarray(np.rot90(scanned, turns)))
+        if not np.array_equal(upright, np.rot90(image, turns)):
+            glyphs = ocr.recognise(upright).glyphs
+        image = upright
     ink = _ink(image)
     rules = _rules(ink, dpi)
     tolerance = _tolerance(dpi)
@@ -347,8 +349,8 @@ def settle(report: Report, pages: Collection[int] | None = None) -> Report:
     for key, where in sorted(report.provenance.items()):
         if pages is not None and where.page not in pages:
             continue
-        table, rest = key.split(".", 1)
-        row, column = rest.rsplit(".", 1)  # row keys may hold a dot (denied.state_secret)
+        cell = CellKey.parse(key)
+        table, row, column = cell.table, cell.row, cell.column
         if where.text and where.text != where.text.translate(_FOLD):
             _drop(report, table, row, column, "OCR 识别置信度低，记为空，请核对原件", "P-OCR-UNCERTAIN")
         elif not (where.text or "").strip() and report.table(table)[row].get(column) is None:
