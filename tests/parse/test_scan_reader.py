@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageDraw
 
 from xxgk.parse import detect, geometry, ocr, scan
-from xxgk.parse.errors import NeedsOcr
+from xxgk.parse.errors import NeedsOcr, ReportReadError
 from xxgk.parse.ocr import Glyph, Reading
 from xxgk.report import Provenance
 from xxgk.sample import balanced_report
@@ -364,3 +365,34 @@ def test_a_table_of_one_short_row_has_its_rules_and_a_large_character_makes_no_t
     rules = scan.ruling_lines(np.asarray(image), dpi=150)
     assert sorted(r.at for r in rules if r.orientation == "v") == pytest.approx(xs, abs=3)
     assert len(geometry.cell_boxes(rules, tolerance=6)) == 4  # the table's cells, and no other
+
+
+def _three_page_scan(broken: set[int]) -> bytes:
+    """An image-only PDF of three pages, the dictionaries of the pages `broken` no longer saying /Page."""
+    pdf = io.BytesIO()
+    _grid_image().save(
+        pdf, "PDF", resolution=150, save_all=True, append_images=[_grid_image(), _grid_image()]
+    )
+    pages = iter(range(1, 4))
+    return re.sub(
+        rb"/Type /Page(?![s])", lambda m: b"/Type /Bage" if next(pages) in broken else m[0], pdf.getvalue()
+    )
+
+
+def test_a_scan_page_that_cannot_be_loaded_is_named_and_the_other_pages_read(monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "recognise", _fake_ocr(_characters("规章", 150, 260)))
+    told: list[tuple[int, int]] = []
+    doc = detect.read_document(
+        _three_page_scan({2}), source="scan", progress=lambda done, total: told.append((done, total))
+    )
+    (broken,) = [f for f in doc.findings if f.code == "P-PAGE-UNREADABLE"]
+    assert broken.place.page == 2 and "第2页已损坏" in broken.message_zh
+    assert doc.tables[0].rows[0][0].text == "规章"
+    assert told == [(1, 3), (3, 3)]  # pages 1 and 3 recognised
+
+
+def test_a_scan_mostly_broken_is_refused_before_any_page_is_recognised(monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "recognise", None)  # seconds a page: never spent on a file refused anyway
+    with pytest.raises(ReportReadError) as caught:
+        detect.read_document(_three_page_scan({1, 3}), source="scan")
+    assert "第1、3页无法读取" in caught.value.message_zh

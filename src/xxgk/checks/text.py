@@ -94,9 +94,11 @@ def check_template_outdated(report: Report) -> Iterator[Finding]:
         )
 
 
-@rule("TABLE-ROWS-MISSING", "error", "表二、表三、表四及其各行应齐全")
+@rule("TABLE-ROWS-MISSING", "error", "表二、表三、表四及其各行应齐全", also=("warning",))
 def check_table_rows_missing(report: Report) -> Iterator[Finding]:
     not_shown = missing_rows(report)
+    # A web page whose tables may be pictures it links to (not in the file read): not a missing table.
+    linked = any(f.code == "P-TABLES-LINKED-PICTURES" for f in report.findings)
     for table in report.spec.tables:
         if not not_shown[table.key]:
             continue
@@ -105,8 +107,14 @@ def check_table_rows_missing(report: Report) -> Iterator[Finding]:
         if len(missing) == len(rows):
             yield finding(
                 "TABLE-ROWS-MISSING",
-                f"未读到「{table.title}」表格的任何数字：报告未印出该表，或其各行均未能与年报格式对应",
+                f"未读到「{table.title}」表格的任何数字："
+                + (
+                    "该表可能是页面链接的图片，未能识别，请核对原件"
+                    if linked
+                    else "报告未印出该表，或其各行均未能与年报格式对应"
+                ),
                 place=Place(table=table.key),
+                severity="warning" if linked else None,
             )
             continue
         for row in missing:

@@ -29,7 +29,9 @@ def _console(*, stderr: bool = False) -> Console:
 
 # Said of every report read by OCR (a scan, an image, a PDF whose text layer was mapped wrong or
 # whose tables are pictures).
-OCR_NOTE = "经 OCR 识别（扫描件、图片，或文字层有误、表格为图片的 PDF）：识别不确定的数字记为空，请核对原件"
+OCR_NOTE = (
+    "经 OCR 识别（扫描件、图片，或文字层有误的 PDF、表格为图片的文件）：识别不确定的数字记为空，请核对原件"
+)
 
 
 class CheckFormat(StrEnum):

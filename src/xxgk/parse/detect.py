@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from pydantic import ValidationError
 
+from xxgk.findings import Finding, Place
 from xxgk.parse.encoding import as_utf8_if_utf16
-from xxgk.parse.errors import GarbledTextLayer, NeedsOcr, ReportReadError, pictured_zh
-from xxgk.parse.grid import Document
+from xxgk.parse.errors import (
+    GarbledTextLayer,
+    NeedsOcr,
+    ReportReadError,
+    linked_pictures_zh,
+    pictured_zh,
+    pictures_zh,
+)
+from xxgk.parse.grid import Document, Picture
 from xxgk.parse.limits import check_input_size, open_zip
 from xxgk.parse.mapper import map_document
 from xxgk.report import Report
@@ -101,11 +111,17 @@ def read_document(
 
 
 def read_report(
-    data: bytes, source: str | None = None, *, ocr: bool = True, progress: PageProgress | None = None
+    data: bytes,
+    source: str | None = None,
+    *,
+    ocr: bool = True,
+    progress: PageProgress | None = None,
+    folder: Path | None = None,
 ) -> Report:
     """Any supported input → Report (parser findings included). Raises ReportReadError, and
     `NeedsOcr` for a scan or an image when `ocr` is off (OCR takes seconds a page); `progress(done,
-    total)` is told after each page OCR reads.
+    total)` is told after each page OCR reads. `folder`: where the pictures a web page links to by a
+    relative address are looked for (a page saved with its files), never outside it.
 
     The engine's own JSON (what `xxgk extract` writes) is read back as it is.
     """
@@ -118,9 +134,13 @@ def read_report(
 
         return settle(map_document(doc))
     report = map_document(doc)
-    if doc.pictured_pages and _a_table_unread(report):
-        return _with_pictured_tables(data, source, report, doc.pictured_pages, ocr=ocr, progress=progress)
-    return report
+    if not (doc.pictured_pages or doc.pictures) or not _a_table_unread(report):
+        return report
+    if doc.pictured_pages:
+        return _with_pictured_pages(data, source, report, doc.pictured_pages, ocr=ocr, progress=progress)
+    if folder is not None:
+        doc.pictures = [_from_folder(picture, folder) for picture in doc.pictures]
+    return _with_pictures(doc, report, ocr=ocr, progress=progress)
 
 
 def _a_table_unread(report: Report) -> bool:
@@ -129,7 +149,7 @@ def _a_table_unread(report: Report) -> bool:
     return any(all(value is None for value in table_values(report, table)) for table in report.spec.tables)
 
 
-def _with_pictured_tables(
+def _with_pictured_pages(
     data: bytes,
     source: str | None,
     report: Report,
@@ -143,16 +163,66 @@ def _with_pictured_tables(
     cells; without `ocr`, `NeedsOcr`."""
     if not ocr:
         raise NeedsOcr(source, pictured_pages=pages)
-    from xxgk.findings import Finding, Place
     from xxgk.parse.pdf import read_pdf
     from xxgk.parse.scan import settle
 
     doc = read_pdf(data, source=source, ocr_pages=frozenset(pages), progress=progress)
-    pictured = settle(map_document(doc), pages)
+    pictured = settle(map_document(doc), lambda where: where.page in pages)
+    return _kept(pictured, report, pictured_zh(pages), page=pages[0])
+
+
+def _with_pictures(doc: Document, report: Report, *, ocr: bool, progress: PageProgress | None) -> Report:
+    """A DOCX or web page whose tables were not found in its text, and whose body holds pictures: those
+    it holds read by OCR in their places (tables pasted as pictures), kept if that reads more cells;
+    without `ocr`, `NeedsOcr` when it holds any. Linked pictures it does not hold are named in a
+    finding when the tables stay unread."""
+    held = sum(picture.data is not None for picture in doc.pictures)
+    if held and not ocr:
+        raise NeedsOcr(doc.source, pictures=held)
+    if held:
+        from xxgk.parse.scan import read_pictures, settle
+
+        with_pictures, read = read_pictures(doc, progress=progress)
+        if read:
+            lines = {picture.line for picture in read}
+            pictured = settle(
+                map_document(with_pictures), lambda where: where.page is None and where.line in lines
+            )
+            report = _kept(pictured, report, pictures_zh(len(read)), line=read[0].line)
+    linked = sum(picture.data is None and picture.may_be_table for picture in doc.pictures)
+    if linked and _a_table_unread(report):
+        report.findings.insert(
+            0, Finding("P-TABLES-LINKED-PICTURES", "warning", linked_pictures_zh(linked), Place())
+        )
+    return report
+
+
+def _from_folder(picture: Picture, folder: Path) -> Picture:
+    """A linked picture with its bytes, when its relative address names a file inside `folder`."""
+    if picture.data is not None or not picture.src:
+        return picture
+    address = urlsplit(picture.src)
+    if address.scheme or address.netloc:
+        return picture
+    root = folder.resolve()
+    path = (root / unquote(address.path)).resolve()
+    if not path.is_relative_to(root):
+        return picture
+    try:
+        check_input_size(path.stat().st_size)
+        return replace(picture, data=path.read_bytes())
+    except (OSError, ReportReadError):
+        return picture
+
+
+def _kept(
+    pictured: Report, report: Report, why: str, *, page: int | None = None, line: int | None = None
+) -> Report:
+    """The report with its pictured tables read by OCR, when that read more cells than its text alone."""
     if _cells_read(pictured) <= _cells_read(report):
         return report
-    why = f"{pictured_zh(pages)}，已经 OCR 识别：识别不确定的数字记为空，请核对原件"
-    pictured.findings.insert(0, Finding("P-TABLES-PICTURED", "info", why, Place(page=pages[0])))
+    why = f"{why}，已经 OCR 识别：识别不确定的数字记为空，请核对原件"
+    pictured.findings.insert(0, Finding("P-TABLES-PICTURED", "info", why, Place(page=page, line=line)))
     return pictured
 
 
@@ -216,4 +286,4 @@ def read_report_file(path: Path) -> Report:
         data = path.read_bytes()
     except OSError as exc:
         raise ReportReadError(f"无法读取文件：{path}", str(exc)) from exc
-    return read_report(data, source=str(path))
+    return read_report(data, source=str(path), folder=path.parent)

@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from xxgk.parse.errors import ReportReadError
-from xxgk.parse.grid import Cell, Document, GridTable, TextLine
+from xxgk.parse.grid import Cell, Document, GridTable, Picture, TextLine
 from xxgk.parse.html import clean_cell_text, clean_line_text
 from xxgk.parse.limits import check_table, open_zip
 
@@ -256,13 +256,13 @@ def _lower(element: etree._Element, attribute: str) -> str:
     return value.lower()
 
 
-def _relationships(archive: zipfile.ZipFile, part: str) -> list[_Relationship]:
+def _relationships(archive: zipfile.ZipFile, part: str) -> dict[str | None, _Relationship]:
     """The relationships of `part` ("/": the package's), a later one replacing an earlier of its id."""
     base, filename = posixpath.split(part)
     name = posixpath.join(base, "_rels", f"{filename}.rels")[1:]
     blob = _member(archive, name)
     if blob is None:
-        return []
+        return {}
     by_id: dict[str | None, _Relationship] = {}
     for rel in _parse(blob, name, f"{_PR}Relationships").iterfind(f"{_PR}Relationship"):
         external = rel.get("TargetMode", "Internal") == "External"
@@ -270,18 +270,19 @@ def _relationships(archive: zipfile.ZipFile, part: str) -> list[_Relationship]:
         if target is None and not external:
             raise ReportReadError(_DAMAGED, f"{name}: relationship {rel.get('Id')!r} without a target")
         by_id[rel.get("Id")] = _Relationship(rel.get("Type"), target or "", external)
-    return list(by_id.values())
+    return by_id
 
 
-def _main_body(archive: zipfile.ZipFile) -> etree._Element:
-    """The `w:body` of the main document: the part of the package's one officeDocument
-    relationship, of the WordprocessingML main document content type."""
+def _main_body(archive: zipfile.ZipFile) -> tuple[etree._Element, str, dict[str | None, _Relationship]]:
+    """The `w:body` of the main document (the part of the package's one officeDocument relationship,
+    of the WordprocessingML main document content type), its part name and its relationships."""
     overrides, defaults = _content_types(archive)
-    main = [rel for rel in _relationships(archive, "/") if rel.type == _OFFICE_DOCUMENT]
+    main = [rel for rel in _relationships(archive, "/").values() if rel.type == _OFFICE_DOCUMENT]
     if len(main) != 1 or main[0].external:
         raise ReportReadError(_NOT_DOCX, f"not a DOCX: officeDocument relationships {main}")
     part = posixpath.normpath(posixpath.join("/", main[0].target))
-    _relationships(archive, part)  # python-docx refuses a main document with damaged relationships
+    # python-docx refuses a main document with damaged relationships.
+    relationships = _relationships(archive, part)
     blob = _member(archive, part[1:])
     extension = posixpath.splitext(part)[1][1:].lower()
     content_type = overrides.get(part.lower(), defaults.get(extension))
@@ -290,27 +291,85 @@ def _main_body(archive: zipfile.ZipFile) -> etree._Element:
     body = _first_child(_parse(blob, part, _DOCUMENT), _BODY)
     if body is None:
         raise ReportReadError(_DAMAGED, f"{part}: no w:body")
-    return body
+    return body, part, relationships
 
 
 def read_docx(data: bytes, *, source: str | None = None) -> Document:
-    """Read a Word (.docx) report into lines and grids (see the module docstring).
+    """Read a Word (.docx) report into lines and grids (see the module docstring), and the pictures
+    its paragraphs hold (a table may have been pasted as one).
 
     Raises `ReportReadError` when the bytes are not a readable DOCX.
     """
     # A damaged or oversized ZIP is refused by `open_zip` before anything is inflated.
     with open_zip(data) as archive:
-        body = _main_body(archive)
-
-    doc = Document(source=source, source_format="docx")
-    for ordinal, block in enumerate(_body_blocks(body), start=1):
-        if block.tag == _P:
-            for piece in _paragraph_text(block).split("\n"):
-                text = clean_line_text(piece)
-                if text:
-                    doc.lines.append(TextLine(text=text, line=ordinal))
-        else:
-            rows = _read_table(block, ordinal)
-            if rows:
-                doc.tables.append(GridTable(rows=rows, after_line=len(doc.lines)))
+        body, part, relationships = _main_body(archive)
+        # Most reports hold no picture: one pass of libxml2 tells, before any paragraph is looked into.
+        pictured = next(body.iter(_DRAWING, _PICT), None) is not None
+        doc = Document(source=source, source_format="docx")
+        for ordinal, block in enumerate(_body_blocks(body), start=1):
+            if block.tag == _P:
+                for piece in _paragraph_text(block).split("\n"):
+                    text = clean_line_text(piece)
+                    if text:
+                        doc.lines.append(TextLine(text=text, line=ordinal))
+                if pictured:
+                    doc.pictures += _pictures(block, ordinal, len(doc.lines), archive, part, relationships)
+            else:
+                rows = _read_table(block, ordinal)
+                if rows:
+                    doc.tables.append(GridTable(rows=rows, after_line=len(doc.lines)))
     return doc
+
+
+# --- pictures -----------------------------------------------------------------------------------
+
+_DRAWING = qn("w:drawing")
+_PICT = qn("w:pict")
+_EXTENT = qn("wp:extent")
+_BLIP = qn("a:blip")
+_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_EMBED = qn("r:embed")
+_LINK = qn("r:link")
+_REL_ID = qn("r:id")
+_EMU_PER_INCH = 914_400
+
+
+def _pictures(
+    p: etree._Element,
+    ordinal: int,
+    after_line: int,
+    archive: zipfile.ZipFile,
+    part: str,
+    relationships: dict[str | None, _Relationship],
+) -> list[Picture]:
+    """The pictures a paragraph holds (DrawingML, or VML from older Word), with their image's bytes
+    (None for a linked one) and the size DrawingML places them at."""
+    pictures = []
+    for drawing in p.iter(_DRAWING, _PICT):
+        width = height = None
+        if drawing.tag == _DRAWING:
+            extent = next(drawing.iter(_EXTENT), None)
+            if extent is not None:
+                width, height = (_inches(extent.get(name)) for name in ("cx", "cy"))
+            blip = next(drawing.iter(_BLIP), None)
+            rel_id = None if blip is None else blip.get(_EMBED) or blip.get(_LINK)
+        else:
+            imagedata = next(drawing.iter(_IMAGEDATA), None)
+            rel_id = None if imagedata is None else imagedata.get(_REL_ID)
+        relationship = relationships.get(rel_id) if rel_id else None
+        if relationship is None:
+            continue
+        image = None
+        if not relationship.external:
+            name = posixpath.normpath(posixpath.join(posixpath.dirname(part), relationship.target))
+            image = _member(archive, name.lstrip("/"))
+        src = relationship.target if relationship.external else None
+        pictures.append(Picture(after_line, ordinal, image, width, height, src))
+    return pictures
+
+
+def _inches(emu: str | None) -> float | None:
+    try:
+        return int(emu or "") / _EMU_PER_INCH
+    except ValueError:
+        return None

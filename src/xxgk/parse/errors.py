@@ -29,20 +29,24 @@ class ReportReadError(Exception):
 class NeedsOcr(ReportReadError):
     """The input is a scan or an image (no text layer), or a PDF whose text layer does not say what
     its pages print (`garbled_pages`), or whose tables are pictures (`pictured_pages`: its text layer
-    leaves a table unread, those pages hold pictures as large as one), and was read with OCR turned
-    off: a caller that cannot wait for OCR (a web request) reads it again with OCR in the background."""
+    leaves a table unread, those pages hold pictures as large as one; `pictures`: a DOCX or web page
+    whose text leaves a table unread holds that many pictures), and was read with OCR turned off: a
+    caller that cannot wait for OCR (a web request) reads it again with OCR in the background."""
 
     def __init__(
         self,
         source: str | None = None,
         garbled_pages: tuple[int, ...] = (),
         pictured_pages: tuple[int, ...] = (),
+        pictures: int = 0,
     ) -> None:
         self.garbled_pages = garbled_pages
         if garbled_pages:
             why = garbled_zh(garbled_pages)
         elif pictured_pages:
             why = pictured_zh(pictured_pages)
+        elif pictures:
+            why = pictures_zh(pictures)
         else:
             why = "该文件是扫描件或图片（没有文字层）"
         super().__init__(f"{why}，需经 OCR 识别", f"needs OCR: {source or 'input'}")
@@ -72,3 +76,16 @@ def garbled_zh(pages: tuple[int, ...]) -> str:
 def pictured_zh(pages: tuple[int, ...]) -> str:
     """A PDF whose tables are printed as pictures on `pages` (error and finding alike)."""
     return f"该 PDF 第{pages_zh(pages)}页的表格以图片形式印出（文字层中没有这些表格）"
+
+
+def pictures_zh(count: int) -> str:
+    """A DOCX or web page whose tables are among the `count` pictures it holds (error and finding alike)."""
+    return f"该文件的表格以图片形式插入（正文文字中没有这些表格，有 {count} 幅图片）"
+
+
+def linked_pictures_zh(count: int) -> str:
+    """A web page whose tables may be pictures it links to but does not hold."""
+    return (
+        f"正文中未读到表格，页面链接了 {count} 幅图片（不在所读文件中），表格可能以图片形式发布，"
+        f"未能识别：请提供含图片的文件（如另存为 PDF 或 DOCX）后再核对"
+    )

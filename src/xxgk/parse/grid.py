@@ -53,6 +53,42 @@ class TextLine:
     origins: tuple[int, ...] | None = None
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A picture in the body of a DOCX or a web page, where a table may have been pasted as an image."""
+
+    # Index into `Document.lines` of the text line after which the picture stands.
+    after_line: int
+    # Where it stands in the source: the body block (DOCX) or source line (HTML) of `TextLine.line`.
+    line: int | None
+    # The image file's bytes; None when the input does not hold them (a web page's linked picture).
+    data: bytes | None
+    # Its size as placed on the page, in inches, when the source says.
+    width_in: float | None = None
+    height_in: float | None = None
+    # The address a linked picture is named by (an `<img>`'s `src`, a DOCX's external target).
+    src: str | None = None
+
+    @property
+    def may_be_table(self) -> bool:
+        """As large as a table where the source says how large it is placed (else told by its pixels)."""
+        if not (self.width_in and self.height_in):
+            return True
+        return table_sized(self.width_in, self.height_in, TABLE_PICTURE_INCHES)
+
+
+# A picture may hold a table only when at least this large (long side, short side), as placed on the
+# page (inches) or, where the source does not say, in pixels: a seal, a logo, a QR code or an icon is
+# smaller; the narrowest table 二 pasted as a picture seen was 3.9 inches wide.
+TABLE_PICTURE_INCHES = (2.4, 0.8)
+TABLE_PICTURE_PIXELS = (300, 100)
+
+
+def table_sized(width: float, height: float, least: tuple[float, float]) -> bool:
+    """A picture of `width` × `height`, whichever way it stands, at least `least` (long, short side)."""
+    return max(width, height) >= least[0] and min(width, height) >= least[1]
+
+
 @dataclass
 class Document:
     """A report read from any format, before label matching."""
@@ -66,6 +102,8 @@ class Document:
     # PDF pages holding a picture as large as a table and no ruled table of text (tables pasted as
     # pictures).
     pictured_pages: tuple[int, ...] = ()
+    # Pictures in a DOCX or a web page's body, in document order.
+    pictures: list[Picture] = field(default_factory=list)
 
     @property
     def text(self) -> str:

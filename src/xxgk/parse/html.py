@@ -22,16 +22,19 @@ Bytes that are not HTML never raise: they give a `Document` without tables.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import codecs
 import html
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 
 from lxml import etree
 
 from xxgk.parse.encoding import utf16_codec
-from xxgk.parse.grid import Cell, Document, GridTable, TextLine
+from xxgk.parse.grid import Cell, Document, GridTable, Picture, TextLine
 from xxgk.parse.limits import MAX_MARKUP_BYTES, check_input_size, check_table, check_text_chars
 from xxgk.parse.markdown import HEADING_MARK, row_cells
 from xxgk.parse.text_parts import is_title
@@ -422,6 +425,7 @@ class _Reader:
     def __init__(self) -> None:
         self.lines: list[TextLine] = []
         self.tables: list[GridTable] = []
+        self.pictures: list[Picture] = []
         self._buf: list[str] = []
         self._buf_line: int | None = None
 
@@ -445,6 +449,8 @@ class _Reader:
             # libxml2's HTML parser already lower-cases tag names.
             tag = el.tag
             if event == "start":
+                if tag == "img":
+                    self._picture(el)
                 if tag in _BLOCK_TAGS or tag == "br":
                     self._flush()
                     if tag == "table" and _is_grid(el):
@@ -459,6 +465,28 @@ class _Reader:
                 if el.tail and el is not body:
                     self._add(el.tail, el)
         self._flush()
+
+    def _picture(self, img: etree._Element) -> None:
+        """A picture, with its bytes when the page holds them (a `data:` URI)."""
+        self._flush()
+        src = (img.get("src") or "").strip()
+        data = None
+        if src[:5].lower() == "data:":
+            _, base64_mark, payload = src.partition(";base64,")
+            try:
+                data = base64.b64decode(payload, validate=False) if base64_mark else None
+            except binascii.Error:
+                data = None
+        self.pictures.append(
+            Picture(
+                len(self.lines),
+                img.sourceline,
+                data,
+                _css_inches(img.get("width")),
+                _css_inches(img.get("height")),
+                src=None if data is not None else src,
+            )
+        )
 
     # grids
     def _read_grid(self, table: etree._Element) -> None:
@@ -483,6 +511,14 @@ class _Reader:
             rows.append(cells)
         markdown = table.get(_FROM_MARKDOWN) is not None
         self.tables.append(GridTable(rows=rows, after_line=len(self.lines), spans_unknown=markdown))
+
+
+def _css_inches(length: str | None) -> float | None:
+    """An `<img>`'s width or height attribute (CSS pixels, 96 an inch) in inches."""
+    try:
+        return float((length or "").strip().removesuffix("px")) / 96
+    except ValueError:
+        return None
 
 
 def _cell_pieces(td: etree._Element) -> list[str]:
@@ -578,10 +614,13 @@ def read_html(data: bytes, *, source: str | None = None) -> Document:
     reader = _Reader()
     reader.walk(body)
     title = _title_line(title_text, title_source_line, root, body)
+    shift = 0
     if title is not None and not (reader.lines and title.text in reader.lines[0].text):
         reader.lines.insert(0, title)
+        shift = 1
         for table in reader.tables:
             table.after_line += 1
     doc.lines = reader.lines
     doc.tables = reader.tables
+    doc.pictures = [replace(p, after_line=p.after_line + shift) for p in reader.pictures]
     return doc

@@ -39,7 +39,7 @@ from xxgk.parse.geometry import (
     read_layouts,
     tables_from_geometry,
 )
-from xxgk.parse.grid import Document
+from xxgk.parse.grid import TABLE_PICTURE_INCHES, Document, table_sized
 from xxgk.parse.limits import check_page_chars, check_page_text_objects, open_pdf
 
 if TYPE_CHECKING:
@@ -55,9 +55,8 @@ _THIN = 2.5
 _RECTANGLE_SEGMENTS = 5
 # A character box this many ems tall is no line's height (a font's exaggerated ascent and descent).
 _INFLATED = 1.6
-# A picture at least this share of a page's width and height may be a table pasted as a picture
-# (a landscape page's long side counted as its height, whichever way it stands).
-_PICTURE_SHARE = (0.5, 0.1)
+# A picture as large as a table (`grid.TABLE_PICTURE_INCHES`), in points.
+_TABLE_PICTURE_POINTS = (72 * TABLE_PICTURE_INCHES[0], 72 * TABLE_PICTURE_INCHES[1])
 _BOUNDED = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
 # Characters whose direction is sampled to tell which way a page's text runs.
 _DIRECTION_SAMPLE = 41
@@ -99,11 +98,7 @@ def read_pdf(
                 page.close()
     finally:
         pdf.close()
-    if broken and (len(broken) * 2 > len(broken) + len(layouts) or not any(lay.blocks for lay in layouts)):
-        raise ReportReadError(
-            f"PDF 文件已损坏：第{pages_zh(broken)}页无法读取，其余页面不足以读出报告",
-            f"broken pages {broken} in {source or 'PDF'}",
-        )
+    check_broken_pages(broken, len(broken) + len(layouts), source)
     if mismapped(sum(n for n, _ in mapping.values()), sum(n for _, n in mapping.values())):
         raise GarbledTextLayer(tuple(n for n, (letters, _) in mapping.items() if letters), source)
     if not any(layout.blocks for layout in layouts):
@@ -114,17 +109,37 @@ def read_pdf(
     doc.pictured_pages = tuple(pictured)
     drop_site_header(doc)
     drop_site_footer(doc)
+    doc.findings += broken_page_findings(broken, source)
+    return doc
+
+
+def check_broken_pages(broken: list[int], pages: int, source: str | None) -> None:
+    """Refuses a PDF of `pages` most of which cannot be loaded (`broken`)."""
+    if len(broken) * 2 > pages:
+        raise broken_pages_error(broken, source)
+
+
+def broken_pages_error(broken: list[int], source: str | None) -> ReportReadError:
+    """A PDF whose pages `broken` cannot be loaded and whose other pages are not enough to read it."""
+    return ReportReadError(
+        f"PDF 文件已损坏：第{pages_zh(broken)}页无法读取，其余页面不足以读出报告",
+        f"broken pages {broken} in {source or 'PDF'}",
+    )
+
+
+def broken_page_findings(broken: list[int], source: str | None) -> list[Finding]:
+    """A finding for each page that cannot be loaded, the others read as usual."""
     for number in broken:
         log.warning("PDF page %d of %s cannot be loaded", number, source or "input")
-        doc.findings.append(
-            Finding(
-                "P-PAGE-UNREADABLE",
-                "warning",
-                f"第{number}页已损坏，无法读取，其余各页照常读取",
-                Place(page=number),
-            )
+    return [
+        Finding(
+            "P-PAGE-UNREADABLE",
+            "warning",
+            f"第{number}页已损坏，无法读取，其余各页照常读取",
+            Place(page=number),
         )
-    return doc
+        for number in broken
+    ]
 
 
 def garbled_finding(pages: tuple[int, ...]) -> Finding:
@@ -326,7 +341,7 @@ class _RuleCollector:
         self.width, self.height = width, height
         self.rules: list[Rule] = []
         self.text_objects = 0
-        # An image as wide as half the page and a tenth of its height: a table pasted as a picture.
+        # An image as large as a table: maybe a table pasted as a picture.
         self.picture = False
         self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
         self.box = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
@@ -351,10 +366,7 @@ class _RuleCollector:
         xa, xb = fx[0] * left + fx[1], fx[0] * right + fx[1]
         ya, yb = fy[0] * bottom + fy[1], fy[0] * top + fy[1]
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            self.picture = self.picture or (
-                abs(xb - xa) >= _PICTURE_SHARE[0] * min(self.width, self.height)
-                and abs(yb - ya) >= _PICTURE_SHARE[1] * max(self.width, self.height)
-            )
+            self.picture = self.picture or table_sized(abs(xb - xa), abs(yb - ya), _TABLE_PICTURE_POINTS)
             return
         self.add(obj, min(xa, xb), self.height - max(ya, yb), max(xa, xb), self.height - min(ya, yb))
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 import io
 import logging
 import warnings
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from itertools import groupby
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -35,11 +37,12 @@ from xxgk.parse.geometry import (
     read_layouts,
     tables_from_geometry,
 )
-from xxgk.parse.grid import Document
-from xxgk.parse.limits import MAX_SCAN_PIXELS, check_scan_image, check_scan_pages, open_pdf
+from xxgk.parse.grid import TABLE_PICTURE_PIXELS, Document, GridTable, Picture, table_sized
+from xxgk.parse.limits import MAX_SCAN_PAGES, MAX_SCAN_PIXELS, check_scan_image, check_scan_pages, open_pdf
 from xxgk.parse.ocr import Glyph
+from xxgk.parse.pdf import broken_page_findings, broken_pages_error, check_broken_pages
 from xxgk.parse.scan_cells import reread_cells
-from xxgk.report import Report
+from xxgk.report import Provenance, Report
 from xxgk.template import CellKey
 
 log = logging.getLogger(__name__)
@@ -70,6 +73,8 @@ _MIN_DPI, _MAX_DPI, _DEFAULT_DPI = 150, 300, 200
 _FEW_LEGIBLE = 100
 _MOSTLY_LEGIBLE = 0.8
 _SHORT_PAGE = 10
+# Characters a vertical ruling line is read as.
+_BAR_LIKE = frozenset("|｜丨!！lI[]")
 # Full-width digits mark an uncertain digit (NFKC folds them back for the grid's number test).
 _UNCERTAIN = str.maketrans("0123456789", "０１２３４５６７８９")
 # Told (pages done, pages in all) after each page is recognised.
@@ -81,7 +86,8 @@ def read_scan(data: bytes, *, source: str | None = None, progress: PageProgress 
     told after each page is recognised (seconds a page)."""
     layouts = []
     turned: list[tuple[int, int]] = []  # (page, quarter turns) of pages scanned sideways or upside down
-    for number, (image, dpi, total) in enumerate(_pages(data), start=1):
+    broken: list[int] = []  # PDF pages that cannot be loaded
+    for number, image, dpi, total in _pages(data, broken, source):
         layout, turns = _page_layout(image, dpi, number)
         layouts.append(layout)
         if turns:
@@ -89,8 +95,11 @@ def read_scan(data: bytes, *, source: str | None = None, progress: PageProgress 
         if progress is not None:
             progress(number, total)
     if not any(layout.blocks for layout in layouts):
+        if broken:
+            raise broken_pages_error(broken, source)
         raise ReportReadError("扫描件中未识别出文字，无法读取", f"no text recognised in {source or 'scan'}")
     doc = read_layouts(layouts, source=source, source_format="scan")
+    doc.findings += broken_page_findings(broken, source)
     for number, turns in turned:
         how = "倒置" if turns == 2 else "横向（侧转）"
         doc.findings.append(
@@ -102,11 +111,19 @@ def read_scan(data: bytes, *, source: str | None = None, progress: PageProgress 
 # --- page images --------------------------------------------------------------------------------
 
 
-def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float, int]]:
-    """Greyscale page images (uint8) with their resolution in dpi, and the number of pages."""
+def _pages(
+    data: bytes, broken: list[int], source: str | None
+) -> Iterator[tuple[int, np.ndarray, float, int]]:
+    """Each page's number, greyscale image (uint8) and resolution in dpi, and the number of pages; the
+    PDF pages that cannot be loaded are added to `broken`."""
     if data.lstrip()[:4] == b"%PDF":
-        yield from _pdf_pages(data)
+        yield from _pdf_pages(data, broken, source)
         return
+    yield 1, *_image(data), 1
+
+
+def _image(data: bytes) -> tuple[np.ndarray, float]:
+    """A PNG/JPEG (or other image Pillow opens) as a greyscale image, with its resolution in dpi."""
     from PIL import Image, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_SCAN_PIXELS  # Pillow's own check at open refuses twice the bound,
@@ -116,22 +133,30 @@ def _pages(data: bytes) -> Iterator[tuple[np.ndarray, float, int]]:
         with img:
             check_scan_image(img.width, img.height, 1)
             dpi = float((img.info.get("dpi") or (_DEFAULT_DPI,))[0]) or _DEFAULT_DPI
-            yield np.asarray(img.convert("L")), min(max(dpi, _MIN_DPI), _MAX_DPI), 1
+            return np.asarray(img.convert("L")), min(max(dpi, _MIN_DPI), _MAX_DPI)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ReportReadError("无法打开图片文件（文件损坏或格式不受支持）", str(exc)) from exc
 
 
-def _pdf_pages(data: bytes) -> Iterator[tuple[np.ndarray, float, int]]:
+def _pdf_pages(
+    data: bytes, broken: list[int], source: str | None
+) -> Iterator[tuple[int, np.ndarray, float, int]]:
     pdf = open_pdf(data)
     try:
         check_scan_pages(len(pdf))
-        for index in range(len(pdf)):
+        # Every page loaded before any is recognised: a PDF mostly broken is refused before seconds of OCR.
+        for number in range(1, len(pdf) + 1):
             try:
-                page = pdf[index]
-            except pdfium.PdfiumError as exc:
-                raise ReportReadError(f"PDF 文件已损坏：第{index + 1}页无法读取", str(exc)) from exc
+                pdf[number - 1].close()
+            except pdfium.PdfiumError:
+                broken.append(number)
+        check_broken_pages(broken, len(pdf), source)
+        for number in range(1, len(pdf) + 1):
+            if number in broken:
+                continue
+            page = pdf[number - 1]
             try:
-                yield *_rendered(page, index + 1), len(pdf)
+                yield number, *_rendered(page, number), len(pdf)
             finally:
                 page.close()
     finally:
@@ -169,6 +194,63 @@ def _image_dpi(page: pdfium.PdfPage) -> float:
     return min(max(best or _DEFAULT_DPI, _MIN_DPI), _MAX_DPI)
 
 
+# --- pictures in a document ---------------------------------------------------------------------
+
+
+def read_pictures(doc: Document, *, progress: PageProgress | None = None) -> tuple[Document, list[Picture]]:
+    """`doc` with the pictures its body holds read by OCR in their places (tables pasted as images),
+    and the pictures read. Pictures the input does not hold (linked), too small
+    to be a table, or that do not open as an image are left out."""
+    wanted = [p for p in doc.pictures if p.data is not None and p.may_be_table][:MAX_SCAN_PAGES]
+    read: list[tuple[Picture, PageLayout]] = []
+    for number, picture in enumerate(wanted, start=1):
+        try:
+            image, dpi = _image(picture.data or b"")
+        except ReportReadError as exc:
+            log.info("picture at source line %s not read: %s", picture.line, exc.detail)
+            continue
+        if picture.width_in and picture.height_in:
+            dpi = min(max(image.shape[1] / picture.width_in, _MIN_DPI), _MAX_DPI)
+        elif not table_sized(image.shape[1], image.shape[0], TABLE_PICTURE_PIXELS):
+            continue
+        read.append((picture, _page_layout(image, dpi, number)[0]))
+        if progress is not None:
+            progress(number, len(wanted))
+    return _with_read(doc, read), [picture for picture, _ in read]
+
+
+def _with_read(doc: Document, read: list[tuple[Picture, PageLayout]]) -> Document:
+    """`doc` with each picture's lines and tables in its place, pointing back to the picture's line."""
+    lines = list(doc.lines)
+    placed: list[tuple[int, int, GridTable]] = []  # (after original line, text 0 / picture 1, table)
+    inserted: list[tuple[int, int]] = []  # (after original line, lines inserted there)
+    # Pictures side by side (nothing printed between them) may hold one table cut in pieces: read together.
+    for after_line, group in groupby(read, key=lambda item: item[0].after_line):
+        pictures, layouts = zip(*group, strict=True)
+        pictured = read_layouts(list(layouts), source=doc.source, source_format=doc.source_format)
+        for text_line in pictured.lines:
+            text_line.line, text_line.page = pictures[0].line, None
+        at = after_line + sum(n for _, n in inserted)
+        for table in pictured.tables:
+            for row in table.rows:
+                for cell in row:
+                    cell.line, cell.page = pictures[0].line, None
+            placed.append((after_line, 1, replace(table, after_line=at + table.after_line)))
+        lines[at:at] = pictured.lines
+        inserted.append((after_line, len(pictured.lines)))
+    for table in doc.tables:
+        shift = sum(n for where, n in inserted if where < table.after_line)
+        placed.append((table.after_line, 0, replace(table, after_line=table.after_line + shift)))
+    placed.sort(key=lambda item: item[:2])
+    return Document(
+        lines=lines,
+        tables=[table for *_, table in placed],
+        source=doc.source,
+        source_format=doc.source_format,
+        findings=list(doc.findings),
+    )
+
+
 # --- one page -----------------------------------------------------------------------------------
 
 
@@ -188,6 +270,7 @@ def _page_layout(image: np.ndarray, dpi: float, number: int) -> tuple[PageLayout
         image = upright
     ink = _ink(image)
     rules = _rules(ink, dpi)
+    glyphs = _off_rules(glyphs, rules)
     tolerance = _tolerance(dpi)
     # The rules whitened, with a margin for their blurred edges, so a cell's crop holds its text only.
     margin = max(3, round(dpi / 50))
@@ -203,6 +286,21 @@ def _page_layout(image: np.ndarray, dpi: float, number: int) -> tuple[PageLayout
     ]
     layout = tables_from_geometry(words, rules, number, height=float(image.shape[0]), tolerance=tolerance)
     return layout, turns
+
+
+def _off_rules(glyphs: list[Glyph], rules: list[Rule]) -> list[Glyph]:
+    """Without the bars that are a vertical ruling line read as a character (`|` before a cell's number
+    made it no number). A digit read from a rule scores under `DIGIT_CONFIDENCE` and is left null."""
+    verticals = [rule for rule in rules if rule.orientation == "v"]
+    return [
+        glyph
+        for glyph in glyphs
+        if glyph.text not in _BAR_LIKE
+        or not any(
+            glyph.x0 <= rule.at <= glyph.x1 and rule.start <= (glyph.y0 + glyph.y1) / 2 <= rule.end
+            for rule in verticals
+        )
+    ]
 
 
 def _upright(image: np.ndarray) -> tuple[int, list[Glyph]]:
@@ -340,14 +438,14 @@ def _thin_lines(
 _ROW_IDENTITIES = frozenset({"T3-ROW-SUM", "T4-BLOCK-SUM"})
 
 
-def settle(report: Report, pages: Collection[int] | None = None) -> Report:
+def settle(report: Report, by_ocr: Callable[[Provenance], bool] | None = None) -> Report:
     """Values resting on an uncertain digit, and rows of table 三/四 whose printed sums fail, → null
-    with a finding naming page and cell (a scan's misread must never print as a number). With `pages`,
-    only values read on those pages (by OCR; the others were read from a text layer)."""
+    with a finding naming page and cell (a scan's misread must never print as a number). With `by_ocr`,
+    only values read where it says OCR read (the others were read from a text layer)."""
     from xxgk.checks.arithmetic import table3_identities, table4_identities
 
     for key, where in sorted(report.provenance.items()):
-        if pages is not None and where.page not in pages:
+        if by_ocr is not None and not by_ocr(where):
             continue
         cell = CellKey.parse(key)
         table, row, column = cell.table, cell.row, cell.column
@@ -359,7 +457,7 @@ def settle(report: Report, pages: Collection[int] | None = None) -> Report:
     for identity in table3_identities(report) + table4_identities(report):
         if identity.code not in _ROW_IDENTITIES or not _contradicts(report, identity):
             continue
-        if pages is not None and not _read_on(report, identity, pages):
+        if by_ocr is not None and not _read_on(report, identity, by_ocr):
             continue
         for (row, column), _ in identity.terms:
             _drop(
@@ -373,11 +471,11 @@ def settle(report: Report, pages: Collection[int] | None = None) -> Report:
     return report
 
 
-def _read_on(report: Report, identity: Identity, pages: Collection[int]) -> bool:
-    """Some value of the identity's row was read on one of `pages`."""
+def _read_on(report: Report, identity: Identity, by_ocr: Callable[[Provenance], bool]) -> bool:
+    """Some value of the identity's row was read by OCR."""
     return any(
         (where := report.provenance.get(str(CellKey(identity.table, row, column)))) is not None
-        and where.page in pages
+        and by_ocr(where)
         for (row, column), _ in identity.terms
     )
 
