@@ -176,7 +176,7 @@ def _with_pictures(doc: Document, report: Report, *, ocr: bool, progress: PagePr
     it holds read by OCR in their places (tables pasted as pictures), kept if that reads more cells;
     without `ocr`, `NeedsOcr` when it holds any. Linked pictures it does not hold are named in a
     finding when the tables stay unread."""
-    held = sum(picture.data is not None for picture in doc.pictures)
+    held = sum(picture.data is not None and picture.may_be_table for picture in doc.pictures)
     if held and not ocr:
         raise NeedsOcr(doc.source, pictures=held)
     if held:

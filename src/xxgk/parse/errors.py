@@ -84,8 +84,8 @@ def pictures_zh(count: int) -> str:
 
 
 def linked_pictures_zh(count: int) -> str:
-    """A web page whose tables may be pictures it links to but does not hold."""
+    """A web page (or DOCX) whose tables may be pictures it links to but does not hold."""
     return (
-        f"正文中未读到表格，页面链接了 {count} 幅图片（不在所读文件中），表格可能以图片形式发布，"
+        f"正文中未读到表格，而链接了 {count} 幅图片（不在所读文件中），表格可能以图片形式发布，"
         f"未能识别：请提供含图片的文件（如另存为 PDF 或 DOCX）后再核对"
     )
