@@ -6,6 +6,7 @@ printed". A web page linking to pictures it does not hold says so instead of "�
 from __future__ import annotations
 
 import base64
+import io
 import re
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from support.real_inputs import DATA, REPORTS
 from xxgk.checks import run_checks
 from xxgk.parse import ocr
 from xxgk.parse.detect import read_report
-from xxgk.parse.errors import NeedsOcr
+from xxgk.parse.errors import NeedsOcr, ReportReadError
 from xxgk.parse.html import read_html
 
 PICTURED = Path(__file__).resolve().parents[1] / "data" / "pictured"
@@ -174,3 +175,27 @@ def test_a_page_saved_with_its_files_has_its_pictures_looked_for_beside_it_never
     report = read_report(page, source="saved.html", ocr=False, folder=tmp_path)
     (linked,) = [f for f in report.findings if f.code == "P-TABLES-LINKED-PICTURES"]
     assert "链接了 3 幅图片" in linked.message_zh
+
+
+def _page_of_pictures(sources: list[str]) -> bytes:
+    """A web page whose report is nothing but pictures of its pages."""
+    pictures = "".join(f'<p><img src="{src}"></p>' for src in sources)
+    return f"<html><head><title>年度报告</title></head><body>{pictures}</body></html>".encode()
+
+
+def test_a_report_published_as_pictures_of_its_pages_needs_ocr_or_says_its_pictures_are_linked() -> None:
+    from PIL import Image
+
+    png = io.BytesIO()
+    Image.new("L", (1240, 1754), 255).save(png, "PNG")
+    held = f"data:image/png;base64,{base64.b64encode(png.getvalue()).decode()}"
+    with pytest.raises(NeedsOcr) as caught:
+        read_report(_page_of_pictures([held, held]), source="pages.html", ocr=False)
+    assert "有 2 幅图片" in caught.value.message_zh
+    with pytest.raises(ReportReadError) as refused:
+        read_report(_page_of_pictures(["/p1.jpg", "/p2.jpg"]), source="crawled.html")
+    assert "链接了 2 幅图片" in refused.value.message_zh and not isinstance(refused.value, NeedsOcr)
+    # A page of no report and no picture is still refused as before.
+    with pytest.raises(ReportReadError) as plain:
+        read_report(_page_of_pictures([]), source="empty.html")
+    assert "图片" not in plain.value.message_zh

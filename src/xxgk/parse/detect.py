@@ -133,7 +133,14 @@ def read_report(
         from xxgk.parse.scan import settle
 
         return settle(map_document(doc))
-    report = map_document(doc)
+    try:
+        report = map_document(doc)
+    except ReportReadError as exc:
+        if not doc.pictures:
+            raise
+        # Nothing of a report in the text: its pages may be pictures (scans inserted into Word, a web
+        # page of page images).
+        return _pictures_only(doc, exc, ocr=ocr, progress=progress, folder=folder)
     if not (doc.pictured_pages or doc.pictures) or not _a_table_unread(report):
         return report
     if doc.pictured_pages:
@@ -141,6 +148,36 @@ def read_report(
     if folder is not None:
         doc.pictures = [_from_folder(picture, folder) for picture in doc.pictures]
     return _with_pictures(doc, report, ocr=ocr, progress=progress)
+
+
+def _pictures_only(
+    doc: Document, error: ReportReadError, *, ocr: bool, progress: PageProgress | None, folder: Path | None
+) -> Report:
+    """A DOCX or web page whose text is no report, read from the pictures it holds; `error` (why its
+    text is no report) when they read no report either, or say why none could be read."""
+    if folder is not None:
+        doc.pictures = [_from_folder(picture, folder) for picture in doc.pictures]
+    held = sum(picture.data is not None and picture.may_be_table for picture in doc.pictures)
+    linked = sum(picture.data is None and picture.may_be_table for picture in doc.pictures)
+    if not held:
+        if linked:
+            raise ReportReadError(linked_pictures_zh(linked), f"{error.detail}; {linked} linked pictures")
+        raise error
+    if not ocr:
+        raise NeedsOcr(doc.source, pictures=held)
+    from xxgk.parse.scan import read_pictures, settle
+
+    with_pictures, read = read_pictures(doc, progress=progress)
+    if not read:
+        raise error
+    lines = {picture.line for picture in read}
+    try:
+        pictured = settle(
+            map_document(with_pictures), lambda where: where.page is None and where.line in lines
+        )
+    except ReportReadError:
+        raise error from None
+    return _marked_pictured(pictured, pictures_zh(len(read)), line=read[0].line)
 
 
 def _a_table_unread(report: Report) -> bool:
@@ -221,9 +258,14 @@ def _kept(
     """The report with its pictured tables read by OCR, when that read more cells than its text alone."""
     if _cells_read(pictured) <= _cells_read(report):
         return report
+    return _marked_pictured(pictured, why, page=page, line=line)
+
+
+def _marked_pictured(report: Report, why: str, *, page: int | None = None, line: int | None = None) -> Report:
+    """`report`, whose pictured tables were read by OCR, saying so (`why`: where the pictures are)."""
     why = f"{why}，已经 OCR 识别：识别不确定的数字记为空，请核对原件"
-    pictured.findings.insert(0, Finding("P-TABLES-PICTURED", "info", why, Place(page=page, line=line)))
-    return pictured
+    report.findings.insert(0, Finding("P-TABLES-PICTURED", "info", why, Place(page=page, line=line)))
+    return report
 
 
 def _cells_read(report: Report) -> int:
