@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -134,50 +135,21 @@ def read_report(
 
         return settle(map_document(doc))
     try:
-        report = map_document(doc)
+        report: Report | None = map_document(doc)
+        error = None
     except ReportReadError as exc:
         if not doc.pictures:
             raise
         # Nothing of a report in the text: its pages may be pictures (scans inserted into Word, a web
         # page of page images).
-        return _pictures_only(doc, exc, ocr=ocr, progress=progress, folder=folder)
-    if not (doc.pictured_pages or doc.pictures) or not _a_table_unread(report):
+        report, error = None, exc
+    if report is not None and (not (doc.pictured_pages or doc.pictures) or not _a_table_unread(report)):
         return report
-    if doc.pictured_pages:
+    if doc.pictured_pages and report is not None:
         return _with_pictured_pages(data, source, report, doc.pictured_pages, ocr=ocr, progress=progress)
     if folder is not None:
         doc.pictures = [_from_folder(picture, folder) for picture in doc.pictures]
-    return _with_pictures(doc, report, ocr=ocr, progress=progress)
-
-
-def _pictures_only(
-    doc: Document, error: ReportReadError, *, ocr: bool, progress: PageProgress | None, folder: Path | None
-) -> Report:
-    """A DOCX or web page whose text is no report, read from the pictures it holds; `error` (why its
-    text is no report) when they read no report either, or say why none could be read."""
-    if folder is not None:
-        doc.pictures = [_from_folder(picture, folder) for picture in doc.pictures]
-    held = sum(picture.data is not None and picture.may_be_table for picture in doc.pictures)
-    linked = sum(picture.data is None and picture.may_be_table for picture in doc.pictures)
-    if not held:
-        if linked:
-            raise ReportReadError(linked_pictures_zh(linked), f"{error.detail}; {linked} linked pictures")
-        raise error
-    if not ocr:
-        raise NeedsOcr(doc.source, pictures=held)
-    from xxgk.parse.scan import read_pictures, settle
-
-    with_pictures, read = read_pictures(doc, progress=progress)
-    if not read:
-        raise error
-    lines = {picture.line for picture in read}
-    try:
-        pictured = settle(
-            map_document(with_pictures), lambda where: where.page is None and where.line in lines
-        )
-    except ReportReadError:
-        raise error from None
-    return _marked_pictured(pictured, pictures_zh(len(read)), line=read[0].line)
+    return _with_pictures(doc, report, error, ocr=ocr, progress=progress)
 
 
 def _a_table_unread(report: Report) -> bool:
@@ -208,25 +180,40 @@ def _with_pictured_pages(
     return _kept(pictured, report, pictured_zh(pages), page=pages[0])
 
 
-def _with_pictures(doc: Document, report: Report, *, ocr: bool, progress: PageProgress | None) -> Report:
-    """A DOCX or web page whose tables were not found in its text, and whose body holds pictures: those
-    it holds read by OCR in their places (tables pasted as pictures), kept if that reads more cells;
-    without `ocr`, `NeedsOcr` when it holds any. Linked pictures it does not hold are named in a
-    finding when the tables stay unread."""
+def _with_pictures(
+    doc: Document,
+    report: Report | None,
+    error: ReportReadError | None,
+    *,
+    ocr: bool,
+    progress: PageProgress | None,
+) -> Report:
+    """A DOCX or web page whose tables were not found in its text (`report`), or whose text is no report
+    at all (`error`), read again with the pictures it holds read by OCR in their places (tables, or
+    pages, pasted as pictures), kept if that reads more cells; without `ocr`, `NeedsOcr` when it holds
+    any. Linked pictures it does not hold are named when nothing else could be read."""
     held = sum(picture.data is not None and picture.may_be_table for picture in doc.pictures)
+    linked = sum(picture.data is None and picture.may_be_table for picture in doc.pictures)
     if held and not ocr:
         raise NeedsOcr(doc.source, pictures=held)
     if held:
         from xxgk.parse.scan import read_pictures, settle
 
         with_pictures, read = read_pictures(doc, progress=progress)
+        lines = {picture.line for picture in read}
+        pictured = None
         if read:
-            lines = {picture.line for picture in read}
-            pictured = settle(
-                map_document(with_pictures), lambda where: where.page is None and where.line in lines
-            )
-            report = _kept(pictured, report, pictures_zh(len(read)), line=read[0].line)
-    linked = sum(picture.data is None and picture.may_be_table for picture in doc.pictures)
+            with suppress(ReportReadError):  # the pictures read no report either
+                pictured = settle(
+                    map_document(with_pictures), lambda where: where.page is None and where.line in lines
+                )
+        if pictured is not None and (report is None or _cells_read(pictured) > _cells_read(report)):
+            return _marked_pictured(pictured, pictures_zh(len(read)), line=read[0].line)
+    if report is None:
+        assert error is not None
+        if linked and not held:
+            raise ReportReadError(linked_pictures_zh(linked), f"{error.detail}; {linked} linked pictures")
+        raise error
     if linked and _a_table_unread(report):
         report.findings.insert(
             0, Finding("P-TABLES-LINKED-PICTURES", "warning", linked_pictures_zh(linked), Place())
