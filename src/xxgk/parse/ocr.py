@@ -46,9 +46,15 @@ class Glyph:
 def _engine():
     from rapidocr_onnxruntime import RapidOCR
 
-    # One thread each: the corpus runner parallelises over files, not inside one page.
+    # One thread each: the corpus runner parallelises over files, not inside one page. Text lines are
+    # recognised one at a time: a batch pads every line to the widest, and batches of 6 (the default)
+    # took 25–30 % longer on our scanned pages for the same text (docs/benchmarks.md, twelfth session).
     return RapidOCR(
-        intra_op_num_threads=1, inter_op_num_threads=1, max_side_len=_MAX_SIDE, print_verbose=False
+        intra_op_num_threads=1,
+        inter_op_num_threads=1,
+        max_side_len=_MAX_SIDE,
+        rec_batch_num=1,
+        print_verbose=False,
     )
 
 
