@@ -65,6 +65,34 @@ def _fake_ocr(glyphs: list[Glyph]):
     return recognise
 
 
+@pytest.mark.parametrize(
+    ("legible_down", "upright_at", "read"),
+    [
+        (60, 1, [0, 1]),  # its lines read standing up anticlockwise: turned that way first, and right
+        (0, 3, [0, 3]),  # they read as noise: the other way first, and right
+        (60, 3, [0, 1, 3]),  # the hint misleads: the other way is still read, and kept
+    ],
+)
+def test_a_sideways_page_is_read_the_likelier_way_first_and_kept_only_where_it_reads(
+    monkeypatch, legible_down: int, upright_at: int, read: list[int]
+) -> None:
+    page = np.arange(12, dtype=np.uint8).reshape(3, 4)  # every quarter turn of it differs
+    seen: list[int] = []
+
+    def recognise(image: np.ndarray) -> Reading:
+        turn = next(t for t in range(4) if np.array_equal(image, np.rot90(page, t)))
+        seen.append(turn)
+        if turn == 0:  # as scanned: its lines run down the page
+            return Reading([], across=10, down=500, ideographs=80, legible_down=legible_down)
+        glyphs = _characters("政府信息公开", 0, 0)
+        return Reading(glyphs, across=500, down=10, legible=200 if turn == upright_at else 0)
+
+    monkeypatch.setattr(ocr, "recognise", recognise)
+    turns, glyphs = scan._upright(page)
+    assert (turns, seen) == (upright_at, read)
+    assert "".join(g.text for g in glyphs) == "政府信息公开"
+
+
 def _characters(text: str, x: float, y: float, confidence: float = 0.99) -> list[Glyph]:
     return [Glyph(c, x + 20 * i, y, x + 20 * i + 18, y + 24, confidence) for i, c in enumerate(text)]
 
