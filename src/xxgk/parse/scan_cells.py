@@ -4,7 +4,9 @@ Page-wide OCR misses lone digits in narrow cells (detection skips them) or reads
 confidence (a lone `0` scores 0.6–0.95 at 150–200 dpi), and both stay null. A cell left empty, or
 holding only a number with an uncertain digit, is cut out of the page again: its ruling lines
 whitened, tight around its ink, on a white margin, and recognised alone (the same model scores such
-a crop 0.96–0.99). The new reading replaces the old only when every character is a digit read at
+a crop 0.96–0.99). A cell holding only `一` is looked at again too: the page-wide pass, recognising
+its text lines one at a time, reads a printed `1` so (平潭 2024 at 150 dpi, blurred and turned
+−0.5°: table 四's row one cell short and all of it null). The new reading replaces the old only when every character is a digit read at
 the scan reader's confidence, the ink stands on one line and the number has no leading zero;
 otherwise the cell keeps what the first pass saw (and `scan.settle` nulls it with a finding).
 """
@@ -29,7 +31,7 @@ def reread_cells(
     looks: list[tuple[list[Glyph], tuple[int, int, int, int]]] = []
     for box in boxes:
         inside = [g for g in glyphs if _centre_in(g, box)]
-        if inside and not _uncertain_number(inside, threshold):
+        if inside and not _uncertain_number(inside, threshold) and "".join(g.text for g in inside) != "一":
             continue
         found = _ink_line(ink, box, dpi)
         if found is not None:
