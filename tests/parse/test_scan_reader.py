@@ -65,16 +65,32 @@ def _fake_ocr(glyphs: list[Glyph]):
     return recognise
 
 
+_DOWN, _NOISE = (
+    Reading([], across=10, down=500, ideographs=80, legible_down=60),
+    Reading([], across=10, down=500),
+)
+_ACROSS = Reading([], across=500, down=10)
+
+
 @pytest.mark.parametrize(
-    ("legible_down", "upright_at", "read"),
+    ("upright_at", "readings", "read"),
     [
-        (60, 1, [0, 1]),  # its lines read standing up anticlockwise: turned that way first, and right
-        (0, 3, [0, 3]),  # they read as noise: the other way first, and right
-        (60, 3, [0, 1, 3]),  # the hint misleads: the other way is still read, and kept
+        # Its lines run down and read standing up anticlockwise: turned that way first, and right.
+        (1, {0: _DOWN}, [0, 1]),
+        # They read as noise: the other way first, and right.
+        (3, {0: _NOISE}, [0, 3]),
+        # The hint misleads: the other way is still read, and kept.
+        (3, {0: _DOWN, 1: _ACROSS}, [0, 1, 3]),
+        # Lines running across read badly: upside down.
+        (2, {0: _ACROSS}, [0, 2]),
+        # An upside-down table page showing lines running down: the sideways reading's own hint points on.
+        (2, {0: _NOISE, 3: _NOISE}, [0, 3, 2]),
+        # A page that reads nowhere: every turn once, and it stays as it is.
+        (None, {0: _NOISE, 1: _ACROSS, 2: _ACROSS, 3: _NOISE}, [0, 3, 2, 1]),
     ],
 )
-def test_a_sideways_page_is_read_the_likelier_way_first_and_kept_only_where_it_reads(
-    monkeypatch, legible_down: int, upright_at: int, read: list[int]
+def test_a_turned_page_is_read_the_likelier_way_first_and_kept_only_where_it_reads(
+    monkeypatch, upright_at: int | None, readings: dict[int, Reading], read: list[int]
 ) -> None:
     page = np.arange(12, dtype=np.uint8).reshape(3, 4)  # every quarter turn of it differs
     seen: list[int] = []
@@ -82,15 +98,16 @@ def test_a_sideways_page_is_read_the_likelier_way_first_and_kept_only_where_it_r
     def recognise(image: np.ndarray) -> Reading:
         turn = next(t for t in range(4) if np.array_equal(image, np.rot90(page, t)))
         seen.append(turn)
-        if turn == 0:  # as scanned: its lines run down the page
-            return Reading([], across=10, down=500, ideographs=80, legible_down=legible_down)
-        glyphs = _characters("政府信息公开", 0, 0)
-        return Reading(glyphs, across=500, down=10, legible=200 if turn == upright_at else 0)
+        if turn == upright_at:
+            return Reading(_characters("政府信息公开", 0, 0), across=500, down=10, legible=200)
+        return readings.get(turn, _ACROSS)
 
     monkeypatch.setattr(ocr, "recognise", recognise)
     turns, glyphs = scan._upright(page)
-    assert (turns, seen) == (upright_at, read)
-    assert "".join(g.text for g in glyphs) == "政府信息公开"
+    assert seen == read
+    assert (turns, "".join(g.text for g in glyphs)) == (
+        (upright_at, "政府信息公开") if upright_at else (0, "")
+    )
 
 
 def _characters(text: str, x: float, y: float, confidence: float = 0.99) -> list[Glyph]:
@@ -347,6 +364,19 @@ def test_a_number_missed_by_the_page_wide_pass_is_found_in_its_cell(monkeypatch)
     (crop,) = seen
     assert crop.shape == (44, 32)
     assert crop[:10].min() == 255 and crop[:, :10].min() == 255 and crop[10:34, 10:22].max() < 128
+
+
+@pytest.mark.parametrize(
+    ("answer", "read"), [(("1", [0.99]), "1"), (("一", [0.99]), "一")], ids=["1", "dash"]
+)
+def test_a_cell_read_as_the_ideograph_one_is_read_again_alone(monkeypatch, answer, read: str) -> None:
+    # A printed 1 the page-wide pass took for 一 is a 1 when read alone; a dash stays what it was.
+    def ink(draw: ImageDraw.ImageDraw) -> None:
+        _blob(draw, (0, 1), 12)
+
+    glyphs = _characters("规章", 150, 260) + _characters("一", 644, 263, 0.99)
+    cells, seen = _second_look(monkeypatch, glyphs, {12: answer}, ink)
+    assert cells[0] == ["规章", read, ""] and len(seen) == 1
 
 
 @pytest.mark.parametrize(

@@ -261,9 +261,12 @@ def _page_layout(image: np.ndarray, dpi: float, number: int) -> tuple[PageLayout
     scanned = image
     image = straighten(scanned)
     turns, glyphs = _upright(image)
-    if turns:
-        # Straightened again the right way up: the skew found on the page as scanned was measured
-        # across the wrong lines. Recognised again only where that changed the image read turned.
+    if turns == 2:
+        # A half turn keeps the skew found: the same lines are level either way up.
+        image = np.ascontiguousarray(np.rot90(image, 2))
+    elif turns:
+        # Straightened again the right way up: the skew found on the page as scanned sideways was
+        # measured across the wrong lines. Recognised again only where that changed the image read turned.
         upright = straighten(np.ascontiguousarray(np.rot90(scanned, turns)))
         if not np.array_equal(upright, np.rot90(image, turns)):
             glyphs = ocr.recognise(upright).glyphs
@@ -306,29 +309,35 @@ def _off_rules(glyphs: list[Glyph], rules: list[Rule]) -> list[Glyph]:
 def _upright(image: np.ndarray) -> tuple[int, list[Glyph]]:
     """The page's characters read the way up its text stands, and the quarter turns (anticlockwise,
     as `np.rot90` counts them) that stand it upright: 0 for a page scanned upright. A page that does
-    not read as upright text is read turned upside down, and both ways sideways (the likelier first)
-    once a reading shows lines running down the page, until a turn reads many ideographs; the turn that reads most is
-    kept, if it reads at least a short page's worth (a page with next to no text stays as it is)."""
+    not read as upright text is read turned, the likeliest turn first (`_likely_turns`), until a turn
+    reads many ideographs; the turn that reads most is kept, if it reads at least a short page's worth
+    (a page with next to no text stays as it is)."""
     reading = ocr.recognise(image)  # looked up at the call: tests and the fuzz harness replace it
     if _reads_upright(reading):
         return 0, reading.glyphs
     best, best_turn = reading, 0
-    turns = [*_sideways_first(reading), 2] if _runs_down(reading) else [2]
+    tried = {0}
+    turns = _likely_turns(reading, 0)
     while turns and best.legible < _FEW_LEGIBLE:
         turn = turns.pop(0)
+        tried.add(turn)
         turned = ocr.recognise(np.ascontiguousarray(np.rot90(image, turn)))
         if turned.legible > best.legible and turned.legible >= _SHORT_PAGE:
             best, best_turn = turned, turn
-        if turn == 2 and _runs_down(turned):  # upside down, still sideways: read both ways sideways
-            turns = [(turn + more) % 4 for more in _sideways_first(turned)]
+        turns = [t for t in dict.fromkeys(_likely_turns(turned, turn) + turns) if t not in tried]
     return best_turn, best.glyphs
 
 
-def _sideways_first(reading: ocr.Reading) -> list[int]:
-    """The two sideways turns, the likelier first: lines running down that the engine read legibly
-    once it stood each one up a quarter anticlockwise say the page reads turned that way (1); lines that
-    read as noise, the other way (3). Trying the likelier first saves a reading of the whole page."""
-    return [1, 3] if reading.legible_down >= _SHORT_PAGE else [3, 1]
+def _likely_turns(reading: ocr.Reading, turn: int) -> list[int]:
+    """After reading the page turned `turn`, the turns to read it at next, likeliest first. Lines
+    running across that read badly: upside down. Lines running down: sideways, the way the engine's
+    reading of them says first — it stands each such line up a quarter anticlockwise before reading
+    it, so lines legible then say the page reads turned that way, lines read as noise the other way —
+    then upside down (a table page upside down may show more lines running down than across)."""
+    if not _runs_down(reading):
+        return [(turn + 2) % 4]
+    first = 1 if reading.legible_down >= _SHORT_PAGE else 3
+    return [(turn + first) % 4, (turn + 4 - first) % 4, (turn + 2) % 4]
 
 
 def _runs_down(reading: ocr.Reading) -> bool:
