@@ -4,11 +4,13 @@ Page-wide OCR misses lone digits in narrow cells (detection skips them) or reads
 confidence (a lone `0` scores 0.6–0.95 at 150–200 dpi), and both stay null. A cell left empty, or
 holding only a number with an uncertain digit, is cut out of the page again: its ruling lines
 whitened, tight around its ink, on a white margin, and recognised alone (the same model scores such
-a crop 0.96–0.99). A cell holding only `一` is looked at again too: the page-wide pass, recognising
-its text lines one at a time, reads a printed `1` so (平潭 2024 at 150 dpi, blurred and turned
-−0.5°: table 四's row one cell short and all of it null). The new reading replaces the old only when every character is a digit read at
-the scan reader's confidence, the ink stands on one line and the number has no leading zero;
-otherwise the cell keeps what the first pass saw (and `scan.settle` nulls it with a finding).
+a crop 0.96–0.99). So is a cell holding one character that may be a misread digit: `一`, what
+a lone `1` reads as once the engine has turned its tall, narrow box a quarter to read it (平潭 2024
+at 150 dpi, blurred, table 四), or any other character but an ideograph read unsurely (a `0` read
+as `p` at 0.62 on the same page scanned upside down); either left its row a cell short, all null.
+The new reading replaces the old only when every character is a digit read at the scan reader's
+confidence, the ink stands on one line and the number has no leading zero; otherwise the cell keeps
+what the first pass saw (and `scan.settle` nulls it with a finding).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from xxgk.parse import ocr
+from xxgk.parse.encoding import IDEOGRAPHS
 from xxgk.parse.ocr import Glyph
 
 Box = tuple[float, float, float, float]
@@ -31,7 +34,7 @@ def reread_cells(
     looks: list[tuple[list[Glyph], tuple[int, int, int, int]]] = []
     for box in boxes:
         inside = [g for g in glyphs if _centre_in(g, box)]
-        if inside and not _uncertain_number(inside, threshold) and "".join(g.text for g in inside) != "一":
+        if inside and not _uncertain_number(inside, threshold) and not _misread_digit(inside, threshold):
             continue
         found = _ink_line(ink, box, dpi)
         if found is not None:
@@ -60,6 +63,13 @@ def _centre_in(glyph: Glyph, box: Box) -> bool:
 
 def _uncertain_number(glyphs: list[Glyph], threshold: float) -> bool:
     return all(g.text.isdigit() for g in glyphs) and min(g.confidence for g in glyphs) < threshold
+
+
+def _misread_digit(glyphs: list[Glyph], threshold: float) -> bool:
+    if len(glyphs) != 1 or glyphs[0].text.isdigit():
+        return False
+    (glyph,) = glyphs
+    return glyph.text == "一" or (glyph.confidence < threshold and ord(glyph.text[0]) not in IDEOGRAPHS)
 
 
 def _ink_line(ink: np.ndarray, box: Box, dpi: float) -> tuple[int, int, int, int] | None:
