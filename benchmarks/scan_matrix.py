@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from forms.scans import Variant, compare, scan_bytes, source_pdf
@@ -95,7 +97,7 @@ def _count_readings() -> list[None]:
     calls: list[None] = []
     recognise = ocr.recognise
 
-    def counted(image):  # type: ignore[no-untyped-def]
+    def counted(image: np.ndarray) -> ocr.Reading:
         calls.append(None)
         return recognise(image)
 
