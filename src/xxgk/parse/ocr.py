@@ -87,7 +87,7 @@ def recognise(image: np.ndarray) -> Reading:
     for box, text, score, char_boxes, chars, confidences in result or []:
         line = _characters(box, text, float(score), char_boxes, chars, confidences)
         glyphs += line
-        ideographs += sum(map(_ideograph, line))
+        ideographs += sum(map(ideograph, line))
         x0, y0, x1, y1 = _bounds(box)
         if y1 - y0 > _LINE_ASPECT * (x1 - x0):
             down += y1 - y0
@@ -98,12 +98,12 @@ def recognise(image: np.ndarray) -> Reading:
     return Reading(glyphs, across, down, legible, ideographs, legible_down)
 
 
-def _ideograph(glyph: Glyph) -> bool:
+def ideograph(glyph: Glyph) -> bool:
     return any(ord(char) in IDEOGRAPHS for char in glyph.text)
 
 
 def _legible(glyph: Glyph) -> bool:
-    return glyph.confidence >= LEGIBLE and _ideograph(glyph)
+    return glyph.confidence >= LEGIBLE and ideograph(glyph)
 
 
 def recognise_number_alone(crops: list[np.ndarray]) -> list[tuple[str, list[float]]]:

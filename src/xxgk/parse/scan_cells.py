@@ -18,7 +18,6 @@ from __future__ import annotations
 import numpy as np
 
 from xxgk.parse import ocr
-from xxgk.parse.encoding import IDEOGRAPHS
 from xxgk.parse.ocr import Glyph
 
 Box = tuple[float, float, float, float]
@@ -69,7 +68,7 @@ def _misread_digit(glyphs: list[Glyph], threshold: float) -> bool:
     if len(glyphs) != 1 or glyphs[0].text.isdigit():
         return False
     (glyph,) = glyphs
-    return glyph.text == "一" or (glyph.confidence < threshold and ord(glyph.text[0]) not in IDEOGRAPHS)
+    return glyph.text == "一" or (glyph.confidence < threshold and not ocr.ideograph(glyph))
 
 
 def _ink_line(ink: np.ndarray, box: Box, dpi: float) -> tuple[int, int, int, int] | None:
